@@ -1,0 +1,9 @@
+//! Wrong: "gathers" by awaiting one call, then the other.
+//! It compiles and returns the right values, 300 ms late.
+//! expect: gathered calls take as long as the slowest
+
+pub async fn gather(api: &Api) -> (User, Post) {
+    let user = api.fetch_user(1).await;
+    let post = api.fetch_post(1).await;
+    (user, post)
+}

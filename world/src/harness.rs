@@ -1,0 +1,128 @@
+//! What every kata test wraps around the kata: a virtual-time deadline, and a
+//! snapshot assertion that shows the reference timeline beside the learner's.
+
+use std::fmt::Write as _;
+use std::future::Future;
+use std::path::Path;
+use std::time::Duration;
+
+/// Awaits `fut`, failing the test if it takes longer than `seconds` of
+/// virtual time.
+///
+/// On a paused clock a deadlock is cheap to catch: once every task waits, the
+/// runtime jumps the clock to the deadline at once. Without the deadline, a
+/// paused runtime with nothing left to run would park forever.
+pub async fn within<F: Future>(seconds: u64, fut: F) -> F::Output {
+    match tokio::time::timeout(Duration::from_secs(seconds), fut).await {
+        Ok(output) => output,
+        Err(_) => panic!(
+            "did not finish within {seconds} s of virtual time (deadlock?): \
+             something awaited that can never complete"
+        ),
+    }
+}
+
+/// Compares the world's trace with the reference snapshot of this test.
+///
+/// On a mismatch it first prints the reference timeline beside the learner's,
+/// then lets insta fail with its line diff of the whole trace.
+/// `tests/snapshots/` is never written by a learner's run (see
+/// `.cargo/config.toml`); CONTRIBUTING.md says how authors record one.
+#[macro_export]
+macro_rules! assert_timeline {
+    ($name:literal, $world:expr) => {{
+        let rendered = $crate::timeline::render(&$world.trace());
+        $crate::harness::show_beside_reference(
+            env!("CARGO_MANIFEST_DIR"),
+            module_path!(),
+            $name,
+            &rendered,
+        );
+        $crate::insta::assert_snapshot!($name, rendered);
+    }};
+}
+
+/// Where the reference snapshots live, seen from a kata or solution crate
+/// (both sit two levels below the workspace root).
+const SNAPSHOTS: &str = "../../tests/snapshots";
+
+/// Prints the reference timeline and `actual` side by side when they differ.
+#[doc(hidden)]
+pub fn show_beside_reference(manifest_dir: &str, module: &str, name: &str, actual: &str) {
+    let file = format!("{}__{name}.snap", module.replace("::", "__"));
+    let path = Path::new(manifest_dir).join(SNAPSHOTS).join(&file);
+    let Ok(stored) = std::fs::read_to_string(&path) else {
+        eprintln!("no reference snapshot tests/snapshots/{file} (authors: see CONTRIBUTING.md)");
+        return;
+    };
+    let expected = snapshot_body(&stored);
+    if expected.trim_end() == actual.trim_end() {
+        return;
+    }
+    eprintln!(
+        "\nThe timeline of `{name}` differs from the reference.\n\n{}\n\
+         Change the kata, not the snapshot: the reference is what a right answer does.\n",
+        side_by_side(timeline_part(expected), timeline_part(actual))
+    );
+}
+
+/// The content of an insta `.snap` file: what follows its `---` header.
+fn snapshot_body(stored: &str) -> &str {
+    match stored
+        .strip_prefix("---\n")
+        .and_then(|s| s.split_once("\n---\n"))
+    {
+        Some((_header, body)) => body,
+        None => stored,
+    }
+}
+
+/// The picture without the event list: everything up to the legend.
+fn timeline_part(rendered: &str) -> &str {
+    rendered.split("\n\n").next().unwrap_or(rendered)
+}
+
+/// Two blocks of text in two columns, rows that differ marked with `!`.
+fn side_by_side(expected: &str, actual: &str) -> String {
+    let left: Vec<&str> = expected.lines().collect();
+    let right: Vec<&str> = actual.lines().collect();
+    let width = left
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(8);
+    let mut out = String::new();
+    writeln!(out, "  {:<width$} | yours", "expected").unwrap();
+    for i in 0..left.len().max(right.len()) {
+        let (l, r) = (
+            left.get(i).copied().unwrap_or(""),
+            right.get(i).copied().unwrap_or(""),
+        );
+        let mark = if l == r { ' ' } else { '!' };
+        writeln!(out, "{mark} {l:<width$} | {r}").unwrap();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_is_what_follows_the_header() {
+        let stored = "---\nsource: tests/x.rs\nexpression: rendered\n---\nline 1\nline 2\n";
+        assert_eq!(snapshot_body(stored), "line 1\nline 2\n");
+    }
+
+    #[test]
+    fn differing_rows_are_marked() {
+        let out = side_by_side("a\nb", "a\nc\nd");
+        let marks: Vec<char> = out
+            .lines()
+            .skip(1)
+            .map(|l| l.chars().next().unwrap())
+            .collect();
+        assert_eq!(marks, [' ', '!', '!']);
+    }
+}

@@ -1,0 +1,43 @@
+//! The simulated world the katas act on.
+//!
+//! A kata never prints and a test never reads stdout. Instead, every kata acts
+//! on simulated services (an API whose calls take virtual time, a counter whose
+//! read and write each await, a legacy function that blocks, jobs that take a
+//! second) and each service writes what it did into one [`Trace`]. The trace
+//! renders as the picture an interviewer draws on the whiteboard, one row per
+//! actor and a bar per span, and that picture is what the snapshots compare.
+//!
+//! Time is tokio's paused clock: a test starts with the clock frozen, and the
+//! runtime jumps it forward whenever every task is waiting on a timer. A
+//! second of simulated latency costs microseconds of real time, and the same
+//! code gives the same trace on every run.
+//!
+//! The modules, in the order a newcomer should read them:
+//!
+//! - [`world`]: the clock, the trace recorder and who is acting right now.
+//! - [`trace`]: what was recorded, and the questions a test asks of it.
+//! - [`timeline`]: the trace drawn as a timeline and listed as events.
+//! - [`api`], [`counter`], [`legacy`], [`job`]: the services katas use.
+//! - [`harness`]: the virtual-time deadline and the snapshot assertion.
+
+pub mod api;
+pub mod counter;
+pub mod harness;
+pub mod job;
+pub mod legacy;
+pub mod timeline;
+pub mod trace;
+pub mod world;
+
+pub use api::{Api, Post, User};
+pub use counter::SlowCounter;
+pub use harness::within;
+pub use job::Job;
+pub use legacy::{Invoice, Legacy};
+pub use trace::{Fill, Trace};
+pub use world::{Span, World};
+
+/// Re-exported so that [`assert_timeline!`] works in test crates that do not
+/// name insta themselves.
+#[doc(hidden)]
+pub use insta;

@@ -1,0 +1,256 @@
+//! What was recorded, and the questions a test asks of it.
+//!
+//! The order of a trace must not depend on luck. Events from the runtime
+//! thread arrive in tokio's poll order, but a blocking-pool thread records
+//! whenever the OS runs it, and the tasks it wakes then run in that order
+//! too. Many events also share one virtual instant (ten tasks all start at
+//! +0 ms). So a [`Trace`] orders events by time, and the events of one
+//! instant by actor: all of one actor's events at that instant stay together,
+//! in the order it recorded them (cause before effect), and the actors are
+//! ordered so that the usual causes come first:
+//!
+//! 1. work on blocking-pool threads (what the runtime is waiting for),
+//! 2. actors whose first event at that instant ends something,
+//! 3. the rest (what starts because something ended),
+//!
+//! ties broken by name in natural order ("inc 2" before "inc 10").
+
+use std::cmp::Ordering;
+use std::time::Duration;
+
+/// How a span is drawn, and what it means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fill {
+    /// A call doing its work or waiting on I/O without blocking anyone.
+    Work,
+    /// A read of shared state.
+    Read,
+    /// A write of shared state.
+    Write,
+    /// A synchronous call that held the runtime thread: nothing else ran.
+    Blocked,
+    /// A synchronous call that ran on a blocking-pool thread, off the runtime.
+    Pool,
+}
+
+impl Fill {
+    /// The character that fills the span's bar.
+    pub fn glyph(self) -> char {
+        match self {
+            Fill::Work => '=',
+            Fill::Read => 'r',
+            Fill::Write => 'w',
+            Fill::Blocked => '#',
+            Fill::Pool => '~',
+        }
+    }
+
+    /// What the glyph means, for the legend under a timeline.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Fill::Work => "running or awaiting",
+            Fill::Read => "read",
+            Fill::Write => "write",
+            Fill::Blocked => "blocked the runtime thread",
+            Fill::Pool => "on a blocking-pool thread",
+        }
+    }
+
+    pub(crate) const ALL: [Fill; 5] = [
+        Fill::Work,
+        Fill::Read,
+        Fill::Write,
+        Fill::Blocked,
+        Fill::Pool,
+    ];
+}
+
+/// One thing that happened, at an offset from the start of the world.
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub at: Duration,
+    pub actor: String,
+    pub kind: Kind,
+    /// Recording order: one actor's events stay in cause-effect order.
+    pub(crate) seq: usize,
+    /// Recorded on the runtime thread (as opposed to a blocking-pool thread).
+    pub(crate) from_runtime: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Start {
+        label: String,
+        fill: Fill,
+    },
+    End {
+        label: String,
+        detail: Option<String>,
+    },
+    /// The span's future was dropped before it finished: it was cancelled.
+    Dropped {
+        label: String,
+    },
+    Note(String),
+}
+
+/// A span as drawn: from its start to its end, if it ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpanRecord {
+    pub actor: String,
+    pub label: String,
+    pub fill: Fill,
+    pub start: Duration,
+    pub end: Option<Duration>,
+    pub cancelled: bool,
+}
+
+/// A recorded trace, in its stable order (see the module documentation).
+#[derive(Clone, Debug)]
+pub struct Trace {
+    events: Vec<Event>,
+}
+
+impl Trace {
+    pub(crate) fn new(mut events: Vec<Event>) -> Trace {
+        // Group: by instant, then by actor, each actor's events in order.
+        events.sort_by(|a, b| {
+            a.at.cmp(&b.at)
+                .then_with(|| natural_cmp(&a.actor, &b.actor))
+                .then_with(|| a.seq.cmp(&b.seq))
+        });
+        let mut groups: Vec<&[Event]> = events
+            .chunk_by(|a, b| a.at == b.at && a.actor == b.actor)
+            .collect();
+        // Order the actors of each instant; the sort is stable, so name
+        // order breaks the ties.
+        groups.sort_by_key(|group| {
+            let first = &group[0];
+            let ends = matches!(first.kind, Kind::End { .. } | Kind::Dropped { .. });
+            (first.at, first.from_runtime, !ends)
+        });
+        let events = groups.concat();
+        Trace { events }
+    }
+
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The offset of the last event: when the scenario was over.
+    pub fn finished_at(&self) -> Duration {
+        self.events.last().map_or(Duration::ZERO, |e| e.at)
+    }
+
+    /// Every span, paired start to end, in the order they started.
+    pub fn spans(&self) -> Vec<SpanRecord> {
+        let mut spans: Vec<SpanRecord> = Vec::new();
+        for event in &self.events {
+            match &event.kind {
+                Kind::Start { label, fill } => spans.push(SpanRecord {
+                    actor: event.actor.clone(),
+                    label: label.clone(),
+                    fill: *fill,
+                    start: event.at,
+                    end: None,
+                    cancelled: false,
+                }),
+                Kind::End { label, .. } | Kind::Dropped { label } => {
+                    let open = spans
+                        .iter_mut()
+                        .rev()
+                        .find(|s| s.actor == event.actor && s.label == *label && s.end.is_none());
+                    if let Some(span) = open {
+                        span.end = Some(event.at);
+                        span.cancelled = matches!(event.kind, Kind::Dropped { .. });
+                    }
+                }
+                Kind::Note(_) => {}
+            }
+        }
+        spans
+    }
+
+    /// The spans on `actor`'s row.
+    pub fn spans_of(&self, actor: &str) -> Vec<SpanRecord> {
+        self.spans()
+            .into_iter()
+            .filter(|s| s.actor == actor)
+            .collect()
+    }
+
+    /// The largest number of spans matching `which` that were open at once.
+    /// A span that ends at the instant another starts does not overlap it.
+    pub fn peak(&self, which: impl Fn(&SpanRecord) -> bool) -> usize {
+        let mut edges: Vec<(Duration, i32)> = Vec::new();
+        for span in self.spans().iter().filter(|s| which(s)) {
+            edges.push((span.start, 1));
+            if let Some(end) = span.end {
+                edges.push((end, -1));
+            }
+        }
+        // At equal instants, ends come before starts.
+        edges.sort();
+        let (mut open, mut peak) = (0i32, 0i32);
+        for (_, delta) in edges {
+            open += delta;
+            peak = peak.max(open);
+        }
+        peak as usize
+    }
+
+    /// The notes recorded on any row, such as "blocked the runtime thread".
+    pub fn notes(&self) -> Vec<&str> {
+        self.events
+            .iter()
+            .filter_map(|e| match &e.kind {
+                Kind::Note(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// Compares names so that digit runs count as numbers: "inc 2" < "inc 10".
+pub(crate) fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a, b);
+    loop {
+        match (a.chars().next(), b.chars().next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let (na, ra) = split_number(a);
+                let (nb, rb) = split_number(b);
+                match na.cmp(&nb) {
+                    Ordering::Equal => (a, b) = (ra, rb),
+                    other => return other,
+                }
+            }
+            (Some(x), Some(y)) => match x.cmp(&y) {
+                Ordering::Equal => (a, b) = (&a[x.len_utf8()..], &b[y.len_utf8()..]),
+                other => return other,
+            },
+        }
+    }
+}
+
+fn split_number(s: &str) -> (u128, &str) {
+    let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    (s[..digits].parse().unwrap_or(u128::MAX), &s[digits..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_order_counts_digits_as_numbers() {
+        let mut names = vec!["inc 10", "inc 2", "inc 1", "fetch_user(1)", "inc 1a"];
+        names.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            names,
+            ["fetch_user(1)", "inc 1", "inc 1a", "inc 2", "inc 10"]
+        );
+    }
+}

@@ -1,0 +1,189 @@
+//! The clock, the recorder, and who is acting right now.
+//!
+//! A [`World`] is created at the start of a test, on the runtime's own thread,
+//! and handed to the services the kata uses. It keeps three things:
+//!
+//! - **the clock**: offsets from the moment the world started, read from
+//!   tokio's (paused) clock, plus the time the runtime thread spent blocked;
+//! - **the trace**: every event every service recorded;
+//! - **the runtime thread**: so a blocking call can tell whether it is about
+//!   to freeze every task of the runtime (see [`crate::legacy`]).
+
+use std::fmt::Display;
+use std::future::Future;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::{self, ThreadId};
+use std::time::Duration;
+
+use tokio::time::Instant;
+
+use crate::trace::{Event, Fill, Kind, Trace};
+
+tokio::task_local! {
+    /// The name of the actor whose code is running, set by [`World::track`].
+    /// Services record under this name, so the events of "inc 3" land on the
+    /// row of "inc 3" however deep inside the kata the call was made.
+    static ACTOR: String;
+}
+
+/// The simulated world: a clock, a trace recorder and the services' shared
+/// state. Cheap to clone; every clone is the same world.
+#[derive(Clone)]
+pub struct World {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    start: Instant,
+    runtime_thread: ThreadId,
+    state: Mutex<State>,
+}
+
+#[derive(Default)]
+struct State {
+    /// Time the runtime thread spent blocked. tokio's paused clock cannot move
+    /// while a synchronous call holds its only thread, so the world adds the
+    /// blocked time to every offset it reads afterwards: whatever happened
+    /// after the block happens that much later, as it would on a real clock.
+    stalled: Duration,
+    events: Vec<Event>,
+}
+
+impl World {
+    /// Starts the world's clock at zero.
+    ///
+    /// Call it inside the test, on the runtime's thread: that thread becomes
+    /// the one that a blocking call must not block.
+    pub fn start() -> World {
+        World {
+            inner: Arc::new(Inner {
+                start: Instant::now(),
+                runtime_thread: thread::current().id(),
+                state: Mutex::new(State::default()),
+            }),
+        }
+    }
+
+    /// The time since the world started, on the virtual clock.
+    pub fn now(&self) -> Duration {
+        let stalled = self.state().stalled;
+        Instant::now().duration_since(self.inner.start) + stalled
+    }
+
+    /// Everything recorded so far, in a stable order (see [`Trace`]).
+    pub fn trace(&self) -> Trace {
+        Trace::new(self.state().events.clone())
+    }
+
+    /// Runs `fut` as the actor `name`: services called from inside it record
+    /// on that actor's row, and the call itself is drawn as a span from its
+    /// first poll to its end (or to the moment it was dropped).
+    pub async fn track<F: Future>(&self, name: impl Into<String>, fut: F) -> F::Output {
+        let name = name.into();
+        ACTOR
+            .scope(name.clone(), async move {
+                let span = self.span(&name, "", Fill::Work);
+                let output = fut.await;
+                span.end(None::<String>);
+                output
+            })
+            .await
+    }
+
+    /// The actor whose code is running: the innermost [`World::track`], if any.
+    pub fn current_actor() -> Option<String> {
+        ACTOR.try_with(Clone::clone).ok()
+    }
+
+    /// Opens a span on `actor`'s row. It closes with [`Span::end`]; a span
+    /// dropped before that is recorded as cancelled, which is what happens
+    /// to a future that is dropped half-way (a timeout, a lost `select!`).
+    pub fn span(&self, actor: &str, label: &str, fill: Fill) -> Span {
+        self.record(
+            actor,
+            Kind::Start {
+                label: label.to_owned(),
+                fill,
+            },
+        );
+        Span {
+            world: self.clone(),
+            actor: actor.to_owned(),
+            label: label.to_owned(),
+            open: true,
+        }
+    }
+
+    /// Records a one-off remark on `actor`'s row, such as "blocked the
+    /// runtime thread for 1000 ms".
+    pub fn note(&self, actor: &str, text: impl Display) {
+        self.record(actor, Kind::Note(text.to_string()));
+    }
+
+    /// Whether the caller runs on the thread that drives the runtime's tasks.
+    pub fn on_runtime_thread(&self) -> bool {
+        thread::current().id() == self.inner.runtime_thread
+    }
+
+    /// Charges `blocked` of real-world blocking to the runtime thread: every
+    /// offset read from now on is that much later.
+    pub(crate) fn stall(&self, blocked: Duration) {
+        self.state().stalled += blocked;
+    }
+
+    fn record(&self, actor: &str, kind: Kind) {
+        let at = self.now();
+        let from_runtime = self.on_runtime_thread();
+        let mut state = self.state();
+        let seq = state.events.len();
+        state.events.push(Event {
+            at,
+            actor: actor.to_owned(),
+            kind,
+            seq,
+            from_runtime,
+        });
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        // A panic while the lock is held (a failing assertion in a service)
+        // leaves the data intact: every write is a single push or add.
+        self.inner.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// An open span on one actor's row; see [`World::span`].
+#[must_use = "a span that is dropped at once records a cancelled call"]
+pub struct Span {
+    world: World,
+    actor: String,
+    label: String,
+    open: bool,
+}
+
+impl Span {
+    /// Closes the span, with what the call produced if it is worth showing.
+    pub fn end(mut self, detail: Option<impl Display>) {
+        self.open = false;
+        self.world.record(
+            &self.actor,
+            Kind::End {
+                label: std::mem::take(&mut self.label),
+                detail: detail.map(|d| d.to_string()),
+            },
+        );
+    }
+}
+
+impl Drop for Span {
+    fn drop(&mut self) {
+        if self.open {
+            self.world.record(
+                &self.actor,
+                Kind::Dropped {
+                    label: std::mem::take(&mut self.label),
+                },
+            );
+        }
+    }
+}
