@@ -1,0 +1,1 @@
+//! Kata 05: blocking-vs-nonblocking (to be written)

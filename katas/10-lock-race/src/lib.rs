@@ -1,0 +1,1 @@
+//! Kata 10: lock-race (to be written)

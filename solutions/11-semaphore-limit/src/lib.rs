@@ -1,0 +1,1 @@
+//! Kata 11: semaphore-limit (to be written)
