@@ -6,17 +6,16 @@
 //! ```text
 //!            ms 0         100       200       300       400       500
 //!               |---------|---------|---------|---------|---------|
-//! fetch_user(1) [================================================]
 //! fetch_post(1) [============================]
+//! fetch_user(1) [================================================]
 //! ```
 //!
 //! Each column is one step of the scale (10 ms above) and a bar covers the
 //! columns its span was open in, so two spans that touch (a write that starts
-//! as a read ends) sit side by side: `[rrr][www]`. The scale is picked from a
-//! fixed list of round steps, the finest that fits the trace in
-//! [`MAX_COLUMNS`], so the same scenario is always drawn at the same scale.
+//! as a read ends) sit side by side: `[rrr][www]`. The step comes from a
+//! fixed list of round numbers and depends only on the trace, so the same
+//! scenario is always drawn at the same scale (see `pick_step`).
 
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::time::Duration;
 
@@ -180,16 +179,10 @@ fn draw(cells: &mut [char], span: &SpanRecord, step: u64, end_ms: u64) {
 }
 
 fn legend(spans: &[SpanRecord]) -> String {
-    let used: BTreeSet<usize> = spans
+    let mut parts: Vec<String> = Fill::ALL
         .iter()
-        .map(|s| Fill::ALL.iter().position(|f| *f == s.fill).unwrap_or(0))
-        .collect();
-    let mut parts: Vec<String> = used
-        .into_iter()
-        .map(|i| {
-            let fill = Fill::ALL[i];
-            format!("{} {}", fill.glyph(), fill.meaning())
-        })
+        .filter(|fill| spans.iter().any(|s| s.fill == **fill))
+        .map(|fill| format!("{} {}", fill.glyph(), fill.meaning()))
         .collect();
     if spans.iter().any(|s| s.cancelled) {
         parts.push("x cancelled".to_owned());
