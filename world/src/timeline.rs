@@ -51,7 +51,7 @@ fn pick_step(spans: &[SpanRecord], end_ms: u64) -> u64 {
         .unwrap_or(STEPS_MS.len() - 1);
     let mut index = coarse;
     while let Some(len) = shortest {
-        let narrow = len.div_ceil(STEPS_MS[index]) < MIN_SPAN_COLUMNS;
+        let narrow = len / STEPS_MS[index] < MIN_SPAN_COLUMNS;
         if index == 0 || !narrow || !fits(&STEPS_MS[index - 1], MAX_COLUMNS) {
             break;
         }

@@ -180,23 +180,15 @@ impl Trace {
     }
 
     /// The largest number of spans matching `which` that were open at once.
-    /// A span that ends at the instant another starts does not overlap it.
+    /// A span still open at the end counts as open until then.
     pub fn peak(&self, which: impl Fn(&SpanRecord) -> bool) -> usize {
-        let mut edges: Vec<(Duration, i32)> = Vec::new();
-        for span in self.spans().iter().filter(|s| which(s)) {
-            edges.push((span.start, 1));
-            if let Some(end) = span.end {
-                edges.push((end, -1));
-            }
-        }
-        // At equal instants, ends come before starts.
-        edges.sort();
-        let (mut open, mut peak) = (0i32, 0i32);
-        for (_, delta) in edges {
-            open += delta;
-            peak = peak.max(open);
-        }
-        peak as usize
+        let end = self.finished_at();
+        peak_overlap(
+            self.spans()
+                .iter()
+                .filter(|s| which(s))
+                .map(|s| (s.start, s.end.unwrap_or(end))),
+        )
     }
 
     /// The notes recorded on any row, such as "blocked the runtime thread".
@@ -209,6 +201,23 @@ impl Trace {
             })
             .collect()
     }
+}
+
+/// The largest number of `(start, end)` windows open at once. Windows that
+/// only touch (one ends at the instant the next starts) do not overlap.
+pub fn peak_overlap(windows: impl IntoIterator<Item = (Duration, Duration)>) -> usize {
+    let mut edges: Vec<(Duration, i32)> = windows
+        .into_iter()
+        .flat_map(|(start, end)| [(start, 1), (end, -1)])
+        .collect();
+    // At equal instants, ends (-1) sort before starts (+1).
+    edges.sort();
+    let (mut open, mut peak) = (0i32, 0i32);
+    for (_, delta) in edges {
+        open += delta;
+        peak = peak.max(open);
+    }
+    peak as usize
 }
 
 /// Compares names so that digit runs count as numbers: "inc 2" < "inc 10".
