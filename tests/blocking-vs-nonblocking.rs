@@ -1,1 +1,169 @@
-//! placeholder
+//! Kata 05, blocking vs non-blocking: one test per step of the README.
+//!
+//! Compiled twice, against the kata and against its reference solution, so
+//! both are judged by the same tests and the same snapshots.
+//!
+//! Each test plays a server that handles three requests at once: the kata's
+//! handler runs three times, joined, each as a tracked actor ("request 1",
+//! "request 2", "request 3"), so a blocking call made inside a handler is
+//! drawn on that request's row.
+
+use std::future::Future;
+use std::time::Duration;
+
+use blocking_vs_nonblocking as kata;
+use futures::future::join_all;
+use world::{Fill, Invoice, Legacy, World, within};
+
+/// `world::assert_timeline!`, with the snapshot file named after the kata
+/// (`blocking_vs_nonblocking__stepN_*.snap`) in both compilations of this
+/// file. `assert_timeline!` names it after the test target, and the two
+/// manifests give this file two different target names
+/// (`blocking-vs-nonblocking` and `blocking-vs-nonblocking-solution`); once
+/// they agree, this macro can become a plain `assert_timeline!`.
+macro_rules! assert_kata_timeline {
+    ($name:literal, $world:expr) => {{
+        let rendered = world::timeline::render(&$world.trace());
+        world::harness::show_beside_reference(
+            env!("CARGO_MANIFEST_DIR"),
+            "blocking_vs_nonblocking",
+            $name,
+            &rendered,
+        );
+        let mut settings = world::insta::Settings::clone_current();
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| {
+            world::insta::assert_snapshot!(concat!("blocking_vs_nonblocking__", $name), rendered);
+        });
+    }};
+}
+
+fn ms(millis: u64) -> Duration {
+    Duration::from_millis(millis)
+}
+
+/// Serves requests 1, 2 and 3 at once: `handler(i)` runs as the actor
+/// "request i", and the three are joined, as a server runs them.
+async fn serve_three<F: Future>(world: &World, handler: impl Fn(u32) -> F) -> Vec<F::Output> {
+    let requests = (1..=3).map(|i| world.track(format!("request {i}"), handler(i)));
+    within(10, join_all(requests)).await
+}
+
+/// When each request finished: the end of its tracked span.
+fn finish_times(world: &World) -> Vec<Duration> {
+    (1..=3)
+        .map(|i| {
+            let row = format!("request {i}");
+            world
+                .trace()
+                .spans_of(&row)
+                .first()
+                .and_then(|span| span.end)
+                .unwrap_or_else(|| panic!("{row} never finished"))
+        })
+        .collect()
+}
+
+/// The notes saying that a call held the runtime's thread.
+fn blocked_notes(world: &World) -> Vec<String> {
+    world
+        .trace()
+        .notes()
+        .into_iter()
+        .filter(|note| note.contains("blocked the runtime thread"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A real `std::thread::sleep` (or a sleep never awaited) leaves the paused
+/// clock where it was: every request "finishes" at 0 ms.
+fn assert_rate_limit_waited(world: &World, what_to_use: &str) {
+    assert!(
+        finish_times(world).iter().all(|at| *at >= ms(1000)),
+        "the rate-limit wait must take 1 s of virtual time, on the runtime: {what_to_use}. \
+         A real std::thread::sleep blocks the thread but the virtual clock never sees it, \
+         and a sleep future that is never awaited does nothing"
+    );
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step1_blocking_sleep() {
+    let world = World::start();
+    let legacy = Legacy::new(&world);
+
+    serve_three(&world, |_| kata::blocking_handler(&legacy)).await;
+
+    assert_rate_limit_waited(
+        &world,
+        "in step 1 use legacy.sleep, the simulated std::thread::sleep",
+    );
+    assert_eq!(
+        blocked_notes(&world).len(),
+        3,
+        "each request's legacy.sleep holds the runtime thread: three \"blocked the runtime thread\" notes"
+    );
+    assert_eq!(
+        finish_times(&world),
+        [ms(1000), ms(2000), ms(3000)],
+        "a blocking call holds the runtime's only thread: the requests run one after \
+         another and finish at 1000, 2000 and 3000 ms"
+    );
+    assert_kata_timeline!("step1_blocking_sleep", world);
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step2_nonblocking_sleep() {
+    let world = World::start();
+
+    serve_three(&world, |_| kata::rate_limited_handler()).await;
+
+    assert_eq!(
+        blocked_notes(&world),
+        Vec::<String>::new(),
+        "the runtime thread must never block: wait with tokio::time::sleep(..).await"
+    );
+    assert_rate_limit_waited(&world, "use tokio::time::sleep(..).await");
+    assert_eq!(
+        finish_times(&world),
+        [ms(1000); 3],
+        "non-blocking waits overlap: three requests that each wait 1 s are all done at \
+         1000 ms, not one after another"
+    );
+    assert_kata_timeline!("step2_nonblocking_sleep", world);
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step3_blocking_call_off_the_runtime() {
+    let world = World::start();
+    let legacy = Legacy::new(&world);
+
+    let invoices = serve_three(&world, |id| kata::invoice_handler(&legacy, id)).await;
+
+    assert_eq!(
+        invoices,
+        [1, 2, 3].map(|id| Invoice { id }),
+        "request i renders invoice i"
+    );
+    assert_eq!(
+        blocked_notes(&world),
+        Vec::<String>::new(),
+        "render_invoice blocks its thread for 500 ms: run it with \
+         tokio::task::spawn_blocking so that it never blocks the runtime thread"
+    );
+    assert_rate_limit_waited(&world, "use tokio::time::sleep(..).await");
+    for id in 1..=3 {
+        let row = format!("render_invoice({id})");
+        let spans = world.trace().spans_of(&row);
+        assert!(
+            !spans.is_empty() && spans.iter().all(|span| span.fill == Fill::Pool),
+            "{row} must run on a blocking-pool thread (tokio::task::spawn_blocking)"
+        );
+    }
+    assert_eq!(
+        finish_times(&world),
+        [ms(1000); 3],
+        "with render_invoice on the blocking pool, no request waits for another's \
+         invoice: all three are done at 1000 ms (pool work takes no virtual time here)"
+    );
+    assert_kata_timeline!("step3_blocking_call_off_the_runtime", world);
+}

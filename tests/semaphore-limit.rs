@@ -1,1 +1,301 @@
-//! placeholder
+//! Kata 11, semaphore limit: one test per step of the README.
+//!
+//! Compiled twice, against the kata and against its reference solution, so
+//! both are judged by the same tests and the same snapshots.
+
+use std::any::Any;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::time::Duration;
+
+use futures::FutureExt as _;
+use semaphore_limit as kata;
+use world::{Job, World, within};
+
+/// `world::assert_timeline!`, with the snapshot file named after the kata
+/// (`semaphore_limit__stepN_*.snap`) in both compilations of this file.
+/// `assert_timeline!` names it after the test target, and the two manifests
+/// give this file two different target names (`semaphore-limit` and
+/// `semaphore-limit-solution`); once they agree, this macro can become a
+/// plain `assert_timeline!`.
+macro_rules! assert_kata_timeline {
+    ($name:literal, $world:expr) => {{
+        let rendered = world::timeline::render(&$world.trace());
+        world::harness::show_beside_reference(
+            env!("CARGO_MANIFEST_DIR"),
+            "semaphore_limit",
+            $name,
+            &rendered,
+        );
+        world::insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            world::insta::assert_snapshot!(concat!("semaphore_limit__", $name), rendered);
+        });
+    }};
+}
+
+fn ms(millis: u64) -> Duration {
+    Duration::from_millis(millis)
+}
+
+/// The seed's workers: five jobs of 1 s, Worker0 to Worker4.
+fn seed_jobs(world: &World) -> Vec<Job> {
+    (0..5)
+        .map(|i| Job::new(world, format!("Worker{i}"), Duration::from_secs(1)))
+        .collect()
+}
+
+/// Jobs of unequal length: Worker1 is slow, Worker0 and Worker2 are quick.
+fn uneven_jobs(world: &World) -> Vec<Job> {
+    [1, 3, 1]
+        .into_iter()
+        .enumerate()
+        .map(|(i, secs)| Job::new(world, format!("Worker{i}"), Duration::from_secs(secs)))
+        .collect()
+}
+
+fn reports(names: &[&str]) -> Vec<String> {
+    names.iter().map(|name| format!("{name} done")).collect()
+}
+
+/// Every job's start, earliest first, whichever job it was.
+fn starts(world: &World) -> Vec<Duration> {
+    let mut starts: Vec<Duration> = world.trace().spans().iter().map(|s| s.start).collect();
+    starts.sort();
+    starts
+}
+
+/// When the job on `row` started, or a message saying it never did.
+fn started(world: &World, row: &str) -> Duration {
+    let spans = world.trace().spans_of(row);
+    spans
+        .first()
+        .unwrap_or_else(|| panic!("{row} never ran"))
+        .start
+}
+
+/// The most jobs that ran at once. A job that ends as another starts does
+/// not overlap it.
+fn peak(world: &World) -> usize {
+    world.trace().peak(|_| true)
+}
+
+/// Awaits a call made with limit 0 and returns its panic message. Fails with
+/// a message naming the concept if the call returns, or waits: the deadline
+/// is `within`'s 10 s of virtual time, spelled out to say why it matters.
+async fn refusal<F: Future>(call: F) -> String {
+    let caught = tokio::time::timeout(
+        Duration::from_secs(10),
+        AssertUnwindSafe(call).catch_unwind(),
+    )
+    .await;
+    match caught {
+        Err(_) => panic!(
+            "limit 0 must be refused at once with a panic: with 0 permits no job can ever \
+             start, and the call waited 10 s of virtual time (it would wait forever)"
+        ),
+        Ok(Ok(_)) => panic!("limit 0 is a caller error and must panic, but the call returned"),
+        Ok(Err(payload)) => panic_message(payload),
+    }
+}
+
+fn panic_message(payload: Box<dyn Any + Send>) -> String {
+    match payload.downcast::<String>() {
+        Ok(text) => *text,
+        Err(payload) => payload
+            .downcast_ref::<&str>()
+            .map_or_else(String::new, |text| (*text).to_owned()),
+    }
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step1_seed() {
+    let world = World::start();
+
+    let done = within(10, kata::run_limited(seed_jobs(&world), 2)).await;
+
+    assert_eq!(
+        done,
+        reports(&["Worker0", "Worker1", "Worker2", "Worker3", "Worker4"]),
+        "every job's report, in the order of `jobs`"
+    );
+    assert!(
+        peak(&world) <= 2,
+        "the cap is broken: at most 2 jobs may run at once, but {} did",
+        peak(&world)
+    );
+    assert_eq!(
+        peak(&world),
+        2,
+        "the permits are not used: with a limit of 2, two jobs should run at once, \
+         but at most one did (the jobs ran one at a time)"
+    );
+    assert_eq!(
+        starts(&world),
+        [ms(0), ms(0), ms(1000), ms(1000), ms(2000)],
+        "two start at once, and each finished job lets the next one start: \
+         starts at 0, 0, 1000, 1000, 2000 ms"
+    );
+    assert_eq!(
+        world.trace().finished_at(),
+        ms(3000),
+        "five 1 s jobs two at a time take three rounds: done at 3000 ms"
+    );
+    assert_kata_timeline!("step1_seed", world);
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step2_uneven_jobs() {
+    let world = World::start();
+
+    let done = within(10, kata::run_limited(uneven_jobs(&world), 2)).await;
+
+    assert_eq!(
+        done,
+        reports(&["Worker0", "Worker1", "Worker2"]),
+        "reports come back in the order of `jobs`, not the order the jobs finished \
+         (Worker2 finishes before Worker1)"
+    );
+    assert!(
+        peak(&world) <= 2,
+        "the cap is broken: at most 2 jobs may run at once, but {} did",
+        peak(&world)
+    );
+    assert_eq!(
+        started(&world, "Worker2"),
+        ms(1000),
+        "a freed permit must start the next job at once: Worker2 starts when Worker0 \
+         finishes (1000 ms), not when the whole batch of two is done (3000 ms)"
+    );
+    assert_eq!(
+        world.trace().finished_at(),
+        ms(3000),
+        "with a sliding window the quick jobs run beside the slow one: all done when \
+         Worker1 is, at 3000 ms"
+    );
+    assert_kata_timeline!("step2_uneven_jobs", world);
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step3_any_limit() {
+    // (limit, jobs running at once, when all five are done)
+    let cases = [
+        (1, 1, 5000),
+        (2, 2, 3000),
+        (3, 3, 2000),
+        (4, 4, 2000),
+        (5, 5, 1000),
+        (8, 5, 1000),
+    ];
+    for (limit, at_once, done_at) in cases {
+        let world = World::start();
+
+        let done = within(10, kata::run_limited(seed_jobs(&world), limit)).await;
+
+        assert_eq!(
+            done,
+            reports(&["Worker0", "Worker1", "Worker2", "Worker3", "Worker4"]),
+            "limit {limit}: every job's report, in the order of `jobs`"
+        );
+        assert!(
+            peak(&world) <= limit,
+            "the cap is broken: with limit {limit}, no more than {limit} may run at once, \
+             but {} jobs did",
+            peak(&world)
+        );
+        assert_eq!(
+            peak(&world),
+            at_once,
+            "the permits are not used: with limit {limit}, {at_once} of the 5 jobs should \
+             run at once"
+        );
+        assert_eq!(
+            world.trace().finished_at(),
+            ms(done_at),
+            "limit {limit}: five 1 s jobs take {} round(s), done at {done_at} ms",
+            done_at / 1000
+        );
+        if limit == 3 {
+            assert_kata_timeline!("step3_limit_3", world);
+        }
+    }
+
+    let world = World::start();
+    let message = refusal(kata::run_limited(seed_jobs(&world), 0)).await;
+    assert!(
+        message.to_lowercase().contains("limit"),
+        "limit 0 must panic with a message that names the limit, not: {message:?}"
+    );
+    assert!(
+        world.trace().spans().is_empty(),
+        "limit 0 is refused before any job starts"
+    );
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step4_spawned_tasks() {
+    let world = World::start();
+
+    let done = within(10, kata::spawn_limited(seed_jobs(&world), 2)).await;
+
+    assert_eq!(
+        done,
+        reports(&["Worker0", "Worker1", "Worker2", "Worker3", "Worker4"]),
+        "every job's report, in the order of `jobs`"
+    );
+    assert!(
+        peak(&world) <= 2,
+        "the cap is broken: at most 2 jobs may run at once, but {} did. A permit caps \
+         only while it is alive: `let _ = sem.acquire().await` drops it at once, \
+         `let _permit = ...` (or moving it into the task) keeps it until the job ends",
+        peak(&world)
+    );
+    assert_eq!(
+        peak(&world),
+        2,
+        "the permits are not used: with a limit of 2, two jobs should run at once, \
+         but at most one did (the tasks ran one at a time)"
+    );
+    assert_eq!(
+        starts(&world),
+        [ms(0), ms(0), ms(1000), ms(1000), ms(2000)],
+        "each task starts its job when it gets a permit: starts at 0, 0, 1000, 1000, 2000 ms"
+    );
+    assert_eq!(
+        world.trace().finished_at(),
+        ms(3000),
+        "five 1 s jobs two at a time take three rounds: done at 3000 ms"
+    );
+    assert_kata_timeline!("step4_spawned_tasks", world);
+
+    // The same contract as run_limited, on uneven jobs and on limit 0.
+    let world = World::start();
+    let done = within(10, kata::spawn_limited(uneven_jobs(&world), 2)).await;
+    assert_eq!(
+        done,
+        reports(&["Worker0", "Worker1", "Worker2"]),
+        "reports come back in the order of `jobs`, not the order the tasks finished \
+         (Worker2 finishes before Worker1)"
+    );
+    assert_eq!(
+        peak(&world),
+        2,
+        "the cap on uneven jobs: two run at once, never more"
+    );
+    assert_eq!(
+        started(&world, "Worker2"),
+        ms(1000),
+        "a freed permit must start the next job at once: Worker2 starts when Worker0 \
+         finishes (1000 ms), not when the whole batch of two is done (3000 ms)"
+    );
+
+    let world = World::start();
+    let message = refusal(kata::spawn_limited(seed_jobs(&world), 0)).await;
+    assert!(
+        message.to_lowercase().contains("limit"),
+        "limit 0 must panic with a message that names the limit, not: {message:?}"
+    );
+    assert!(
+        world.trace().spans().is_empty(),
+        "limit 0 is refused before any job starts"
+    );
+}
