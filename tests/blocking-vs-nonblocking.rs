@@ -13,30 +13,7 @@ use std::time::Duration;
 
 use blocking_vs_nonblocking as kata;
 use futures::future::join_all;
-use world::{Fill, Invoice, Legacy, World, within};
-
-/// `world::assert_timeline!`, with the snapshot file named after the kata
-/// (`blocking_vs_nonblocking__stepN_*.snap`) in both compilations of this
-/// file. `assert_timeline!` names it after the test target, and the two
-/// manifests give this file two different target names
-/// (`blocking-vs-nonblocking` and `blocking-vs-nonblocking-solution`); once
-/// they agree, this macro can become a plain `assert_timeline!`.
-macro_rules! assert_kata_timeline {
-    ($name:literal, $world:expr) => {{
-        let rendered = world::timeline::render(&$world.trace());
-        world::harness::show_beside_reference(
-            env!("CARGO_MANIFEST_DIR"),
-            "blocking_vs_nonblocking",
-            $name,
-            &rendered,
-        );
-        let mut settings = world::insta::Settings::clone_current();
-        settings.set_prepend_module_to_snapshot(false);
-        settings.bind(|| {
-            world::insta::assert_snapshot!(concat!("blocking_vs_nonblocking__", $name), rendered);
-        });
-    }};
-}
+use world::{Fill, Invoice, Legacy, World, assert_timeline, within};
 
 fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
@@ -108,7 +85,7 @@ async fn step1_blocking_sleep() {
         "a blocking call holds the runtime's only thread: the requests run one after \
          another and finish at 1000, 2000 and 3000 ms"
     );
-    assert_kata_timeline!("step1_blocking_sleep", world);
+    assert_timeline!("step1_blocking_sleep", world);
 }
 
 #[tokio::test(flavor = "current_thread", start_paused = true)]
@@ -129,7 +106,7 @@ async fn step2_nonblocking_sleep() {
         "non-blocking waits overlap: three requests that each wait 1 s are all done at \
          1000 ms, not one after another"
     );
-    assert_kata_timeline!("step2_nonblocking_sleep", world);
+    assert_timeline!("step2_nonblocking_sleep", world);
 }
 
 #[tokio::test(flavor = "current_thread", start_paused = true)]
@@ -165,5 +142,5 @@ async fn step3_blocking_call_off_the_runtime() {
         "with render_invoice on the blocking pool, no request waits for another's \
          invoice: all three are done at 1000 ms (pool work takes no virtual time here)"
     );
-    assert_kata_timeline!("step3_blocking_call_off_the_runtime", world);
+    assert_timeline!("step3_blocking_call_off_the_runtime", world);
 }

@@ -10,28 +10,7 @@ use std::time::Duration;
 
 use futures::FutureExt as _;
 use semaphore_limit as kata;
-use world::{Job, World, within};
-
-/// `world::assert_timeline!`, with the snapshot file named after the kata
-/// (`semaphore_limit__stepN_*.snap`) in both compilations of this file.
-/// `assert_timeline!` names it after the test target, and the two manifests
-/// give this file two different target names (`semaphore-limit` and
-/// `semaphore-limit-solution`); once they agree, this macro can become a
-/// plain `assert_timeline!`.
-macro_rules! assert_kata_timeline {
-    ($name:literal, $world:expr) => {{
-        let rendered = world::timeline::render(&$world.trace());
-        world::harness::show_beside_reference(
-            env!("CARGO_MANIFEST_DIR"),
-            "semaphore_limit",
-            $name,
-            &rendered,
-        );
-        world::insta::with_settings!({ prepend_module_to_snapshot => false }, {
-            world::insta::assert_snapshot!(concat!("semaphore_limit__", $name), rendered);
-        });
-    }};
-}
+use world::{Job, World, assert_timeline, within};
 
 fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
@@ -140,7 +119,7 @@ async fn step1_seed() {
         ms(3000),
         "five 1 s jobs two at a time take three rounds: done at 3000 ms"
     );
-    assert_kata_timeline!("step1_seed", world);
+    assert_timeline!("step1_seed", world);
 }
 
 #[tokio::test(flavor = "current_thread", start_paused = true)]
@@ -172,7 +151,7 @@ async fn step2_uneven_jobs() {
         "with a sliding window the quick jobs run beside the slow one: all done when \
          Worker1 is, at 3000 ms"
     );
-    assert_kata_timeline!("step2_uneven_jobs", world);
+    assert_timeline!("step2_uneven_jobs", world);
 }
 
 #[tokio::test(flavor = "current_thread", start_paused = true)]
@@ -215,7 +194,7 @@ async fn step3_any_limit() {
             done_at / 1000
         );
         if limit == 3 {
-            assert_kata_timeline!("step3_limit_3", world);
+            assert_timeline!("step3_limit_3", world);
         }
     }
 
@@ -265,7 +244,7 @@ async fn step4_spawned_tasks() {
         ms(3000),
         "five 1 s jobs two at a time take three rounds: done at 3000 ms"
     );
-    assert_kata_timeline!("step4_spawned_tasks", world);
+    assert_timeline!("step4_spawned_tasks", world);
 
     // The same contract as run_limited, on uneven jobs and on limit 0.
     let world = World::start();
