@@ -6,7 +6,8 @@
 //!
 //! - [`workspace`]: where the workspace is, which katas it holds.
 //! - [`kata`]: one kata's metadata and files.
-//! - [`progress`]: what the learner has solved, and each kata's state.
+//! - [`progress`], [`blob`]: what the learner has solved, and each kata's
+//!   state (a file is compared with its starting code by git blob id).
 //! - [`list`]: `cargo kata` / `cargo kata list`.
 //! - [`cargo`], [`libtest`]: running `cargo test`, and reading what it said.
 //! - [`check`]: `cargo kata check NAME`.

@@ -1,6 +1,6 @@
 //! Wrong: "gathers" by awaiting one call, then the other.
 //! It compiles and returns the right values, 300 ms late.
-//! expect: gathered calls take as long as the slowest
+//! expect: gathered calls run concurrently
 
 pub async fn gather(api: &Api) -> (User, Post) {
     let user = api.fetch_user(1).await;

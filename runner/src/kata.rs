@@ -1,0 +1,119 @@
+//! One kata, as its manifest describes it.
+//!
+//! `katas/NN-name/Cargo.toml` is the single source of a kata's metadata:
+//!
+//! ```toml
+//! [package.metadata.kata]
+//! number = 3
+//! question = "create_task vs gather: what is the difference?"
+//! start = "<git blob id of the starting src/lib.rs>"   # optional
+//! ```
+//!
+//! Its solution lives beside it under the same directory name:
+//! `solutions/NN-name/`, package `name-solution`, known wrong answers in
+//! `solutions/NN-name/wrong/*.rs`. Paths here are relative to the workspace
+//! root, so that `verify` can use them in its scratch copy too.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+pub struct Kata {
+    pub number: u32,
+    /// The package name: what `cargo test -p` takes.
+    pub name: String,
+    /// The directory name under `katas/` and `solutions/`: `03-spawn-vs-join`.
+    pub dir: String,
+    pub question: String,
+    /// The git blob id of the starting `src/lib.rs`, when the author set it.
+    pub start: Option<String>,
+}
+
+impl Kata {
+    /// Reads `dir/Cargo.toml` (`dir` is `root/katas/NN-name`).
+    pub fn load(root: &Path, dir: &Path) -> Result<Kata> {
+        let manifest_path = dir.join("Cargo.toml");
+        let shown = manifest_path.strip_prefix(root).unwrap_or(&manifest_path);
+        let manifest: toml::Table = std::fs::read_to_string(&manifest_path)
+            .with_context(|| format!("cannot read {}", shown.display()))?
+            .parse()
+            .with_context(|| format!("{} is not valid TOML", shown.display()))?;
+
+        let package = manifest.get("package").and_then(|p| p.as_table());
+        let Some(name) = package.and_then(|p| p.get("name")).and_then(|n| n.as_str()) else {
+            bail!("{}: no [package] name", shown.display());
+        };
+        let Some(meta) = package
+            .and_then(|p| p.get("metadata"))
+            .and_then(|m| m.get("kata"))
+            .and_then(|k| k.as_table())
+        else {
+            bail!("{}: no [package.metadata.kata] table", shown.display());
+        };
+        let Some(number) = meta
+            .get("number")
+            .and_then(|n| n.as_integer())
+            .and_then(|n| u32::try_from(n).ok())
+        else {
+            bail!(
+                "{}: [package.metadata.kata] needs `number = N`",
+                shown.display()
+            );
+        };
+        let Some(question) = meta.get("question").and_then(|q| q.as_str()) else {
+            bail!(
+                "{}: [package.metadata.kata] needs `question = \"...\"`",
+                shown.display()
+            );
+        };
+        let start = match meta.get("start") {
+            None => None,
+            Some(value) => match value.as_str() {
+                Some(id) => Some(id.to_string()),
+                None => bail!(
+                    "{}: `start` must be a string (a git blob id)",
+                    shown.display()
+                ),
+            },
+        };
+
+        Ok(Kata {
+            number,
+            name: name.to_string(),
+            dir: dir
+                .file_name()
+                .context("a kata directory has a name")?
+                .to_string_lossy()
+                .into_owned(),
+            question: question.to_string(),
+            start,
+        })
+    }
+
+    /// `03 spawn-vs-join`, as lists and headings show it.
+    pub fn label(&self) -> String {
+        format!("{:02} {}", self.number, self.name)
+    }
+
+    /// The file the learner edits.
+    pub fn lib_rs(&self) -> PathBuf {
+        Path::new("katas").join(&self.dir).join("src/lib.rs")
+    }
+
+    pub fn readme(&self) -> PathBuf {
+        Path::new("katas").join(&self.dir).join("README.md")
+    }
+
+    pub fn solution_name(&self) -> String {
+        format!("{}-solution", self.name)
+    }
+
+    pub fn solution_lib_rs(&self) -> PathBuf {
+        Path::new("solutions").join(&self.dir).join("src/lib.rs")
+    }
+
+    /// The known wrong answers, one `*.rs` file each; see `splice.rs`.
+    pub fn wrong_dir(&self) -> PathBuf {
+        Path::new("solutions").join(&self.dir).join("wrong")
+    }
+}

@@ -1,0 +1,307 @@
+//! Known wrong answers, and splicing one over the reference solution.
+//!
+//! A wrong answer is kept as small as the mistake. `solutions/NN-name/wrong/
+//! some_mistake.rs` holds a header and only the functions that differ:
+//!
+//! ```text
+//! //! Wrong: believes that creating a future starts it.
+//! //! expect: a spawned task starts at once
+//!
+//! pub async fn spawned_task_runs(api: &Api) -> (User, String) {
+//!     ...
+//! }
+//! ```
+//!
+//! Splicing puts each of them over the solution's function of the same name
+//! and keeps everything else of the solution: its `use` lines, its doc
+//! comments, its other functions. So a wrong answer needs no imports, and
+//! the explanations are never copied into files where they could drift.
+//!
+//! This reads lines, not Rust. It relies on rustfmt's layout, which every
+//! kata file follows: a top-level function starts at column 0 with `pub`
+//! and ends with a line that is exactly `}`.
+
+use std::ops::Range;
+
+use anyhow::{Context, Result, bail};
+
+/// A top-level `pub fn` of a source file.
+pub struct Function<'a> {
+    pub name: &'a str,
+    /// Its lines, 0-based: from the `pub ... fn` line through the `}` line.
+    pub lines: Range<usize>,
+}
+
+/// Every top-level `pub fn` of `source`, in order.
+pub fn functions(source: &str) -> Result<Vec<Function<'_>>> {
+    let lines: Vec<&str> = source.lines().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(name) = pub_fn_name(lines[i]) else {
+            i += 1;
+            continue;
+        };
+        let last = if is_one_liner(lines[i]) {
+            i
+        } else {
+            (i..lines.len())
+                .find(|&j| lines[j] == "}")
+                .with_context(|| {
+                    format!(
+                        "line {}: `pub fn {name}` has no closing `}}` at column 0 \
+                     (is the file rustfmt-formatted?)",
+                        i + 1
+                    )
+                })?
+        };
+        found.push(Function {
+            name,
+            lines: i..last + 1,
+        });
+        i = last + 1;
+    }
+    Ok(found)
+}
+
+/// The name declared by a line such as `pub async fn gather(api: &Api) -> ...`.
+fn pub_fn_name(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("pub")?;
+    // `pub(crate)` and the like.
+    let rest = match rest.strip_prefix('(') {
+        Some(inside) => inside.split_once(')')?.1,
+        None => rest,
+    };
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let mut words = rest.split_whitespace();
+    loop {
+        match words.next()? {
+            "fn" => break,
+            "async" | "const" | "unsafe" | "extern" | "\"C\"" => {}
+            _ => return None, // `pub struct`, `pub use`, ...
+        }
+    }
+    let word = words.next()?;
+    let end = word
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(word.len());
+    (end > 0).then(|| &word[..end])
+}
+
+/// `pub fn noop() {}`: rustfmt keeps an empty body on the signature's line.
+fn is_one_liner(line: &str) -> bool {
+    line.trim_end().ends_with('}') && line.matches('{').count() == line.matches('}').count()
+}
+
+/// One file of `solutions/NN-name/wrong/`.
+pub struct WrongAnswer {
+    /// The `//! Wrong:` paragraph: what the mistake is.
+    pub what: String,
+    /// The `//! expect:` text, which the failing tests' output must contain:
+    /// proof that the tests name the concept, not only that they fail.
+    pub expect: String,
+    /// The replacement functions: name and full text.
+    replacements: Vec<(String, String)>,
+}
+
+impl WrongAnswer {
+    pub fn parse(source: &str) -> Result<WrongAnswer> {
+        let mut what: Option<String> = None;
+        let mut expect: Option<String> = None;
+        for line in source.lines() {
+            let Some(text) = line.strip_prefix("//!") else {
+                continue;
+            };
+            let text = text.trim();
+            if let Some(rest) = text.strip_prefix("Wrong:") {
+                what = Some(rest.trim().to_string());
+            } else if let Some(rest) = text.strip_prefix("expect:") {
+                if expect.is_some() {
+                    bail!("more than one `//! expect:` line");
+                }
+                expect = Some(rest.trim().to_string());
+            } else if let (Some(paragraph), None) = (&mut what, &expect) {
+                // A continuation line of the `Wrong:` paragraph.
+                if !text.is_empty() {
+                    paragraph.push(' ');
+                    paragraph.push_str(text);
+                }
+            }
+        }
+        let what = what.context("no `//! Wrong: ...` line saying what the mistake is")?;
+        let expect = expect
+            .filter(|e| !e.is_empty())
+            .context("no `//! expect: <text>` line saying what the tests must report")?;
+
+        let lines: Vec<&str> = source.lines().collect();
+        let functions = functions(source)?;
+        let mut inside = vec![false; lines.len()];
+        for function in &functions {
+            inside[function.lines.clone()].fill(true);
+        }
+        for (i, line) in lines.iter().enumerate() {
+            let trimmed = line.trim();
+            if !inside[i] && !trimmed.is_empty() && !trimmed.starts_with("//") {
+                bail!(
+                    "line {}: a wrong answer holds only replacement `pub fn`s, \
+                     found `{trimmed}`",
+                    i + 1
+                );
+            }
+        }
+        if functions.is_empty() {
+            bail!("no `pub fn` to splice over the solution");
+        }
+
+        let mut replacements: Vec<(String, String)> = Vec::new();
+        for function in &functions {
+            if replacements.iter().any(|(name, _)| name == function.name) {
+                bail!("`pub fn {}` is given twice", function.name);
+            }
+            let text = lines[function.lines.clone()].join("\n");
+            replacements.push((function.name.to_string(), text));
+        }
+        Ok(WrongAnswer {
+            what,
+            expect,
+            replacements,
+        })
+    }
+
+    /// The solution with each replacement put over its same-named function.
+    pub fn splice_into(&self, solution: &str) -> Result<String> {
+        let targets = functions(solution).context("cannot read the solution's functions")?;
+        let mut edits: Vec<(Range<usize>, &str)> = Vec::new();
+        for (name, text) in &self.replacements {
+            let target = targets
+                .iter()
+                .find(|f| f.name == name)
+                .with_context(|| format!("the solution has no `pub fn {name}` to replace"))?;
+            edits.push((target.lines.clone(), text));
+        }
+        // From the bottom up, so that earlier line numbers stay valid.
+        edits.sort_by_key(|(lines, _)| std::cmp::Reverse(lines.start));
+        let mut lines: Vec<&str> = solution.lines().collect();
+        for (range, text) in edits {
+            lines.splice(range, text.lines());
+        }
+        Ok(lines.join("\n") + "\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOLUTION: &str = "\
+//! The reference.
+
+use world::Api;
+
+/// Step 1.
+pub async fn one(api: &Api) -> u32 {
+    api.one().await
+}
+
+/// Step 2, with a signature
+/// that rustfmt breaks.
+pub async fn two(
+    api: &Api,
+    extra: u32,
+) -> u32 {
+    let x = api.two().await;
+    x + extra
+}
+
+pub fn noop() {}
+
+#[cfg(test)]
+mod tests {
+    pub fn inner() {
+    }
+}
+";
+
+    #[test]
+    fn finds_top_level_pub_fns_only() {
+        let found = functions(SOLUTION).unwrap();
+        let names: Vec<_> = found.iter().map(|f| (f.name, f.lines.clone())).collect();
+        assert_eq!(names, [("one", 5..8), ("two", 11..18), ("noop", 19..20)]);
+    }
+
+    #[test]
+    fn a_wrong_answer_replaces_exactly_one_function() {
+        let wrong = WrongAnswer::parse(
+            "//! Wrong: awaits one, then the other:
+//! sequential.
+//! expect: as long as the slowest
+
+pub async fn two(api: &Api, extra: u32) -> u32 {
+    extra
+}
+",
+        )
+        .unwrap();
+        assert_eq!(wrong.what, "awaits one, then the other: sequential.");
+        assert_eq!(wrong.expect, "as long as the slowest");
+
+        let spliced = wrong.splice_into(SOLUTION).unwrap();
+        let expected = SOLUTION.replace(
+            "pub async fn two(
+    api: &Api,
+    extra: u32,
+) -> u32 {
+    let x = api.two().await;
+    x + extra
+}",
+            "pub async fn two(api: &Api, extra: u32) -> u32 {
+    extra
+}",
+        );
+        assert_ne!(expected, SOLUTION);
+        assert_eq!(spliced, expected);
+    }
+
+    #[test]
+    fn an_unknown_name_is_an_error() {
+        let wrong = WrongAnswer::parse(
+            "//! Wrong: x\n//! expect: y\n\npub fn three() -> u32 {\n    3\n}\n",
+        )
+        .unwrap();
+        let error = wrong.splice_into(SOLUTION).unwrap_err().to_string();
+        assert!(error.contains("no `pub fn three`"), "{error}");
+    }
+
+    #[test]
+    fn a_header_without_expect_is_an_error() {
+        let error = WrongAnswer::parse("//! Wrong: x\n\npub fn one() {\n}\n")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(error.contains("//! expect:"), "{error}");
+    }
+
+    #[test]
+    fn anything_but_functions_is_an_error() {
+        let error =
+            WrongAnswer::parse("//! Wrong: x\n//! expect: y\nuse std::fmt;\n\npub fn one() {\n}\n")
+                .err()
+                .unwrap()
+                .to_string();
+        assert!(
+            error.contains("line 3") && error.contains("use std::fmt;"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn an_unclosed_function_is_an_error() {
+        let error = functions("pub fn one() {\n    1 }\n")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(error.contains("no closing `}`"), "{error}");
+    }
+}

@@ -1,0 +1,405 @@
+//! `cargo kata` driven the way a learner and an author drive it: the real
+//! binary, on a scratch copy of the workspace.
+//!
+//! The copy holds kata 03 only (with the world, the runner, its tests and
+//! snapshots) and a root manifest trimmed to match, because the other katas
+//! may be half-written while these tests run.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Mutex, MutexGuard};
+
+use tempfile::TempDir;
+
+const DIR: &str = "03-spawn-vs-join";
+const NAME: &str = "spawn-vs-join";
+
+/// One test at a time. They share a target directory, so that the
+/// dependencies are built once; and cargo tells a fresh build from a stale
+/// one by modification times, which two copies of the same kata holding
+/// different code, built at once, would confuse.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// A scratch copy of the workspace, deleted on drop.
+struct Sandbox {
+    dir: TempDir,
+    _turn: MutexGuard<'static, ()>,
+}
+
+/// What one run of `cargo kata` did.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl fmt::Display for Run {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "exit {}\n--- stdout\n{}--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+fn real_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the runner sits in the workspace")
+        .to_path_buf()
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        // A test that failed poisons the lock; the next one may still run.
+        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let dir = tempfile::Builder::new()
+            .prefix("kata-cli-test-")
+            .tempdir()
+            .unwrap();
+        let real = real_root();
+        let parts = [
+            "Cargo.lock".to_string(),
+            ".cargo".to_string(),
+            "world".to_string(),
+            "runner/Cargo.toml".to_string(),
+            "runner/src".to_string(),
+            format!("katas/{DIR}"),
+            format!("solutions/{DIR}"),
+            format!("tests/{NAME}.rs"),
+        ];
+        for part in parts {
+            copy(&real.join(&part), &dir.path().join(&part));
+        }
+        let prefix = format!("{}__", NAME.replace('-', "_"));
+        for entry in std::fs::read_dir(real.join("tests/snapshots")).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with(&prefix) && name.ends_with(".snap") {
+                copy(&path, &dir.path().join("tests/snapshots").join(name));
+            }
+        }
+        let manifest = std::fs::read_to_string(real.join("Cargo.toml")).unwrap();
+        std::fs::write(
+            dir.path().join("Cargo.toml"),
+            trimmed_manifest(&manifest, dir.path()),
+        )
+        .unwrap();
+        Sandbox { dir, _turn: turn }
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path(relative)).unwrap()
+    }
+
+    fn write(&self, relative: &str, content: &str) {
+        let path = self.path(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+
+    fn kata_file(&self) -> String {
+        format!("katas/{DIR}/src/lib.rs")
+    }
+
+    /// Pins the kata's starting code to blob `id` in its manifest.
+    fn set_start(&self, id: &str) {
+        let manifest = format!("katas/{DIR}/Cargo.toml");
+        let kept: Vec<String> = self
+            .read(&manifest)
+            .lines()
+            .filter(|line| !line.starts_with("start = "))
+            .map(str::to_owned)
+            .collect();
+        self.write(
+            &manifest,
+            &format!("{}\nstart = \"{id}\"\n", kept.join("\n")),
+        );
+    }
+
+    /// Runs `cargo kata ARGS` in the copy's root.
+    fn kata(&self, args: &[&str]) -> Run {
+        kata_in(self.dir.path(), args)
+    }
+}
+
+fn kata_in(dir: &Path, args: &[&str]) -> Run {
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("runner-tests");
+    let output = Command::new(env!("CARGO_BIN_EXE_kata"))
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .output()
+        .unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// The real root manifest, its member lists cut down to what the copy
+/// holds. Globs are kept: they match only what is there.
+fn trimmed_manifest(manifest: &str, root: &Path) -> String {
+    let mut manifest: toml::Table = manifest.parse().unwrap();
+    let workspace = manifest
+        .get_mut("workspace")
+        .and_then(|w| w.as_table_mut())
+        .expect("the root manifest has [workspace]");
+    for key in ["members", "default-members"] {
+        if let Some(members) = workspace.get_mut(key).and_then(|m| m.as_array_mut()) {
+            members.retain(|member| {
+                member
+                    .as_str()
+                    .is_some_and(|m| m.contains(['*', '?', '[']) || root.join(m).exists())
+            });
+        }
+    }
+    manifest.to_string()
+}
+
+fn copy(from: &Path, to: &Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            copy(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else {
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(from, to).unwrap();
+    }
+}
+
+/// The line of the list that shows kata 03.
+fn kata_line(list: &str) -> &str {
+    list.lines()
+        .find(|l| l.trim_start().starts_with("03 "))
+        .unwrap_or_else(|| panic!("no line for kata 03 in:\n{list}"))
+}
+
+#[test]
+fn list_shows_kata_03_not_started_and_next() {
+    let sandbox = Sandbox::new();
+    for args in [&[][..], &["list"][..]] {
+        let run = sandbox.kata(args);
+        assert_eq!(run.code, 0, "{run}");
+        let line = kata_line(&run.stdout);
+        assert!(line.contains(NAME) && line.contains("not started"), "{run}");
+        assert!(line.contains("create_task vs gather"), "{run}");
+        assert!(run.stdout.contains("\n0 of 1 solved\n"), "{run}");
+        for next in [
+            "Next: 03 spawn-vs-join",
+            "katas/03-spawn-vs-join/src/lib.rs",
+            "katas/03-spawn-vs-join/README.md",
+            "cargo test -p spawn-vs-join",
+            "cargo kata check spawn-vs-join",
+        ] {
+            assert!(run.stdout.contains(next), "no {next:?} in {run}");
+        }
+    }
+}
+
+#[test]
+fn check_fails_on_the_starting_code_with_the_todo_messages() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.kata(&["check", NAME]);
+    assert_eq!(run.code, 1, "{run}");
+    for step in 1..=5 {
+        let line = run
+            .stdout
+            .lines()
+            .find(|l| l.contains(&format!("step{step}_")))
+            .unwrap_or_else(|| panic!("no line for step {step} in {run}"));
+        assert!(line.trim_start().starts_with("FAILED"), "{run}");
+        assert!(
+            line.contains(&format!("not yet implemented: step {step}:")),
+            "{run}"
+        );
+    }
+    assert!(run.stdout.contains("0 of 5 tests pass"), "{run}");
+    assert!(!sandbox.path(".kata-progress").exists());
+}
+
+#[test]
+fn check_passes_on_the_solution_and_list_shows_it_solved() {
+    let sandbox = Sandbox::new();
+    let solution = sandbox.read(&format!("solutions/{DIR}/src/lib.rs"));
+    sandbox.write(&sandbox.kata_file(), &solution);
+
+    let run = sandbox.kata(&["check", "03"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert_eq!(run.stdout.matches("\n  ok ").count(), 5, "{run}");
+    assert!(run.stdout.contains("Solved"), "{run}");
+    assert!(sandbox.read(".kata-progress").contains("[spawn-vs-join]"));
+
+    // Refactoring afterwards keeps it solved.
+    sandbox.write(&sandbox.kata_file(), &format!("{solution}\n// tidied\n"));
+    let run = sandbox.kata(&["list"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(kata_line(&run.stdout).contains("solved"), "{run}");
+    assert!(run.stdout.contains("\n1 of 1 solved\n"), "{run}");
+    assert!(run.stdout.contains("Every kata is solved"), "{run}");
+}
+
+#[test]
+fn an_unknown_kata_gets_a_suggestion() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.kata(&["check", "spawn-vs-jion"]);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(
+        run.stderr.contains("did you mean `spawn-vs-join`?"),
+        "{run}"
+    );
+}
+
+#[test]
+fn a_syntax_error_shows_only_the_first_compiler_error() {
+    let sandbox = Sandbox::new();
+    let broken = sandbox
+        .read(&sandbox.kata_file())
+        .replacen("todo!(\"step 1:", "let first = ;\n    todo!(\"step 1:", 1)
+        .replacen("todo!(\"step 2:", "let second = ;\n    todo!(\"step 2:", 1);
+    sandbox.write(&sandbox.kata_file(), &broken);
+
+    let run = sandbox.kata(&["check", NAME]);
+    assert_eq!(run.code, 2, "{run}");
+    let errors: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("error"))
+        .collect();
+    assert_eq!(errors.len(), 1, "{run}");
+    assert!(errors[0].contains("expected expression"), "{run}");
+    assert!(run.stdout.contains("let first = ;"), "{run}");
+    assert!(!run.stdout.contains("let second = ;"), "{run}");
+}
+
+#[test]
+fn a_corrupt_progress_file_is_ignored_not_a_crash() {
+    let sandbox = Sandbox::new();
+    sandbox.write(".kata-progress", "[spawn-vs-join\nsolved = \u{0}garbage");
+    let run = sandbox.kata(&["list"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(
+        run.stderr.contains("warning") && run.stderr.contains("corrupt"),
+        "{run}"
+    );
+    assert!(kata_line(&run.stdout).contains("not started"), "{run}");
+}
+
+#[test]
+fn a_start_id_tells_the_starting_code_from_a_learners() {
+    let sandbox = Sandbox::new();
+    let id = blob_id(sandbox.read(&sandbox.kata_file()).as_bytes());
+    sandbox.set_start(&id);
+    assert!(kata_line(&sandbox.kata(&[]).stdout).contains("not started"));
+
+    // Any change at all, even one that keeps every todo!().
+    let edited = format!("{}\n// thinking...\n", sandbox.read(&sandbox.kata_file()));
+    sandbox.write(&sandbox.kata_file(), &edited);
+    let run = sandbox.kata(&[]);
+    assert!(kata_line(&run.stdout).contains("in progress"), "{run}");
+}
+
+#[test]
+fn outside_the_workspace_is_a_clear_error() {
+    let empty = TempDir::new().unwrap();
+    let run = kata_in(empty.path(), &["list"]);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(
+        run.stderr.contains("not inside the async-katas workspace"),
+        "{run}"
+    );
+}
+
+#[test]
+fn verify_reports_each_check_and_fails_on_what_is_wrong() {
+    let sandbox = Sandbox::new();
+    // Our own wrong answers, so that this test does not depend on the
+    // kata's: one caught, one that is in fact right, one that names no
+    // function of the solution.
+    let wrong = format!("solutions/{DIR}/wrong");
+    std::fs::remove_dir_all(sandbox.path(&wrong)).unwrap();
+    sandbox.write(
+        &format!("{wrong}/sequential.rs"),
+        "//! Wrong: awaits one call, then the other.
+//! expect: gathered calls run concurrently
+
+pub async fn gather(api: &Api) -> (User, Post) {
+    let user = api.fetch_user(1).await;
+    let post = api.fetch_post(1).await;
+    (user, post)
+}
+",
+    );
+    sandbox.write(
+        &format!("{wrong}/right_after_all.rs"),
+        "//! Wrong: not at all.
+//! expect: anything
+
+pub async fn gather(api: &Api) -> (User, Post) {
+    tokio::join!(api.fetch_user(1), api.fetch_post(1))
+}
+",
+    );
+    sandbox.write(
+        &format!("{wrong}/no_such_function.rs"),
+        "//! Wrong: a typo.
+//! expect: anything
+
+pub async fn gahter(api: &Api) -> (User, Post) {
+    todo!()
+}
+",
+    );
+    // A stale start id.
+    sandbox.set_start(&"0".repeat(40));
+    let id = blob_id(sandbox.read(&sandbox.kata_file()).as_bytes());
+
+    let run = sandbox.kata(&["verify", NAME]);
+    assert_eq!(run.code, 1, "{run}");
+    let ok = |label: &str| {
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("  ok      ") && l.contains(label))
+    };
+    let failed = |label: &str| {
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("  FAILED  ") && l.contains(label))
+    };
+    assert!(ok("the kata as shipped fails"), "{run}");
+    assert!(ok("the solution passes"), "{run}");
+    assert!(ok("wrong/sequential.rs"), "{run}");
+    assert!(failed("start id"), "{run}");
+    assert!(run.stdout.contains(&format!("start = \"{id}\"")), "{run}");
+    assert!(failed("wrong/right_after_all.rs"), "{run}");
+    assert!(run.stdout.contains("every test passes"), "{run}");
+    assert!(failed("wrong/no_such_function.rs"), "{run}");
+    assert!(run.stdout.contains("no `pub fn gahter`"), "{run}");
+    assert_eq!(
+        run.stdout.lines().last(),
+        Some("verify: 3 passed, 3 failed"),
+        "{run}"
+    );
+    // Nothing in the workspace itself was touched.
+    assert!(
+        sandbox
+            .read(&sandbox.kata_file())
+            .contains("todo!(\"step 2:")
+    );
+}
+
+fn blob_id(content: &[u8]) -> String {
+    let mut sha = sha1_smol::Sha1::new();
+    sha.update(format!("blob {}\0", content.len()).as_bytes());
+    sha.update(content);
+    sha.digest().to_string()
+}
