@@ -2,8 +2,6 @@
 //! test, what passes and why the rest fail. When every test passes, the
 //! kata is recorded solved in `.kata-progress`.
 
-use std::process::ExitCode;
-
 use anyhow::{Context, Result};
 
 use crate::blob::blob_id;
@@ -14,7 +12,19 @@ use crate::list;
 use crate::progress::Progress;
 use crate::workspace::Workspace;
 
-pub fn run(workspace: &Workspace, kata: &Kata) -> Result<ExitCode> {
+/// What a check found; `main` turns it into the exit code (0, 1, 2), and
+/// `watch` into its next move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Every test passes; the kata is recorded solved.
+    Solved,
+    /// The tests ran and some failed (or the test binary died).
+    Failing,
+    /// The kata does not compile: no test ran.
+    DoesNotCompile,
+}
+
+pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
     let path = kata.lib_rs();
     // Read before the build: what gets recorded is the code that passed.
     let code = std::fs::read(workspace.root().join(&path))
@@ -35,7 +45,7 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<ExitCode> {
              (`cargo build -p {}` shows them all.)",
             kata.name
         );
-        return Ok(ExitCode::from(2));
+        return Ok(Verdict::DoesNotCompile);
     }
     print_tests(&report);
 
@@ -53,7 +63,7 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<ExitCode> {
             Some(next) => list::print_next(workspace, next),
             None => println!("Every kata is solved."),
         }
-        return Ok(ExitCode::SUCCESS);
+        return Ok(Verdict::Solved);
     }
     if report.failed() == 0 {
         // The tests ran, none failed, yet cargo failed: a test binary that
@@ -68,7 +78,7 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<ExitCode> {
             kata.name
         );
     }
-    Ok(ExitCode::FAILURE)
+    Ok(Verdict::Failing)
 }
 
 /// `ok      step1_one_after_another`

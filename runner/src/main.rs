@@ -75,7 +75,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let workspace = Workspace::find_from_current_dir()?;
     match cli.command.unwrap_or(Command::List) {
         Command::List => list::run(&workspace),
-        Command::Check { kata } => check::run(&workspace, &workspace.kata(&kata)?),
+        Command::Check { kata } => {
+            let verdict = check::run(&workspace, &workspace.kata(&kata)?)?;
+            Ok(match verdict {
+                check::Verdict::Solved => ExitCode::SUCCESS,
+                check::Verdict::Failing => ExitCode::FAILURE,
+                check::Verdict::DoesNotCompile => ExitCode::from(2),
+            })
+        }
         Command::Verify { kata } => {
             let katas = match kata {
                 Some(name) => vec![workspace.kata(&name)?],
