@@ -6,6 +6,9 @@ use std::future::Future;
 use std::path::Path;
 use std::time::Duration;
 
+use crate::timeline;
+use crate::trace::Trace;
+
 /// Awaits `fut`, failing the test if it takes longer than `seconds` of
 /// virtual time.
 ///
@@ -22,23 +25,19 @@ pub async fn within<F: Future>(seconds: u64, fut: F) -> F::Output {
     }
 }
 
-/// Compares the world's trace with the reference snapshot of this test.
+/// Compares the world's trace with the reference snapshot `name`.
 ///
-/// On a mismatch it first prints the reference timeline beside the learner's,
-/// then lets insta fail with its line diff of the whole trace.
+/// Name the snapshot after the test function: when anything in the test
+/// fails, this assertion or one before it, the world prints the reference
+/// timeline beside the learner's (see [`show_on_failure`]).
 /// `tests/snapshots/` is never written by a learner's run (see
 /// `.cargo/config.toml`); CONTRIBUTING.md says how authors record one.
 #[macro_export]
 macro_rules! assert_timeline {
     ($name:literal, $world:expr) => {{
-        let rendered = $crate::timeline::render(&$world.trace());
-        $crate::harness::show_beside_reference(
-            env!("CARGO_MANIFEST_DIR"),
-            module_path!(),
-            $name,
-            &rendered,
-        );
-        $crate::insta::assert_snapshot!($name, rendered);
+        let world: &$crate::World = &$world;
+        world.compared_with($name);
+        $crate::insta::assert_snapshot!($name, $crate::timeline::render(&world.trace()));
     }};
 }
 
@@ -46,24 +45,46 @@ macro_rules! assert_timeline {
 /// (both sit two levels below the workspace root).
 const SNAPSHOTS: &str = "../../tests/snapshots";
 
-/// Prints the reference timeline and `actual` side by side when they differ.
-#[doc(hidden)]
-pub fn show_beside_reference(manifest_dir: &str, module: &str, name: &str, actual: &str) {
-    let file = format!("{}__{name}.snap", module.replace("::", "__"));
-    let path = Path::new(manifest_dir).join(SNAPSHOTS).join(&file);
-    let Ok(stored) = std::fs::read_to_string(&path) else {
-        eprintln!("no reference snapshot tests/snapshots/{file} (authors: see CONTRIBUTING.md)");
+/// Prints the reference timeline beside `trace`'s, if they differ.
+///
+/// The world calls this when it is dropped while its test panics, so that
+/// every failure shows the picture, whichever assertion failed: a learner
+/// told "gathered calls run concurrently" also sees that their two calls
+/// ran one after the other. The reference is the snapshot `name` (by
+/// default the test's own name, which libtest gives its thread) of this test
+/// binary's crate, read from the paths cargo gives a test run.
+pub(crate) fn show_on_failure(name: &str, trace: &Trace) {
+    let (Some(manifest_dir), Some(krate)) = (std::env::var_os("CARGO_MANIFEST_DIR"), test_crate())
+    else {
+        return;
+    };
+    let file = format!("{krate}__{name}.snap");
+    let Ok(stored) = std::fs::read_to_string(Path::new(&manifest_dir).join(SNAPSHOTS).join(&file))
+    else {
         return;
     };
     let expected = snapshot_body(&stored);
+    let actual = timeline::render(trace);
     if expected.trim_end() == actual.trim_end() {
         return;
     }
     eprintln!(
         "\nThe timeline of `{name}` differs from the reference.\n\n{}\n\
          Change the kata, not the snapshot: the reference is what a right answer does.\n",
-        side_by_side(timeline_part(expected), timeline_part(actual))
+        side_by_side(timeline_part(expected), timeline_part(&actual))
     );
+}
+
+/// The crate name of the running test binary: cargo names it
+/// `<crate>-<hash>`.
+fn test_crate() -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let stem = exe.file_stem()?.to_str()?;
+    Some(
+        stem.rsplit_once('-')
+            .map_or(stem, |(krate, _hash)| krate)
+            .to_owned(),
+    )
 }
 
 /// The content of an insta `.snap` file: what follows its `---` header.

@@ -41,6 +41,9 @@ struct Inner {
 
 #[derive(Default)]
 struct State {
+    /// The reference snapshot the test compares with, once it says so; until
+    /// then, the test's own name.
+    snapshot: Option<String>,
     /// Time the runtime thread spent blocked. tokio's paused clock cannot move
     /// while a synchronous call holds its only thread, so the world adds the
     /// blocked time to every offset it reads afterwards: whatever happened
@@ -145,10 +148,33 @@ impl World {
         });
     }
 
+    /// Tells the world which reference snapshot its test compares with, for
+    /// the picture shown on failure; called by `assert_timeline!`.
+    #[doc(hidden)]
+    pub fn compared_with(&self, snapshot: &str) {
+        self.state().snapshot = Some(snapshot.to_owned());
+    }
+
     fn state(&self) -> MutexGuard<'_, State> {
         // A panic while the lock is held (a failing assertion in a service)
         // leaves the data intact: every write is a single push or add.
         self.inner.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl Drop for Inner {
+    /// The last handle on the world goes while its test unwinds from a failed
+    /// assertion: show the reference timeline beside this one.
+    fn drop(&mut self) {
+        if !thread::panicking() || thread::current().id() != self.runtime_thread {
+            return;
+        }
+        let state = self.state.get_mut().unwrap_or_else(|p| p.into_inner());
+        let test_name = thread::current().name().map(str::to_owned);
+        if let Some(name) = state.snapshot.clone().or(test_name) {
+            let trace = Trace::new(std::mem::take(&mut state.events));
+            crate::harness::show_on_failure(&name, &trace);
+        }
     }
 }
 
