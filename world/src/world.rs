@@ -8,6 +8,9 @@
 //! - **the trace**: every event every service recorded;
 //! - **the runtime thread**: so a blocking call can tell whether it is about
 //!   to freeze every task of the runtime (see [`crate::legacy`]).
+//!
+//! When the test fails, the last handle on the world to go shows the
+//! reference timeline beside the one recorded (see `harness::show_on_failure`).
 
 use std::fmt::Display;
 use std::future::Future;
