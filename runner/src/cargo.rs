@@ -113,6 +113,9 @@ fn stop_child_on_ctrl_c() {
             if pid != 0 {
                 kill_group(pid);
             }
+            // `exit` skips destructors: give the terminal back if `watch`
+            // had it in raw mode.
+            let _ = crossterm::terminal::disable_raw_mode();
             std::process::exit(130);
         });
     });

@@ -1,8 +1,13 @@
-//! `cargo kata check NAME`: runs the kata's tests and says, one line per
-//! test, what passes and why the rest fail. When every test passes, the
+//! `cargo kata check [NAME]`: runs the kata's tests and says, one line per
+//! test, what passes and why the rest fail; under a failure whose timeline
+//! differs from the reference, the two timelines side by side. Every check
+//! records which tests failed (for `hint`), and when every test passes the
 //! kata is recorded solved in `.kata-progress`.
 
-use anyhow::{Context, Result};
+use std::process::ExitCode;
+
+use anstream::{eprintln, println};
+use anyhow::{Context, Result, bail};
 
 use crate::blob::blob_id;
 use crate::cargo;
@@ -10,6 +15,7 @@ use crate::kata::Kata;
 use crate::libtest::{self, Outcome, Report};
 use crate::list;
 use crate::progress::Progress;
+use crate::style::{self, paint};
 use crate::workspace::Workspace;
 
 /// What a check found; `main` turns it into the exit code (0, 1, 2), and
@@ -22,6 +28,30 @@ pub enum Verdict {
     Failing,
     /// The kata does not compile: no test ran.
     DoesNotCompile,
+}
+
+/// `cargo kata check [NAME]`: the kata named, else the next one unsolved.
+pub fn command(workspace: &Workspace, name: Option<&str>) -> Result<ExitCode> {
+    let kata = match name {
+        Some(name) => workspace.kata(name)?,
+        None => {
+            let katas = workspace.katas()?;
+            let progress = Progress::load(&workspace.progress_file());
+            let Some(next) = list::next(&katas, &progress) else {
+                bail!(
+                    "every kata is solved; to check one again, name it: \
+                     `cargo kata check NAME`"
+                );
+            };
+            println!("Checking the next kata to solve, {}.", next.label());
+            workspace.kata(&next.name)?
+        }
+    };
+    Ok(match run(workspace, &kata)? {
+        Verdict::Solved => ExitCode::SUCCESS,
+        Verdict::Failing => ExitCode::FAILURE,
+        Verdict::DoesNotCompile => ExitCode::from(2),
+    })
 }
 
 pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
@@ -47,33 +77,50 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
         );
         return Ok(Verdict::DoesNotCompile);
     }
-    print_tests(&report);
+    let spaced = print_tests(&report, &timelines(&output.stdout));
+    // One blank line between the tests and what follows.
+    let gap = if spaced { "" } else { "\n" };
+
+    let mut progress = Progress::load(&workspace.progress_file());
+    let failing: Vec<&str> = report
+        .tests
+        .iter()
+        .filter(|t| t.outcome == Outcome::Failed)
+        .map(|t| t.name.as_str())
+        .collect();
+    progress.record_failing(kata, &failing);
 
     let (passed, total) = (report.passed(), report.tests.len());
     if output.success && passed > 0 && report.failed() == 0 {
-        let mut progress = Progress::load(&workspace.progress_file());
         progress.record_solved(kata, &blob_id(&code));
         progress.save()?;
         println!(
-            "\nSolved: all {passed} tests pass. {} is recorded as solved.",
+            "{gap}{}: all {passed} tests pass. {} is recorded as solved.\n\
+             Compare yours with the reference: `cargo kata solution {}`",
+            paint(style::GOOD, "Solved"),
+            kata.name,
             kata.name
         );
         let katas = workspace.katas()?;
         match list::next(&katas, &progress) {
             Some(next) => list::print_next(workspace, next),
-            None => println!("Every kata is solved."),
+            None => println!("\nEvery kata is solved."),
         }
         return Ok(Verdict::Solved);
+    }
+    // Only `hint` needs what failed: not worth failing the check over.
+    if let Err(error) = progress.save() {
+        eprintln!("warning: {error:#}");
     }
     if report.failed() == 0 {
         // The tests ran, none failed, yet cargo failed: a test binary that
         // crashed or was killed.
-        println!("\nThe tests did not run to the end:\n");
+        println!("{gap}The tests did not run to the end:\n");
         println!("{}", libtest::error_or_tail(&output.stderr));
     } else {
         println!(
-            "\n{passed} of {total} tests pass. Keep going in {}; \
-             `cargo test -p {}` shows each failure in full, timelines included.",
+            "{gap}{passed} of {total} tests pass. Keep going in {}; \
+             stuck? `cargo kata hint {}`",
             path.display(),
             kata.name
         );
@@ -82,22 +129,161 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
 }
 
 /// `ok      step1_one_after_another`
-/// `FAILED  step2_gather             not yet implemented: step 2: ...`
-fn print_tests(report: &Report) {
+/// `FAILED  step2_gather             gathered calls run concurrently: ...`
+///
+/// and under a failure, its timeline beside the reference's when the test
+/// printed them; not under a `todo!`, whose timeline is empty. Whether a
+/// blank line ended it.
+fn print_tests(report: &Report, timelines: &[(String, String)]) -> bool {
     let width = report.tests.iter().map(|t| t.name.len()).max().unwrap_or(0);
+    let mut spaced = false;
     for test in &report.tests {
+        let todo = test
+            .panic
+            .as_deref()
+            .is_some_and(|panic| panic.starts_with("not yet implemented"));
+        let timeline = timelines
+            .iter()
+            .find(|(name, _)| *name == test.name && !todo)
+            .map(|(_, block)| block.as_str());
         let (mark, why) = match test.outcome {
-            Outcome::Passed => ("ok", String::new()),
-            Outcome::Ignored => ("ignored", String::new()),
+            Outcome::Passed => (paint(style::GOOD, "ok     "), String::new()),
+            Outcome::Ignored => ("ignored".to_string(), String::new()),
             Outcome::Failed => (
-                "FAILED",
-                test.panic
-                    .as_deref()
-                    .map(libtest::summarise)
-                    .unwrap_or_default(),
+                paint(style::BAD, "FAILED "),
+                why_failed(test.panic.as_deref(), timeline.is_some()),
             ),
         };
-        let line = format!("  {mark:<7} {:<width$}  {why}", test.name);
+        let line = format!("  {mark} {:<width$}  {why}", test.name);
         println!("{}", line.trim_end());
+        spaced = false;
+        if let (Outcome::Failed, Some(block)) = (test.outcome, timeline) {
+            println!();
+            for row in block.lines() {
+                match row.strip_prefix('!') {
+                    Some(rest) => println!("    {}{rest}", paint(style::BAD, "!")),
+                    None if row.is_empty() => println!(),
+                    None => println!("    {row}"),
+                }
+            }
+            println!();
+            spaced = true;
+        }
+    }
+    spaced
+}
+
+/// The failure in one line: the concept the failed assertion names. A
+/// failed snapshot assertion names only itself; the timelines below say
+/// more.
+fn why_failed(panic: Option<&str>, has_timeline: bool) -> String {
+    let Some(panic) = panic else {
+        return String::new();
+    };
+    if panic.starts_with("snapshot assertion for ") {
+        return if has_timeline {
+            "the timeline differs from the reference:".to_string()
+        } else {
+            "the timeline differs from the reference; `cargo test` shows how".to_string()
+        };
+    }
+    libtest::summarise(panic)
+}
+
+/// The side-by-side timelines in libtest's report, by test: what the kata
+/// harness prints (to stderr, which libtest captures into the test's
+/// `---- NAME stdout ----` section) when a test fails and its trace differs
+/// from the reference, from "The timeline of `NAME` differs" to
+/// "Change the kata, not the snapshot".
+fn timelines(stdout: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut test: Option<&str> = None;
+    let mut block: Option<Vec<&str>> = None;
+    for line in stdout.lines() {
+        if let Some(name) = line
+            .strip_prefix("---- ")
+            .and_then(|l| l.strip_suffix(" stdout ----"))
+        {
+            (test, block) = (Some(name), None);
+        } else if line == "failures:" {
+            (test, block) = (None, None);
+        } else if let Some(lines) = &mut block {
+            lines.push(line);
+            if line.starts_with("Change the kata, not the snapshot") {
+                if let (Some(name), Some(lines)) = (test, block.take()) {
+                    found.push((name.to_string(), lines.join("\n")));
+                }
+            }
+        } else if test.is_some()
+            && line.starts_with("The timeline of `")
+            && line.ends_with("differs from the reference.")
+        {
+            block = Some(vec![line]);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{timelines, why_failed};
+
+    const STDOUT: &str = "
+running 2 tests
+test step1_a ... ok
+test step2_gather ... FAILED
+
+failures:
+
+---- step2_gather stdout ----
+
+thread 'step2_gather' (15998) panicked at tests/spawn-vs-join.rs:59:5:
+assertion `left == right` failed: gathered calls run concurrently: both start at 0 ms
+  left: (0ns, 500ms)
+ right: (0ns, 0ns)
+stack backtrace:
+   0: __rustc::rust_begin_unwind
+note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.
+
+The timeline of `step2_gather` differs from the reference.
+
+  expected      | yours
+! fetch_post(1) | fetch_user(1)
+
+Change the kata, not the snapshot: the reference is what a right answer does.
+
+---- step3_other stdout ----
+The timeline of `step3_other` differs from the reference.
+(cut short)
+
+failures:
+    step2_gather
+
+test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out
+";
+
+    #[test]
+    fn finds_each_tests_timelines_and_nothing_else() {
+        let found = timelines(STDOUT);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (name, block) = &found[0];
+        assert_eq!(name, "step2_gather");
+        assert!(block.starts_with("The timeline of `step2_gather` differs"));
+        assert!(block.contains("! fetch_post(1) | fetch_user(1)"));
+        assert!(block.ends_with("what a right answer does."));
+        assert!(!block.contains("backtrace"));
+    }
+
+    #[test]
+    fn a_failed_snapshot_is_called_a_timeline_difference() {
+        let insta = "snapshot assertion for 'step2_gather' failed in line 72";
+        assert_eq!(
+            why_failed(Some(insta), true),
+            "the timeline differs from the reference:"
+        );
+        assert_eq!(
+            why_failed(Some("not yet implemented: step 2: x"), true),
+            "not yet implemented: step 2: x"
+        );
     }
 }

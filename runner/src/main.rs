@@ -8,9 +8,13 @@
 //! - [`kata`]: one kata's metadata and files.
 //! - [`progress`], [`blob`]: what the learner has solved, and each kata's
 //!   state (a file is compared with its starting code by git blob id).
+//! - [`style`]: the few colours, one place.
 //! - [`list`]: `cargo kata` / `cargo kata list`.
 //! - [`cargo`], [`libtest`]: running `cargo test`, and reading what it said.
-//! - [`check`]: `cargo kata check NAME`.
+//! - [`check`]: `cargo kata check [NAME]`.
+//! - [`hint`], [`solution`], [`reset`]: `cargo kata hint NAME`,
+//!   `cargo kata solution NAME`, `cargo kata reset NAME | --all`.
+//! - [`watch`]: `cargo kata watch [NAME]`, which checks again on every save.
 //! - [`splice`], [`scratch`], [`verify`]: `cargo kata verify`.
 //!
 //! Exit codes: 0 when all is well; 1 when what was checked failed (a kata's
@@ -20,13 +24,18 @@
 mod blob;
 mod cargo;
 mod check;
+mod hint;
 mod kata;
 mod libtest;
 mod list;
 mod progress;
+mod reset;
 mod scratch;
+mod solution;
 mod splice;
+mod style;
 mod verify;
+mod watch;
 mod workspace;
 
 use std::process::ExitCode;
@@ -49,8 +58,53 @@ enum Command {
     List,
     /// Run a kata's tests; when they all pass, record it solved.
     Check {
+        /// The kata: its package name, its number or its directory
+        /// (default: the next one not yet solved).
+        kata: Option<String>,
+    },
+    /// The next hint for the step you are on, from a nudge to nearly the
+    /// answer.
+    Hint {
         /// The kata: its package name, its number or its directory.
         kata: String,
+        /// Show exactly this hint of the step (1 is the nudge), and remember
+        /// nothing.
+        #[arg(long, value_name = "N")]
+        level: Option<u32>,
+        /// The step (default: the first that failed at your last check).
+        #[arg(long, value_name = "S")]
+        step: Option<u32>,
+    },
+    /// Put a kata's starting code back, keeping a backup of yours.
+    #[command(group = clap::ArgGroup::new("which").required(true))]
+    Reset {
+        /// The kata: its package name, its number or its directory.
+        #[arg(group = "which")]
+        kata: Option<String>,
+        /// Every kata that is not as shipped.
+        #[arg(long, group = "which")]
+        all: bool,
+        /// Do not ask first.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// The reference solution and how yours differs, once solved.
+    Solution {
+        /// The kata: its package name, its number or its directory.
+        kata: String,
+        /// Show it before you have solved the kata.
+        #[arg(long)]
+        peek: bool,
+    },
+    /// Re-check a kata on every save and move on when it is solved; keys
+    /// for a hint, the list and quit.
+    Watch {
+        /// The kata (default: the next one not yet solved).
+        kata: Option<String>,
+        /// No file watching: re-check when you press Enter. For systems where
+        /// watching fails, and for use without a terminal.
+        #[arg(long)]
+        manual: bool,
     },
     /// For authors and CI: every kata starts failing, every solution passes,
     /// and every known wrong answer is caught.
@@ -75,14 +129,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let workspace = Workspace::find_from_current_dir()?;
     match cli.command.unwrap_or(Command::List) {
         Command::List => list::run(&workspace),
-        Command::Check { kata } => {
-            let verdict = check::run(&workspace, &workspace.kata(&kata)?)?;
-            Ok(match verdict {
-                check::Verdict::Solved => ExitCode::SUCCESS,
-                check::Verdict::Failing => ExitCode::FAILURE,
-                check::Verdict::DoesNotCompile => ExitCode::from(2),
-            })
+        Command::Check { kata } => check::command(&workspace, kata.as_deref()),
+        Command::Hint { kata, level, step } => {
+            hint::run(&workspace, &workspace.kata(&kata)?, level, step)
         }
+        Command::Reset { kata, all, yes } => reset::run(&workspace, kata.as_deref(), all, yes),
+        Command::Solution { kata, peek } => {
+            solution::run(&workspace, &workspace.kata(&kata)?, peek)
+        }
+        Command::Watch { kata, manual } => watch::run(&workspace, kata.as_deref(), manual),
         Command::Verify { kata } => {
             let katas = match kata {
                 Some(name) => vec![workspace.kata(&name)?],

@@ -1,17 +1,20 @@
 //! What the learner has solved, and the state each kata is in.
 //!
-//! `.kata-progress` at the workspace root (gitignored) is a small TOML file
-//! that `cargo kata check` writes when a kata's tests all pass:
+//! `.kata-progress` at the workspace root (gitignored) is a small TOML file,
+//! one table per kata:
 //!
 //! ```toml
 //! [spawn-vs-join]
-//! solved = "<git blob id of the lib.rs that passed>"
+//! solved = "<git blob id of the lib.rs that passed>"   # by `check`
+//! failing = ["step2_gather"]                           # by `check`, each run
+//! hints = { step2 = 1 }                                # by `hint`: levels shown
 //! ```
 //!
-//! One table per kata, so that later commands can keep more there. The file
-//! only remembers successes: a missing one means nothing solved yet, and a
-//! corrupt one is ignored with a warning and rebuilt by the next passing
-//! check. It never stops a command.
+//! `reset` removes a kata's table. The file is a convenience, never a
+//! source of truth a command depends on: a missing one means nothing done
+//! yet, and a corrupt one (or a value of the wrong type) is ignored with a
+//! warning and rebuilt by the next command that records something. It never
+//! stops a command.
 
 use std::path::{Path, PathBuf};
 
@@ -22,7 +25,7 @@ use crate::kata::Kata;
 use crate::splice;
 
 const HEADER: &str = "\
-# Your progress through the katas, written by `cargo kata check`.
+# Your progress through the katas, written by `cargo kata check` and `hint`.
 # Delete this file to start the list over; your code is not touched.
 ";
 
@@ -45,7 +48,7 @@ impl Progress {
             Ok(text) => text.parse().unwrap_or_else(|error: toml::de::Error| {
                 eprintln!(
                     "warning: {} is corrupt ({}); ignoring it. \
-                     The next `cargo kata check` that passes writes a new one.",
+                     The next `cargo kata check` writes a new one.",
                     path.display(),
                     error.message()
                 );
@@ -59,14 +62,70 @@ impl Progress {
     }
 
     pub fn is_solved(&self, kata: &Kata) -> bool {
-        self.katas
-            .get(&kata.name)
-            .and_then(|entry| entry.as_table())
+        self.entry(kata)
             .is_some_and(|entry| entry.contains_key("solved"))
     }
 
     /// Records `kata` solved by the file whose blob id is `blob`.
     pub fn record_solved(&mut self, kata: &Kata, blob: &str) {
+        self.entry_mut(kata).insert("solved".into(), blob.into());
+    }
+
+    /// The tests of `kata` that failed at its last check, by name.
+    pub fn failing(&self, kata: &Kata) -> Vec<String> {
+        self.entry(kata)
+            .and_then(|entry| entry.get("failing"))
+            .and_then(|failing| failing.as_array())
+            .map(|names| {
+                names
+                    .iter()
+                    .filter_map(|name| name.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Records which tests of `kata` failed at this check: `hint` starts
+    /// from the first of them.
+    pub fn record_failing(&mut self, kata: &Kata, tests: &[&str]) {
+        let names: toml::value::Array = tests.iter().map(|&name| name.into()).collect();
+        self.entry_mut(kata).insert("failing".into(), names.into());
+    }
+
+    /// How many hints of `step` the learner has been shown: 0 for none.
+    pub fn hints_shown(&self, kata: &Kata, step: u32) -> u32 {
+        self.entry(kata)
+            .and_then(|entry| entry.get("hints"))
+            .and_then(|hints| hints.get(format!("step{step}")))
+            .and_then(|level| level.as_integer())
+            .and_then(|level| u32::try_from(level).ok())
+            .unwrap_or(0)
+    }
+
+    pub fn record_hints_shown(&mut self, kata: &Kata, step: u32, level: u32) {
+        let entry = self.entry_mut(kata);
+        if !entry.get("hints").is_some_and(toml::Value::is_table) {
+            entry.insert("hints".into(), toml::Table::new().into());
+        }
+        if let Some(hints) = entry.get_mut("hints").and_then(|h| h.as_table_mut()) {
+            hints.insert(format!("step{step}"), i64::from(level).into());
+        }
+    }
+
+    /// Forgets all about `kata`: solved, failing tests, hints shown.
+    /// Whether there was anything to forget.
+    pub fn forget(&mut self, kata: &Kata) -> bool {
+        self.katas.remove(&kata.name).is_some()
+    }
+
+    fn entry(&self, kata: &Kata) -> Option<&toml::Table> {
+        self.katas
+            .get(&kata.name)
+            .and_then(|entry| entry.as_table())
+    }
+
+    /// `kata`'s table, made anew if it is missing or not a table.
+    fn entry_mut(&mut self, kata: &Kata) -> &mut toml::Table {
         let entry = self
             .katas
             .entry(kata.name.clone())
@@ -74,16 +133,18 @@ impl Progress {
         if !entry.is_table() {
             *entry = toml::Table::new().into();
         }
-        if let Some(entry) = entry.as_table_mut() {
-            entry.insert("solved".into(), blob.into());
-        }
+        entry.as_table_mut().expect("a table: made one just above")
     }
 
     /// Writes the file whole, then moves it into place: an interrupted save
     /// leaves the old file, never half of a new one.
     pub fn save(&self) -> Result<()> {
         let temporary = self.path.with_extension("tmp");
-        let text = format!("{HEADER}\n{}", self.katas);
+        let katas = self.katas.to_string();
+        let text = match katas.trim_end() {
+            "" => HEADER.to_string(),
+            katas => format!("{HEADER}\n{katas}\n"),
+        };
         std::fs::write(&temporary, text)
             .and_then(|()| std::fs::rename(&temporary, &self.path))
             .with_context(|| format!("cannot write {}", self.path.display()))
@@ -144,7 +205,55 @@ fn every_pub_fn_is_todo(source: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::every_pub_fn_is_todo;
+    use super::{Progress, every_pub_fn_is_todo};
+    use crate::kata::Kata;
+
+    fn kata(name: &str) -> Kata {
+        Kata {
+            number: 3,
+            name: name.into(),
+            dir: format!("03-{name}"),
+            question: "Why?".into(),
+            start: None,
+        }
+    }
+
+    #[test]
+    fn what_is_recorded_is_read_back_after_a_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".kata-progress");
+        let (a, b) = (kata("a"), kata("b"));
+        let mut progress = Progress::load(&path);
+        progress.record_failing(&a, &["step2_x", "step3_y"]);
+        progress.record_hints_shown(&a, 2, 1);
+        progress.record_hints_shown(&a, 2, 2);
+        progress.record_solved(&b, "abc");
+        progress.save().unwrap();
+
+        let mut progress = Progress::load(&path);
+        assert_eq!(progress.failing(&a), ["step2_x", "step3_y"]);
+        assert_eq!(progress.hints_shown(&a, 2), 2);
+        assert_eq!(progress.hints_shown(&a, 3), 0);
+        assert!(!progress.is_solved(&a) && progress.is_solved(&b));
+        assert!(progress.forget(&a));
+        assert!(!progress.forget(&a));
+        assert_eq!(progress.hints_shown(&a, 2), 0);
+    }
+
+    #[test]
+    fn values_of_the_wrong_type_read_as_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".kata-progress");
+        std::fs::write(&path, "a = 1\n[b]\nfailing = 3\nhints = \"x\"\n").unwrap();
+        let (a, b) = (kata("a"), kata("b"));
+        let mut progress = Progress::load(&path);
+        assert!(progress.failing(&b).is_empty());
+        assert_eq!(progress.hints_shown(&b, 1), 0);
+        progress.record_hints_shown(&b, 1, 1);
+        progress.record_failing(&a, &[]);
+        assert_eq!(progress.hints_shown(&b, 1), 1);
+        assert!(progress.failing(&a).is_empty());
+    }
 
     #[test]
     fn a_starting_file_has_todo_in_every_pub_fn() {

@@ -193,7 +193,11 @@ fn list_shows_kata_03_not_started_and_next() {
         let line = kata_line(&run.stdout);
         assert!(line.contains(NAME) && line.contains("not started"), "{run}");
         assert!(line.contains("create_task vs gather"), "{run}");
-        assert!(run.stdout.contains("\n0 of 1 solved\n"), "{run}");
+        assert!(
+            run.stdout
+                .contains("\n[····················] 0 of 1 solved\n"),
+            "{run}"
+        );
         for next in [
             "Next: 03 spawn-vs-join",
             "katas/03-spawn-vs-join/src/lib.rs",
@@ -207,10 +211,15 @@ fn list_shows_kata_03_not_started_and_next() {
 }
 
 #[test]
-fn check_fails_on_the_starting_code_with_the_todo_messages() {
+fn check_without_a_name_fails_the_next_kata_with_its_todo_messages() {
     let sandbox = Sandbox::new();
-    let run = sandbox.kata(&["check", NAME]);
+    let run = sandbox.kata(&["check"]);
     assert_eq!(run.code, 1, "{run}");
+    assert!(
+        run.stdout
+            .starts_with("Checking the next kata to solve, 03 spawn-vs-join."),
+        "{run}"
+    );
     for step in 1..=5 {
         let line = run
             .stdout
@@ -224,7 +233,84 @@ fn check_fails_on_the_starting_code_with_the_todo_messages() {
         );
     }
     assert!(run.stdout.contains("0 of 5 tests pass"), "{run}");
-    assert!(!sandbox.path(".kata-progress").exists());
+    // A todo! has no timeline worth showing.
+    assert!(!run.stdout.contains("differs from the reference"), "{run}");
+    let progress = sandbox.read(".kata-progress");
+    assert!(
+        progress.contains("step5_spawn_three_gather_two"),
+        "{progress}"
+    );
+    assert!(!progress.contains("solved ="), "{progress}");
+}
+
+#[test]
+fn check_on_a_wrong_answer_shows_the_concept_then_the_timelines() {
+    let sandbox = Sandbox::new();
+    // Kata 03's solution with `gather` made sequential.
+    let solution = sandbox.read(&format!("solutions/{DIR}/src/lib.rs"));
+    let joined = "tokio::join!(api.fetch_user(1), api.fetch_post(1))";
+    assert!(solution.contains(joined), "the solution has changed");
+    let sequential = solution.replacen(
+        joined,
+        "let user = api.fetch_user(1).await;\n    \
+         let post = api.fetch_post(1).await;\n    (user, post)",
+        1,
+    );
+    sandbox.write(&sandbox.kata_file(), &sequential);
+
+    let run = sandbox.kata(&["check", NAME]);
+    assert_eq!(run.code, 1, "{run}");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let at = |what: &str| {
+        lines
+            .iter()
+            .position(|l| l.contains(what))
+            .unwrap_or_else(|| panic!("no {what:?} in {run}"))
+    };
+    let failed = at("step2_gather ");
+    assert!(lines[failed].trim_start().starts_with("FAILED"), "{run}");
+    assert!(
+        lines[failed].contains("gathered calls run concurrently"),
+        "{run}"
+    );
+    // Under it, the reference timeline beside the learner's.
+    let timelines = at("The timeline of `step2_gather` differs from the reference.");
+    let header = at("| yours");
+    let end = at("Change the kata, not the snapshot");
+    assert!(
+        failed < timelines && timelines < header && header < end,
+        "{run}"
+    );
+    assert!(end < at("step3_plain_future_waits"), "{run}");
+    assert!(
+        lines[header..end]
+            .iter()
+            .any(|l| l.trim_start().starts_with('!') && l.contains("fetch_post(1)")),
+        "{run}"
+    );
+    // Not insta's diff, nor a backtrace.
+    for noise in [
+        "Snapshot Summary",
+        "stack backtrace",
+        "panicked at",
+        "-old snapshot",
+    ] {
+        assert!(!run.stdout.contains(noise), "{noise:?} in {run}");
+    }
+    assert!(run.stdout.contains("4 of 5 tests pass"), "{run}");
+    assert!(
+        sandbox
+            .read(".kata-progress")
+            .contains("failing = [\"step2_gather\"]")
+    );
+
+    // The hint is for the step that failed.
+    let run = sandbox.kata(&["hint", NAME]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(
+        run.stdout.contains("step 2 (the first step that failed"),
+        "{run}"
+    );
 }
 
 #[test]
@@ -237,6 +323,11 @@ fn check_passes_on_the_solution_and_list_shows_it_solved() {
     assert_eq!(run.code, 0, "{run}");
     assert_eq!(run.stdout.matches("\n  ok ").count(), 5, "{run}");
     assert!(run.stdout.contains("Solved"), "{run}");
+    assert!(
+        run.stdout
+            .contains("reference: `cargo kata solution spawn-vs-join`"),
+        "{run}"
+    );
     assert!(sandbox.read(".kata-progress").contains("[spawn-vs-join]"));
 
     // Refactoring afterwards keeps it solved.
@@ -244,19 +335,37 @@ fn check_passes_on_the_solution_and_list_shows_it_solved() {
     let run = sandbox.kata(&["list"]);
     assert_eq!(run.code, 0, "{run}");
     assert!(kata_line(&run.stdout).contains("solved"), "{run}");
-    assert!(run.stdout.contains("\n1 of 1 solved\n"), "{run}");
+    assert!(
+        run.stdout
+            .contains("\n[####################] 1 of 1 solved\n"),
+        "{run}"
+    );
     assert!(run.stdout.contains("Every kata is solved"), "{run}");
+
+    // Solved: the reference, and how the learner's code differs from it.
+    let run = sandbox.kata(&["solution", NAME]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(!run.stdout.contains("Peeking"), "{run}");
+    assert!(run.stdout.contains(solution.trim_end()), "{run}");
+    assert!(run.stdout.contains("\n-// tidied\n"), "{run}");
+    assert!(
+        run.stdout
+            .contains("+++ solutions/03-spawn-vs-join/src/lib.rs (the reference)"),
+        "{run}"
+    );
 }
 
 #[test]
-fn an_unknown_kata_gets_a_suggestion() {
+fn an_unknown_kata_gets_a_suggestion_from_every_command() {
     let sandbox = Sandbox::new();
-    let run = sandbox.kata(&["check", "spawn-vs-jion"]);
-    assert_eq!(run.code, 2, "{run}");
-    assert!(
-        run.stderr.contains("did you mean `spawn-vs-join`?"),
-        "{run}"
-    );
+    for command in ["check", "hint", "reset", "solution", "verify"] {
+        let run = sandbox.kata(&[command, "spawn-vs-jion"]);
+        assert_eq!(run.code, 2, "{command}: {run}");
+        assert!(
+            run.stderr.contains("did you mean `spawn-vs-join`?"),
+            "{command}: {run}"
+        );
+    }
 }
 
 #[test]
@@ -292,6 +401,12 @@ fn a_corrupt_progress_file_is_ignored_not_a_crash() {
         "{run}"
     );
     assert!(kata_line(&run.stdout).contains("not started"), "{run}");
+
+    // The next command that records something writes a sound file.
+    let run = sandbox.kata(&["hint", NAME]);
+    assert_eq!(run.code, 0, "{run}");
+    let rebuilt: toml::Table = sandbox.read(".kata-progress").parse().unwrap();
+    assert!(rebuilt.contains_key(NAME), "{rebuilt}");
 }
 
 #[test]
@@ -306,6 +421,260 @@ fn a_start_id_tells_the_starting_code_from_a_learners() {
     sandbox.write(&sandbox.kata_file(), &edited);
     let run = sandbox.kata(&[]);
     assert!(kata_line(&run.stdout).contains("in progress"), "{run}");
+}
+
+/// Hints of our own, so that these tests do not depend on the kata's.
+const HINTS: &str = "# 03
+
+## Hints
+
+<details><summary>Step 1: Nudge</summary>
+
+Await one, then the other.
+</details>
+
+<details><summary>Step 2: Nudge</summary>
+
+A macro awaits *both*.
+</details>
+
+<details>
+<summary><b>Step 2: Closer</b></summary>
+
+`tokio::join!(a, b)`
+
+</details>
+
+<details><summary>Step 2: Nearly the answer</summary>
+
+```rust
+tokio::join!(api.fetch_user(1), api.fetch_post(1))
+```
+</details>
+";
+
+#[test]
+fn hints_come_one_level_at_a_time() {
+    let sandbox = Sandbox::new();
+    sandbox.write(&format!("katas/{DIR}/README.md"), HINTS);
+    let hint = |args: &[&str]| sandbox.kata(&[&["hint", NAME][..], args].concat());
+
+    // Never checked: the first step with hints.
+    let run = hint(&[]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(run.stdout.contains("Hint 1 of 1: Nudge"), "{run}");
+    assert!(run.stdout.contains("  Await one, then the other."), "{run}");
+
+    let run = hint(&["--step", "2"]);
+    assert!(run.stdout.contains("Hint 1 of 3: Nudge"), "{run}");
+    assert!(run.stdout.contains("  A macro awaits both."), "{run}");
+    assert!(
+        run.stdout
+            .contains("hint 1 of 3 for step 2; run it again for the next"),
+        "{run}"
+    );
+    let run = hint(&["--step", "2"]);
+    assert!(run.stdout.contains("Hint 2 of 3: Closer"), "{run}");
+    assert!(run.stdout.contains("  `tokio::join!(a, b)`"), "{run}");
+
+    // A level by number is shown, not remembered.
+    let run = hint(&["--step", "2", "--level", "3"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(
+        run.stdout.contains("Hint 3 of 3: Nearly the answer"),
+        "{run}"
+    );
+    assert!(
+        run.stdout
+            .contains("\n      tokio::join!(api.fetch_user(1), api.fetch_post(1))\n"),
+        "{run}"
+    );
+    let run = hint(&["--step", "2", "--level", "1"]);
+    assert!(run.stdout.contains("Hint 1 of 3: Nudge"), "{run}");
+    let run = hint(&["--step", "2"]);
+    assert!(run.stdout.contains("Hint 3 of 3"), "{run}");
+    assert!(
+        run.stdout.contains(
+            "that was the last hint for step 2; \
+             the reference is `cargo kata solution spawn-vs-join --peek`"
+        ),
+        "{run}"
+    );
+
+    let run = hint(&["--step", "2", "--level", "4"]);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(
+        run.stderr
+            .contains("1 (Nudge), 2 (Closer), 3 (Nearly the answer)"),
+        "{run}"
+    );
+    let run = hint(&["--step", "3"]);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(run.stderr.contains("steps with hints: 1, 2"), "{run}");
+
+    sandbox.write(&format!("katas/{DIR}/README.md"), "# 03\n\nNo hints.\n");
+    let run = hint(&[]);
+    assert_eq!(run.code, 1, "{run}");
+    assert!(run.stdout.contains("has no hints yet"), "{run}");
+}
+
+#[test]
+fn the_solution_waits_until_solved_or_a_peek() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.kata(&["solution", NAME]);
+    assert_eq!(run.code, 1, "{run}");
+    assert!(
+        run.stderr
+            .contains("not solved yet: the reference spoils the kata"),
+        "{run}"
+    );
+    assert!(!run.stdout.contains("tokio::join!"), "{run}");
+
+    let run = sandbox.kata(&["solution", NAME, "--peek"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(
+        run.stdout
+            .starts_with("Peeking before solving: spawn-vs-join is not solved yet."),
+        "{run}"
+    );
+    let reference = sandbox.read(&format!("solutions/{DIR}/src/lib.rs"));
+    assert!(run.stdout.contains(reference.trim_end()), "{run}");
+    // The diff against the starting code: its todo!s go, the answers come.
+    assert!(run.stdout.contains("\n-    todo!(\"step 2:"), "{run}");
+    assert!(
+        run.stdout
+            .contains("\n+    tokio::join!(api.fetch_user(1), api.fetch_post(1))\n"),
+        "{run}"
+    );
+    assert!(run.stdout.contains("Classic wrong answers"), "{run}");
+    assert!(run.stdout.contains("  sequential_gather.rs\n"), "{run}");
+}
+
+impl Sandbox {
+    /// Makes the copy a git repository whose first commit ships the kata's
+    /// current file as its starting code.
+    fn ship(&self) -> String {
+        let start = self.read(&self.kata_file());
+        self.set_start(&blob_id(start.as_bytes()));
+        self.git(&["init", "--quiet"]);
+        self.git(&["add", "--all"]);
+        self.git(&["commit", "--quiet", "--message", "as shipped"]);
+        start
+    }
+
+    fn git(&self, args: &[&str]) {
+        let status = Command::new("git")
+            .args([
+                "-c",
+                "user.name=Learner",
+                "-c",
+                "user.email=learner@example.com",
+            ])
+            .args(["-c", "commit.gpgsign=false"])
+            .args(args)
+            .current_dir(self.dir.path())
+            .status()
+            .unwrap();
+        assert!(status.success(), "git {args:?}");
+    }
+
+    /// Every file under `.kata-backups/`, relative to it.
+    fn backups(&self) -> Vec<String> {
+        fn walk(dir: &Path, root: &Path, found: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, root, found);
+                } else {
+                    let relative = path.strip_prefix(root).unwrap();
+                    found.push(relative.to_string_lossy().into_owned());
+                }
+            }
+        }
+        let root = self.path(".kata-backups");
+        let mut found = Vec::new();
+        walk(&root, &root, &mut found);
+        found.sort();
+        found
+    }
+}
+
+#[test]
+fn reset_restores_the_shipped_code_even_when_committed_and_keeps_a_backup() {
+    let sandbox = Sandbox::new();
+    let start = sandbox.ship();
+    let mine = start.replacen("todo!(\"step 1:", "// my first try\n    todo!(\"step 1:", 1);
+    sandbox.write(&sandbox.kata_file(), &mine);
+    sandbox.git(&["commit", "--quiet", "--all", "--message", "my work"]);
+    sandbox.write(
+        ".kata-progress",
+        "[spawn-vs-join]\nsolved = \"abc\"\nhints = { step2 = 2 }\n",
+    );
+
+    // No terminal to ask on, no --yes: nothing changes.
+    let run = sandbox.kata(&["reset", NAME]);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(
+        run.stderr.contains("refusing to overwrite without --yes"),
+        "{run}"
+    );
+    assert_eq!(sandbox.read(&sandbox.kata_file()), mine);
+    assert!(!sandbox.path(".kata-backups").exists(), "{run}");
+
+    let run = sandbox.kata(&["reset", NAME, "--yes"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert_eq!(
+        std::fs::read(sandbox.path(&sandbox.kata_file())).unwrap(),
+        start.as_bytes(),
+        "not the shipped code, byte for byte"
+    );
+    let backups = sandbox.backups();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    let backup = format!(".kata-backups/{}", backups[0]);
+    assert!(
+        backup.ends_with("Z/katas/03-spawn-vs-join/src/lib.rs"),
+        "{backup}"
+    );
+    assert_eq!(sandbox.read(&backup), mine);
+    assert!(run.stdout.contains(&format!("kept in {backup}")), "{run}");
+    assert!(!sandbox.read(".kata-progress").contains("[spawn-vs-join"));
+
+    let run = sandbox.kata(&["reset", NAME]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(run.stdout.contains("already as shipped"), "{run}");
+    assert_eq!(sandbox.backups().len(), 1);
+}
+
+#[test]
+fn reset_all_resets_what_changed_and_never_reuses_a_backup() {
+    let sandbox = Sandbox::new();
+    let start = sandbox.ship();
+    let run = sandbox.kata(&["reset", "--all", "--yes"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(run.stdout.contains("already as shipped"), "{run}");
+
+    for attempt in ["// one\n", "// two\n"] {
+        sandbox.write(&sandbox.kata_file(), &format!("{start}{attempt}"));
+        let run = sandbox.kata(&["reset", "--all"]);
+        assert_eq!(run.code, 2, "{run}");
+        let run = sandbox.kata(&["reset", "--all", "--yes"]);
+        assert_eq!(run.code, 0, "{run}");
+        assert!(
+            run.stdout
+                .contains("Reset katas/03-spawn-vs-join/src/lib.rs"),
+            "{run}"
+        );
+        assert_eq!(sandbox.read(&sandbox.kata_file()), start);
+    }
+    // Two backups, even within the same second.
+    let kept: Vec<String> = sandbox
+        .backups()
+        .iter()
+        .map(|b| sandbox.read(&format!(".kata-backups/{b}")))
+        .collect();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    assert!(kept.iter().any(|k| k.ends_with("// one\n")));
+    assert!(kept.iter().any(|k| k.ends_with("// two\n")));
 }
 
 #[test]

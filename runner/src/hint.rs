@@ -1,0 +1,393 @@
+//! `cargo kata hint NAME [--level N] [--step S]`: graded hints, from a
+//! nudge to nearly the answer, one at a time.
+//!
+//! Hints live with the kata, in its README, where a reader of the page
+//! finds them folded, one block per hint, in order:
+//!
+//! ```markdown
+//! <details><summary>Step 2: Nudge</summary>
+//!
+//! You need something that awaits two futures at once...
+//! </details>
+//! ```
+//!
+//! A step's hints are numbered in the order they appear (1 is the nudge);
+//! what follows "Step N:" is the hint's title. Which step: `--step`, else
+//! the first step whose test (`stepN_...`) failed at the last check, else
+//! the first step with hints. How far: `.kata-progress` remembers how many
+//! hints of each step were shown, so each call shows one more.
+
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+use anstream::println;
+use anyhow::{Result, bail};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::kata::Kata;
+use crate::progress::Progress;
+use crate::style::{self, paint};
+use crate::workspace::Workspace;
+
+/// One `<details>` block of a README.
+#[derive(Debug, PartialEq, Eq)]
+struct Hint {
+    step: u32,
+    /// What follows "Step N:": "Nudge", "Closer", "Nearly the answer".
+    title: String,
+    /// Markdown.
+    body: String,
+}
+
+/// Shows the next hint for `kata`, as `cargo kata hint NAME` does; what
+/// `watch`'s hint key calls.
+pub fn show_next(workspace: &Workspace, kata: &Kata) -> Result<()> {
+    show(workspace, kata, None, None).map(|_| ())
+}
+
+/// `cargo kata hint`: exit 0 with a hint shown, 1 when the kata has none
+/// (nothing wrong with the request; there is just nothing to show), 2 for a
+/// step or level that does not exist.
+pub fn run(
+    workspace: &Workspace,
+    kata: &Kata,
+    level: Option<u32>,
+    step: Option<u32>,
+) -> Result<ExitCode> {
+    let shown = show(workspace, kata, level, step)?;
+    Ok(if shown {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Whether there was a hint to show.
+fn show(workspace: &Workspace, kata: &Kata, level: Option<u32>, step: Option<u32>) -> Result<bool> {
+    let readme = std::fs::read_to_string(workspace.root().join(kata.readme()));
+    let mut steps: BTreeMap<u32, Vec<Hint>> = BTreeMap::new();
+    for hint in parse(readme.as_deref().unwrap_or_default()) {
+        steps.entry(hint.step).or_default().push(hint);
+    }
+    if steps.is_empty() {
+        let why = match readme {
+            Ok(_) => "its README holds none",
+            Err(_) => "it has no README yet",
+        };
+        println!(
+            "{} has no hints yet: {why} ({}).",
+            kata.label(),
+            kata.readme().display()
+        );
+        return Ok(false);
+    }
+
+    let mut progress = Progress::load(&workspace.progress_file());
+    let (step, why) = match step {
+        Some(step) if steps.contains_key(&step) => (step, ""),
+        Some(step) => bail!(
+            "{} has no hints for step {step}; steps with hints: {}",
+            kata.name,
+            list(steps.keys())
+        ),
+        None => {
+            let failing = progress
+                .failing(kata)
+                .iter()
+                .filter_map(|test| step_of(test))
+                .find(|step| steps.contains_key(step));
+            match failing {
+                Some(step) => (step, " (the first step that failed at your last check)"),
+                None => (*steps.keys().next().expect("not empty"), ""),
+            }
+        }
+    };
+    let hints = &steps[&step];
+    let count = hints.len() as u32;
+    let shown = match level {
+        Some(level) if (1..=count).contains(&level) => level,
+        Some(level) => bail!(
+            "step {step} of {} has no hint {level}; it has {}",
+            kata.name,
+            hints
+                .iter()
+                .zip(1..)
+                .map(|(hint, n)| format!("{n} ({})", hint.title))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        None => progress
+            .hints_shown(kata, step)
+            .saturating_add(1)
+            .min(count),
+    };
+    let hint = &hints[shown as usize - 1];
+
+    println!(
+        "{}, step {step}{why}\n{}\n",
+        kata.label(),
+        paint(
+            style::TITLE,
+            format!("Hint {shown} of {count}: {}", hint.title)
+        )
+    );
+    for line in render(&hint.body).lines() {
+        println!("  {line}");
+    }
+    println!();
+    if level.is_some() {
+        // Asked for by number: what is remembered stays as it was.
+        println!("hint {shown} of {count} for step {step}");
+    } else {
+        progress.record_hints_shown(kata, step, shown);
+        progress.save()?;
+        if shown < count {
+            println!("hint {shown} of {count} for step {step}; run it again for the next");
+        } else {
+            println!(
+                "that was the last hint for step {step}; the reference is \
+                 `cargo kata solution {} --peek`",
+                kata.name
+            );
+        }
+    }
+    Ok(true)
+}
+
+fn list<'a>(numbers: impl Iterator<Item = &'a u32>) -> String {
+    let numbers: Vec<String> = numbers.map(u32::to_string).collect();
+    numbers.join(", ")
+}
+
+/// `step2_gather` is a test of step 2.
+fn step_of(test: &str) -> Option<u32> {
+    let rest = test.strip_prefix("step")?;
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    match rest[digits..].chars().next() {
+        None | Some('_') => rest[..digits].parse().ok(),
+        Some(_) => None,
+    }
+}
+
+/// Every `<details><summary>Step N: TITLE</summary> BODY </details>` block,
+/// in order. Tags and case are matched loosely (`<details open>`, `<b>`
+/// inside the summary, `Step 2 - Closer`); a block whose summary names no
+/// step is not a hint, and is left out.
+fn parse(readme: &str) -> Vec<Hint> {
+    // ASCII lowercase keeps every byte where it was: positions found in
+    // `lower` are positions in `readme`.
+    let lower = readme.to_ascii_lowercase();
+    let mut hints = Vec::new();
+    let mut at = 0;
+    while let Some(start) = lower[at..].find("<details").map(|i| at + i) {
+        let Some(end) = lower[start..].find("</details>").map(|i| start + i) else {
+            break;
+        };
+        at = end + "</details>".len();
+        let block = &readme[start..end];
+        let block_lower = &lower[start..end];
+        let (Some(open), Some(close)) =
+            (block_lower.find("<summary"), block_lower.find("</summary>"))
+        else {
+            continue;
+        };
+        let Some(summary_start) = block[open..].find('>').map(|i| open + i + 1) else {
+            continue;
+        };
+        if summary_start > close {
+            continue;
+        }
+        let summary = strip_tags(&block[summary_start..close]);
+        if let Some((step, title)) = step_and_title(&summary) {
+            hints.push(Hint {
+                step,
+                title,
+                body: block[close + "</summary>".len()..].trim().to_string(),
+            });
+        }
+    }
+    hints
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+}
+
+/// `Step 2: Nearly the answer` -> (2, "Nearly the answer").
+fn step_and_title(summary: &str) -> Option<(u32, String)> {
+    let summary = summary.trim();
+    let rest = summary
+        .get(..4)?
+        .eq_ignore_ascii_case("step")
+        .then(|| &summary[4..])?;
+    let rest = rest.trim_start();
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let step = rest[..digits].parse().ok()?;
+    let title = rest[digits..]
+        .trim_start_matches(|c: char| c.is_whitespace() || ":.-–—".contains(c))
+        .trim();
+    let title = if title.is_empty() { "Hint" } else { title };
+    Some((step, title.to_string()))
+}
+
+/// A hint's markdown as plain text: inline code keeps its backticks (as the
+/// compiler's messages do), emphasis loses its stars, links show their
+/// address, code blocks are kept line for line, indented.
+fn render(markdown: &str) -> String {
+    let mut out = String::new();
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut links: Vec<String> = Vec::new();
+    let mut in_code_block = false;
+    let mut strong = 0;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => {
+                block_break(&mut out);
+                in_code_block = true;
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code_block = false;
+                block_break(&mut out);
+            }
+            Event::Text(text) if in_code_block => {
+                for line in text.lines() {
+                    out.push_str(&format!("    {}\n", paint(style::CODE, line)));
+                }
+            }
+            Event::Text(text) if strong > 0 => out.push_str(&paint(style::TITLE, text)),
+            Event::Text(text) => out.push_str(&text),
+            Event::Code(code) => out.push_str(&paint(style::CODE, format!("`{code}`"))),
+            Event::SoftBreak | Event::HardBreak => out.push('\n'),
+            Event::Start(Tag::Strong) => strong += 1,
+            Event::End(TagEnd::Strong) => strong -= 1,
+            Event::Start(Tag::List(first)) => {
+                block_break(&mut out);
+                lists.push(first);
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+                block_break(&mut out);
+            }
+            Event::Start(Tag::Item) => {
+                if !out.is_empty() && !out.ends_with('\n') {
+                    out.push('\n');
+                }
+                let indent = "  ".repeat(lists.len().saturating_sub(1));
+                match lists.last_mut() {
+                    Some(Some(n)) => {
+                        out.push_str(&format!("{indent}{n}. "));
+                        *n += 1;
+                    }
+                    _ => out.push_str(&format!("{indent}- ")),
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.to_string()),
+            Event::End(TagEnd::Link) => {
+                if let Some(url) = links.pop() {
+                    out.push_str(&format!(" ({url})"));
+                }
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::BlockQuote(_)) => {
+                block_break(&mut out);
+            }
+            Event::Rule => {
+                block_break(&mut out);
+                out.push_str("---\n\n");
+            }
+            // Emphasis, headings, quotes: their text is enough. HTML tags
+            // (a stray `<b>`) are dropped.
+            _ => {}
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// Ends the block being written: one blank line before the next.
+fn block_break(out: &mut String) {
+    if out.is_empty() {
+        return;
+    }
+    while !out.ends_with("\n\n") {
+        out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_hint_block_in_order() {
+        let readme = "
+## Hints
+
+<details><summary>Step 1: Nudge</summary>
+
+Two `.await`s.
+</details>
+
+<details>
+<summary><b>Step 2</b> - Closer</summary>
+Use **join**.
+
+</details>
+<DETAILS open><summary>step 10: Nearly the answer</summary>
+
+```rust
+let x = 1;
+```
+</DETAILS>
+
+<details><summary>Solution</summary>not a hint</details>
+";
+        let hints = parse(readme);
+        let titles: Vec<(u32, &str)> = hints.iter().map(|h| (h.step, h.title.as_str())).collect();
+        assert_eq!(
+            titles,
+            [(1, "Nudge"), (2, "Closer"), (10, "Nearly the answer")]
+        );
+        assert_eq!(hints[0].body, "Two `.await`s.");
+        assert_eq!(hints[1].body, "Use **join**.");
+        assert!(hints[2].body.starts_with("```rust\nlet x = 1;"));
+    }
+
+    #[test]
+    fn renders_markdown_as_plain_text() {
+        let markdown = "Two `.await`s, *one* after\nthe **other**: see [tokio](https://tokio.rs).\n\n\
+                        ```rust\nlet a = 1;\n    let b = 2;\n```\n\n- one\n- two\n";
+        // Styles are escape codes; anstream strips them as `cargo kata`
+        // prints when stdout is not a terminal.
+        let text = anstream::adapter::strip_str(&render(markdown)).to_string();
+        assert_eq!(
+            text,
+            "Two `.await`s, one after\nthe other: see tokio (https://tokio.rs).\n\n\
+             \x20   let a = 1;\n        let b = 2;\n\n- one\n- two"
+        );
+    }
+
+    #[test]
+    fn a_test_names_its_step() {
+        assert_eq!(step_of("step2_gather"), Some(2));
+        assert_eq!(step_of("step12_x"), Some(12));
+        assert_eq!(step_of("step3"), Some(3));
+        assert_eq!(step_of("stepwise"), None);
+        assert_eq!(step_of("step2x"), None);
+        assert_eq!(step_of("helper"), None);
+    }
+}

@@ -1,0 +1,32 @@
+//! The few colours `cargo kata` uses, in one place.
+//!
+//! Everything is printed through `anstream`, which drops these styles when
+//! stdout is not a terminal or `NO_COLOR` is set, so every line must read
+//! as well without them: colour only repeats what the words say.
+
+use std::fmt::Display;
+
+use anstyle::{AnsiColor, Style};
+
+/// A solved kata, a passing test, the filled part of the progress bar.
+pub const GOOD: Style = AnsiColor::Green.on_default();
+/// A kata in progress.
+pub const UNDERWAY: Style = AnsiColor::Yellow.on_default();
+/// A failing test.
+pub const BAD: Style = AnsiColor::Red.on_default().bold();
+/// Headings: a kata's label, a hint's title.
+pub const TITLE: Style = Style::new().bold();
+/// What matters less: the empty part of the progress bar, a hint's level.
+pub const QUIET: Style = Style::new().dimmed();
+/// Code inside hints.
+pub const CODE: Style = AnsiColor::Cyan.on_default();
+/// A diff's lines: yours (removed), the reference's (added), hunk headers.
+pub const REMOVED: Style = AnsiColor::Red.on_default();
+pub const ADDED: Style = AnsiColor::Green.on_default();
+pub const HUNK: Style = AnsiColor::Cyan.on_default();
+
+/// `text` in `style`. Pad before painting (`format!("{:<8}")` first), as
+/// the escape codes would count towards the width.
+pub fn paint(style: Style, text: impl Display) -> String {
+    format!("{style}{text}{style:#}")
+}
