@@ -1,31 +1,16 @@
 //! `cargo kata` driven the way a learner and an author drive it: the real
 //! binary, on a scratch copy of the workspace.
 //!
-//! The copy holds kata 03 only (with the world, the runner, its tests and
-//! snapshots) and a root manifest trimmed to match, because the other katas
-//! may be half-written while these tests run.
+//! See `sandbox/mod.rs` for the copy.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::sync::{Mutex, MutexGuard};
 
 use tempfile::TempDir;
 
-const DIR: &str = "03-spawn-vs-join";
-const NAME: &str = "spawn-vs-join";
-
-/// One test at a time. They share a target directory, so that the
-/// dependencies are built once; and cargo tells a fresh build from a stale
-/// one by modification times, which two copies of the same kata holding
-/// different code, built at once, would confuse.
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-/// A scratch copy of the workspace, deleted on drop.
-struct Sandbox {
-    dir: TempDir,
-    _turn: MutexGuard<'static, ()>,
-}
+mod sandbox;
+use sandbox::{DIR, NAME, Sandbox, kata_command};
 
 /// What one run of `cargo kata` did.
 struct Run {
@@ -44,136 +29,23 @@ impl fmt::Display for Run {
     }
 }
 
-fn real_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the runner sits in the workspace")
-        .to_path_buf()
-}
-
 impl Sandbox {
-    fn new() -> Sandbox {
-        // A test that failed poisons the lock; the next one may still run.
-        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-        let dir = tempfile::Builder::new()
-            .prefix("kata-cli-test-")
-            .tempdir()
-            .unwrap();
-        let real = real_root();
-        let parts = [
-            "Cargo.lock".to_string(),
-            ".cargo".to_string(),
-            "world".to_string(),
-            "runner/Cargo.toml".to_string(),
-            "runner/src".to_string(),
-            format!("katas/{DIR}"),
-            format!("solutions/{DIR}"),
-            format!("tests/{NAME}.rs"),
-        ];
-        for part in parts {
-            copy(&real.join(&part), &dir.path().join(&part));
-        }
-        let prefix = format!("{}__", NAME.replace('-', "_"));
-        for entry in std::fs::read_dir(real.join("tests/snapshots")).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            if name.starts_with(&prefix) && name.ends_with(".snap") {
-                copy(&path, &dir.path().join("tests/snapshots").join(name));
-            }
-        }
-        let manifest = std::fs::read_to_string(real.join("Cargo.toml")).unwrap();
-        std::fs::write(
-            dir.path().join("Cargo.toml"),
-            trimmed_manifest(&manifest, dir.path()),
-        )
-        .unwrap();
-        Sandbox { dir, _turn: turn }
-    }
-
-    fn path(&self, relative: &str) -> PathBuf {
-        self.dir.path().join(relative)
-    }
-
-    fn read(&self, relative: &str) -> String {
-        std::fs::read_to_string(self.path(relative)).unwrap()
-    }
-
-    fn write(&self, relative: &str, content: &str) {
-        let path = self.path(relative);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, content).unwrap();
-    }
-
-    fn kata_file(&self) -> String {
-        format!("katas/{DIR}/src/lib.rs")
-    }
-
-    /// Pins the kata's starting code to blob `id` in its manifest.
-    fn set_start(&self, id: &str) {
-        let manifest = format!("katas/{DIR}/Cargo.toml");
-        let kept: Vec<String> = self
-            .read(&manifest)
-            .lines()
-            .filter(|line| !line.starts_with("start = "))
-            .map(str::to_owned)
-            .collect();
-        self.write(
-            &manifest,
-            &format!("{}\nstart = \"{id}\"\n", kept.join("\n")),
-        );
-    }
-
     /// Runs `cargo kata ARGS` in the copy's root.
     fn kata(&self, args: &[&str]) -> Run {
-        kata_in(self.dir.path(), args)
+        run(self.command(args))
     }
 }
 
 fn kata_in(dir: &Path, args: &[&str]) -> Run {
-    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("runner-tests");
-    let output = Command::new(env!("CARGO_BIN_EXE_kata"))
-        .args(args)
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", target)
-        .output()
-        .unwrap();
+    run(kata_command(dir, args))
+}
+
+fn run(mut command: Command) -> Run {
+    let output = command.output().unwrap();
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
-/// The real root manifest, its member lists cut down to what the copy
-/// holds. Globs are kept: they match only what is there.
-fn trimmed_manifest(manifest: &str, root: &Path) -> String {
-    let mut manifest: toml::Table = manifest.parse().unwrap();
-    let workspace = manifest
-        .get_mut("workspace")
-        .and_then(|w| w.as_table_mut())
-        .expect("the root manifest has [workspace]");
-    for key in ["members", "default-members"] {
-        if let Some(members) = workspace.get_mut(key).and_then(|m| m.as_array_mut()) {
-            members.retain(|member| {
-                member
-                    .as_str()
-                    .is_some_and(|m| m.contains(['*', '?', '[']) || root.join(m).exists())
-            });
-        }
-    }
-    manifest.to_string()
-}
-
-fn copy(from: &Path, to: &Path) {
-    if from.is_dir() {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            copy(&entry.path(), &to.join(entry.file_name()));
-        }
-    } else {
-        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(from, to).unwrap();
     }
 }
 
@@ -572,7 +444,7 @@ impl Sandbox {
             ])
             .args(["-c", "commit.gpgsign=false"])
             .args(args)
-            .current_dir(self.dir.path())
+            .current_dir(self.root())
             .status()
             .unwrap();
         assert!(status.success(), "git {args:?}");

@@ -8,113 +8,22 @@
 
 use std::fs::File;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use nix::pty::{Winsize, openpty};
 use nix::sys::termios::{LocalFlags, tcgetattr};
-use tempfile::TempDir;
 
-const DIR: &str = "03-spawn-vs-join";
-const NAME: &str = "spawn-vs-join";
+mod sandbox;
+use sandbox::{DIR, NAME, Sandbox, target_dir};
 
 /// The first check may build tokio and the world from nothing.
 const FIRST_BUILD: Duration = Duration::from_secs(300);
 const REBUILD: Duration = Duration::from_secs(120);
 /// What the starting code and every wrong answer below get from `check`.
 const FAILING: &str = "0 of 5 tests pass";
-
-/// One test at a time: they share a target directory (see `tests/cli.rs`).
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-/// A scratch copy of the workspace with kata 03 only, deleted on drop.
-struct Sandbox {
-    dir: TempDir,
-    _turn: MutexGuard<'static, ()>,
-}
-
-impl Sandbox {
-    fn new() -> Sandbox {
-        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-        let dir = tempfile::Builder::new()
-            .prefix("kata-watch-test-")
-            .tempdir()
-            .unwrap();
-        let real = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-        let parts = [
-            "Cargo.lock".to_string(),
-            ".cargo".to_string(),
-            "world".to_string(),
-            "runner/Cargo.toml".to_string(),
-            "runner/src".to_string(),
-            format!("katas/{DIR}"),
-            format!("solutions/{DIR}"),
-            format!("tests/{NAME}.rs"),
-        ];
-        for part in parts {
-            copy(&real.join(&part), &dir.path().join(&part));
-        }
-        let prefix = format!("{}__", NAME.replace('-', "_"));
-        for entry in std::fs::read_dir(real.join("tests/snapshots")).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            if name.starts_with(&prefix) && name.ends_with(".snap") {
-                copy(&path, &dir.path().join("tests/snapshots").join(name));
-            }
-        }
-        // The root manifest, its members cut down to what the copy holds.
-        let mut manifest: toml::Table = std::fs::read_to_string(real.join("Cargo.toml"))
-            .unwrap()
-            .parse()
-            .unwrap();
-        let workspace = manifest["workspace"].as_table_mut().unwrap();
-        for key in ["members", "default-members"] {
-            if let Some(members) = workspace.get_mut(key).and_then(|m| m.as_array_mut()) {
-                members.retain(|m| m.as_str().is_some_and(|m| dir.path().join(m).exists()));
-            }
-        }
-        std::fs::write(dir.path().join("Cargo.toml"), manifest.to_string()).unwrap();
-        Sandbox { dir, _turn: turn }
-    }
-
-    fn kata_file(&self) -> PathBuf {
-        self.dir.path().join(format!("katas/{DIR}/src/lib.rs"))
-    }
-
-    fn solution(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join(format!("solutions/{DIR}/src/lib.rs")))
-            .unwrap()
-    }
-
-    /// `cargo kata ARGS`, run in the copy's root.
-    fn kata(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_kata"));
-        command
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("CARGO_TARGET_DIR", target_dir());
-        command
-    }
-}
-
-fn target_dir() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR")).join("runner-tests")
-}
-
-fn copy(from: &Path, to: &Path) {
-    if from.is_dir() {
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            copy(&entry.path(), &to.join(entry.file_name()));
-        }
-    } else {
-        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(from, to).unwrap();
-    }
-}
 
 /// `cargo kata watch`, its stdin, stdout and stderr on a pseudo-terminal
 /// whose other end we type into and read.
@@ -241,7 +150,7 @@ impl Drop for Terminal {
 #[test]
 fn watch_sees_a_saved_answer_and_ends_when_every_kata_is_solved() {
     let sandbox = Sandbox::new();
-    let mut terminal = Terminal::start(sandbox.kata(&["watch"]));
+    let mut terminal = Terminal::start(sandbox.command(&["watch"]));
     terminal.wait_for("first verdict", FIRST_BUILD, |s| s.contains(FAILING));
     let screen = terminal.screen();
     assert!(
@@ -261,7 +170,7 @@ fn watch_sees_a_saved_answer_and_ends_when_every_kata_is_solved() {
     });
 
     // The learner saves the right answer.
-    std::fs::write(sandbox.kata_file(), sandbox.solution()).unwrap();
+    std::fs::write(sandbox.path(&sandbox.kata_file()), sandbox.solution()).unwrap();
     terminal.wait_for("solved verdict", REBUILD, |s| {
         s.contains("all 5 tests pass")
     });
@@ -282,7 +191,7 @@ fn watch_sees_a_saved_answer_and_ends_when_every_kata_is_solved() {
 fn q_and_ctrl_c_quit_and_restore_the_terminal() {
     let sandbox = Sandbox::new();
     for key in [b"q", b"\x03"] {
-        let mut terminal = Terminal::start(sandbox.kata(&["watch", NAME]));
+        let mut terminal = Terminal::start(sandbox.command(&["watch", NAME]));
         terminal.wait_for("first verdict", FIRST_BUILD, |s| s.contains(FAILING));
         terminal.press(key);
         let status = terminal.exits_within(Duration::from_secs(10));
@@ -294,13 +203,13 @@ fn q_and_ctrl_c_quit_and_restore_the_terminal() {
 #[test]
 fn one_save_in_several_writes_is_one_check() {
     let sandbox = Sandbox::new();
-    let mut terminal = Terminal::start(sandbox.kata(&["watch", NAME]));
+    let mut terminal = Terminal::start(sandbox.command(&["watch", NAME]));
     terminal.wait_for("first verdict", FIRST_BUILD, |s| s.contains(FAILING));
     terminal.until_idle();
 
     // An editor's save: a backup, a temporary file renamed over the kata's,
     // then the same again, truncated and rewritten.
-    let file = sandbox.kata_file();
+    let file = sandbox.path(&sandbox.kata_file());
     let code = std::fs::read_to_string(&file).unwrap();
     let edited = format!("{code}\n// thinking...\n");
     std::fs::write(file.with_file_name("lib.rs~"), &code).unwrap();
@@ -331,7 +240,7 @@ fn one_save_in_several_writes_is_one_check() {
 fn manual_checks_on_enter_and_quits_on_q() {
     let sandbox = Sandbox::new();
     let mut child = sandbox
-        .kata(&["watch", "--manual"])
+        .command(&["watch", "--manual"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -364,7 +273,7 @@ fn manual_checks_on_enter_and_quits_on_q() {
 
     // The end of input quits too.
     let child = sandbox
-        .kata(&["watch", "--manual", NAME])
+        .command(&["watch", "--manual", NAME])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -389,7 +298,7 @@ fn when_watching_fails_watch_says_to_use_manual() {
     command
         .args(["-c", "ulimit -n 5 && exec \"$0\" watch 03"])
         .arg(env!("CARGO_BIN_EXE_kata"))
-        .current_dir(sandbox.dir.path());
+        .current_dir(sandbox.root());
     let mut terminal = Terminal::start(command);
     let status = terminal.exits_within(Duration::from_secs(30));
     let screen = terminal.screen();
@@ -405,7 +314,7 @@ fn when_watching_fails_watch_says_to_use_manual() {
 fn without_a_terminal_watch_says_what_to_use_instead() {
     let sandbox = Sandbox::new();
     let output = sandbox
-        .kata(&["watch"])
+        .command(&["watch"])
         .stdin(Stdio::null())
         .output()
         .unwrap();
@@ -445,13 +354,13 @@ fn save_to_verdict_overhead() {
     const ROUNDS: usize = 3;
     const RUNS: usize = 5;
     let sandbox = Sandbox::new();
-    let file = sandbox.kata_file();
+    let file = sandbox.path(&sandbox.kata_file());
     let start = std::fs::read_to_string(&file).unwrap();
     let cargo = || {
         let mut command = Command::new(std::env::var("CARGO").unwrap_or("cargo".into()));
         command
             .args(["test", "-p", NAME])
-            .current_dir(sandbox.dir.path())
+            .current_dir(sandbox.root())
             .env("CARGO_TARGET_DIR", target_dir());
         command
     };
@@ -470,7 +379,7 @@ fn save_to_verdict_overhead() {
 
         // The same under watch: from the write to the verdict on screen,
         // and to the header that starts the check (the debounce, mostly).
-        let mut terminal = Terminal::start(sandbox.kata(&["watch", NAME]));
+        let mut terminal = Terminal::start(sandbox.command(&["watch", NAME]));
         terminal.wait_for("first verdict", FIRST_BUILD, |s| s.contains(FAILING));
         let count =
             |terminal: &Terminal, text: &str| terminal.screen.lock().unwrap().matches(text).count();

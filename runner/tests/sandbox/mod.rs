@@ -1,0 +1,173 @@
+//! A scratch copy of the workspace for driving the real `cargo kata`, shared
+//! by the integration tests (`cli.rs`, `watch.rs`).
+//!
+//! The copy holds kata 03 only (with the world, the runner, its tests and
+//! snapshots) and a root manifest trimmed to match, because the other katas
+//! may be half-written while these tests run. Every copy builds into one
+//! target directory, so the dependencies are built once.
+
+// Each test binary uses its own part of this module.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Mutex, MutexGuard};
+
+use tempfile::TempDir;
+
+pub const DIR: &str = "03-spawn-vs-join";
+pub const NAME: &str = "spawn-vs-join";
+
+/// One test at a time. They share a target directory, and cargo tells a
+/// fresh build from a stale one by modification times, which two copies of
+/// the same kata holding different code, built at once, would confuse.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// A scratch copy of the workspace, deleted on drop.
+pub struct Sandbox {
+    dir: TempDir,
+    _turn: MutexGuard<'static, ()>,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        // A test that failed poisons the lock; the next one may still run.
+        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let dir = tempfile::Builder::new()
+            .prefix("kata-test-")
+            .tempdir()
+            .unwrap();
+        let real = real_root();
+        let parts = [
+            "Cargo.lock".to_string(),
+            ".cargo".to_string(),
+            "world".to_string(),
+            "runner/Cargo.toml".to_string(),
+            "runner/src".to_string(),
+            format!("katas/{DIR}"),
+            format!("solutions/{DIR}"),
+            format!("tests/{NAME}.rs"),
+        ];
+        for part in parts {
+            copy(&real.join(&part), &dir.path().join(&part));
+        }
+        let prefix = format!("{}__", NAME.replace('-', "_"));
+        for entry in std::fs::read_dir(real.join("tests/snapshots")).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with(&prefix) && name.ends_with(".snap") {
+                copy(&path, &dir.path().join("tests/snapshots").join(name));
+            }
+        }
+        let manifest = std::fs::read_to_string(real.join("Cargo.toml")).unwrap();
+        std::fs::write(
+            dir.path().join("Cargo.toml"),
+            trimmed_manifest(&manifest, dir.path()),
+        )
+        .unwrap();
+        Sandbox { dir, _turn: turn }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path(relative)).unwrap()
+    }
+
+    pub fn write(&self, relative: &str, content: &str) {
+        let path = self.path(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+
+    /// The learner's file of kata 03, relative to the root.
+    pub fn kata_file(&self) -> String {
+        format!("katas/{DIR}/src/lib.rs")
+    }
+
+    /// Kata 03's reference answer.
+    pub fn solution(&self) -> String {
+        self.read(&format!("solutions/{DIR}/src/lib.rs"))
+    }
+
+    /// Pins the kata's starting code to blob `id` in its manifest.
+    pub fn set_start(&self, id: &str) {
+        let manifest = format!("katas/{DIR}/Cargo.toml");
+        let kept: Vec<String> = self
+            .read(&manifest)
+            .lines()
+            .filter(|line| !line.starts_with("start = "))
+            .map(str::to_owned)
+            .collect();
+        self.write(
+            &manifest,
+            &format!("{}\nstart = \"{id}\"\n", kept.join("\n")),
+        );
+    }
+
+    /// `cargo kata ARGS`, to be run in the copy's root.
+    pub fn command(&self, args: &[&str]) -> Command {
+        kata_command(self.root(), args)
+    }
+}
+
+/// `cargo kata ARGS`, to be run in `dir`, building into the shared target.
+pub fn kata_command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kata"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target_dir());
+    command
+}
+
+/// Where every copy builds.
+pub fn target_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("runner-tests")
+}
+
+fn real_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the runner sits in the workspace")
+        .to_path_buf()
+}
+
+/// The real root manifest, its member lists cut down to what the copy
+/// holds. Globs are kept: they match only what is there.
+fn trimmed_manifest(manifest: &str, root: &Path) -> String {
+    let mut manifest: toml::Table = manifest.parse().unwrap();
+    let workspace = manifest
+        .get_mut("workspace")
+        .and_then(|w| w.as_table_mut())
+        .expect("the root manifest has [workspace]");
+    for key in ["members", "default-members"] {
+        if let Some(members) = workspace.get_mut(key).and_then(|m| m.as_array_mut()) {
+            members.retain(|member| {
+                member
+                    .as_str()
+                    .is_some_and(|m| m.contains(['*', '?', '[']) || root.join(m).exists())
+            });
+        }
+    }
+    manifest.to_string()
+}
+
+fn copy(from: &Path, to: &Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            copy(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else {
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(from, to).unwrap();
+    }
+}
