@@ -86,30 +86,28 @@ fn panic_message(payload: Box<dyn Any + Send>) -> String {
     }
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
-async fn step1_seed() {
-    let world = World::start();
-
-    let done = within(10, kata::run_limited(seed_jobs(&world), 2)).await;
-
+/// The seed's schedule: five 1 s jobs under 2 permits start at 0, 0, 1000,
+/// 1000, 2000 ms and are all done at 3000 ms. `cap_hint` adds to the message
+/// when the cap is broken.
+fn assert_seed_schedule(world: &World, done: &[String], cap_hint: &str) {
     assert_eq!(
         done,
         reports(&["Worker0", "Worker1", "Worker2", "Worker3", "Worker4"]),
         "every job's report, in the order of `jobs`"
     );
     assert!(
-        peak(&world) <= 2,
-        "the cap is broken: at most 2 jobs may run at once, but {} did",
-        peak(&world)
+        peak(world) <= 2,
+        "the cap is broken: at most 2 jobs may run at once, but {} did.{cap_hint}",
+        peak(world)
     );
     assert_eq!(
-        peak(&world),
+        peak(world),
         2,
         "the permits are not used: with a limit of 2, two jobs should run at once, \
          but at most one did (the jobs ran one at a time)"
     );
     assert_eq!(
-        starts(&world),
+        starts(world),
         [ms(0), ms(0), ms(1000), ms(1000), ms(2000)],
         "two start at once, and each finished job lets the next one start: \
          starts at 0, 0, 1000, 1000, 2000 ms"
@@ -119,15 +117,11 @@ async fn step1_seed() {
         ms(3000),
         "five 1 s jobs two at a time take three rounds: done at 3000 ms"
     );
-    assert_timeline!("step1_seed", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
-async fn step2_uneven_jobs() {
-    let world = World::start();
-
-    let done = within(10, kata::run_limited(uneven_jobs(&world), 2)).await;
-
+/// Uneven jobs (1 s, 3 s, 1 s) under 2 permits: Worker2 takes the permit
+/// Worker0 frees at 1000 ms, and all are done with Worker1, at 3000 ms.
+fn assert_uneven_schedule(world: &World, done: &[String]) {
     assert_eq!(
         done,
         reports(&["Worker0", "Worker1", "Worker2"]),
@@ -135,12 +129,12 @@ async fn step2_uneven_jobs() {
          (Worker2 finishes before Worker1)"
     );
     assert!(
-        peak(&world) <= 2,
+        peak(world) <= 2,
         "the cap is broken: at most 2 jobs may run at once, but {} did",
-        peak(&world)
+        peak(world)
     );
     assert_eq!(
-        started(&world, "Worker2"),
+        started(world, "Worker2"),
         ms(1000),
         "a freed permit must start the next job at once: Worker2 starts when Worker0 \
          finishes (1000 ms), not when the whole batch of two is done (3000 ms)"
@@ -151,6 +145,37 @@ async fn step2_uneven_jobs() {
         "with a sliding window the quick jobs run beside the slow one: all done when \
          Worker1 is, at 3000 ms"
     );
+}
+
+/// A limit of 0 is refused with a panic naming the limit, before any job.
+fn assert_refuses_zero(world: &World, message: &str) {
+    assert!(
+        message.to_lowercase().contains("limit"),
+        "limit 0 must panic with a message that names the limit, not: {message:?}"
+    );
+    assert!(
+        world.trace().spans().is_empty(),
+        "limit 0 is refused before any job starts"
+    );
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step1_seed() {
+    let world = World::start();
+
+    let done = within(10, kata::run_limited(seed_jobs(&world), 2)).await;
+
+    assert_seed_schedule(&world, &done, "");
+    assert_timeline!("step1_seed", world);
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step2_uneven_jobs() {
+    let world = World::start();
+
+    let done = within(10, kata::run_limited(uneven_jobs(&world), 2)).await;
+
+    assert_uneven_schedule(&world, &done);
     assert_timeline!("step2_uneven_jobs", world);
 }
 
@@ -200,14 +225,7 @@ async fn step3_any_limit() {
 
     let world = World::start();
     let message = refusal(kata::run_limited(seed_jobs(&world), 0)).await;
-    assert!(
-        message.to_lowercase().contains("limit"),
-        "limit 0 must panic with a message that names the limit, not: {message:?}"
-    );
-    assert!(
-        world.trace().spans().is_empty(),
-        "limit 0 is refused before any job starts"
-    );
+    assert_refuses_zero(&world, &message);
 }
 
 #[tokio::test(flavor = "current_thread", start_paused = true)]
@@ -216,65 +234,20 @@ async fn step4_spawned_tasks() {
 
     let done = within(10, kata::spawn_limited(seed_jobs(&world), 2)).await;
 
-    assert_eq!(
-        done,
-        reports(&["Worker0", "Worker1", "Worker2", "Worker3", "Worker4"]),
-        "every job's report, in the order of `jobs`"
-    );
-    assert!(
-        peak(&world) <= 2,
-        "the cap is broken: at most 2 jobs may run at once, but {} did. A permit caps \
-         only while it is alive: `let _ = sem.acquire().await` drops it at once, \
-         `let _permit = ...` (or moving it into the task) keeps it until the job ends",
-        peak(&world)
-    );
-    assert_eq!(
-        peak(&world),
-        2,
-        "the permits are not used: with a limit of 2, two jobs should run at once, \
-         but at most one did (the tasks ran one at a time)"
-    );
-    assert_eq!(
-        starts(&world),
-        [ms(0), ms(0), ms(1000), ms(1000), ms(2000)],
-        "each task starts its job when it gets a permit: starts at 0, 0, 1000, 1000, 2000 ms"
-    );
-    assert_eq!(
-        world.trace().finished_at(),
-        ms(3000),
-        "five 1 s jobs two at a time take three rounds: done at 3000 ms"
+    assert_seed_schedule(
+        &world,
+        &done,
+        " A permit caps only while it is alive: `let _ = sem.acquire().await` drops it \
+         at once, `let _permit = ...` (or moving it into the task) keeps it until the job ends",
     );
     assert_timeline!("step4_spawned_tasks", world);
 
     // The same contract as run_limited, on uneven jobs and on limit 0.
     let world = World::start();
     let done = within(10, kata::spawn_limited(uneven_jobs(&world), 2)).await;
-    assert_eq!(
-        done,
-        reports(&["Worker0", "Worker1", "Worker2"]),
-        "reports come back in the order of `jobs`, not the order the tasks finished \
-         (Worker2 finishes before Worker1)"
-    );
-    assert_eq!(
-        peak(&world),
-        2,
-        "the cap on uneven jobs: two run at once, never more"
-    );
-    assert_eq!(
-        started(&world, "Worker2"),
-        ms(1000),
-        "a freed permit must start the next job at once: Worker2 starts when Worker0 \
-         finishes (1000 ms), not when the whole batch of two is done (3000 ms)"
-    );
+    assert_uneven_schedule(&world, &done);
 
     let world = World::start();
     let message = refusal(kata::spawn_limited(seed_jobs(&world), 0)).await;
-    assert!(
-        message.to_lowercase().contains("limit"),
-        "limit 0 must panic with a message that names the limit, not: {message:?}"
-    );
-    assert!(
-        world.trace().spans().is_empty(),
-        "limit 0 is refused before any job starts"
-    );
+    assert_refuses_zero(&world, &message);
 }
