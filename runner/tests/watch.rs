@@ -176,6 +176,10 @@ fn watch_sees_a_saved_answer_and_ends_when_every_kata_is_solved() {
     });
     // Kata 03 is the only one: watch says there is nothing left, and ends.
     let status = terminal.exits_within(Duration::from_secs(10));
+    // The process may be gone before the pty has handed over all it wrote.
+    terminal.wait_for("the last words", Duration::from_secs(10), |s| {
+        s.contains("every kata is solved")
+    });
     let screen = terminal.screen();
     assert_eq!(status.code(), Some(0), "{screen}");
     assert!(screen.contains("every kata is solved"), "{screen}");
@@ -301,13 +305,15 @@ fn when_watching_fails_watch_says_to_use_manual() {
         .current_dir(sandbox.root());
     let mut terminal = Terminal::start(command);
     let status = terminal.exits_within(Duration::from_secs(30));
+    // The process may be gone before the pty has handed over all it wrote.
+    let advice = "`cargo kata watch --manual`";
+    terminal.wait_for(advice, Duration::from_secs(10), |s| s.contains(advice));
     let screen = terminal.screen();
     assert_eq!(status.code(), Some(2), "{screen}");
     assert!(
         screen.contains("cannot watch katas/03-spawn-vs-join/"),
         "{screen}"
     );
-    assert!(screen.contains("`cargo kata watch --manual`"), "{screen}");
 }
 
 #[test]
