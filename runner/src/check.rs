@@ -77,7 +77,7 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
         );
         return Ok(Verdict::DoesNotCompile);
     }
-    let spaced = print_tests(&report, &timelines(&output.stdout));
+    let spaced = print_tests(&report);
     // One blank line between the tests and what follows.
     let gap = if spaced { "" } else { "\n" };
 
@@ -134,7 +134,7 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
 /// and under a failure, its timeline beside the reference's when the test
 /// printed them; not under a `todo!`, whose timeline is empty. Whether a
 /// blank line ended it.
-fn print_tests(report: &Report, timelines: &[(String, String)]) -> bool {
+fn print_tests(report: &Report) -> bool {
     let width = report.tests.iter().map(|t| t.name.len()).max().unwrap_or(0);
     let mut spaced = false;
     for test in &report.tests {
@@ -142,10 +142,7 @@ fn print_tests(report: &Report, timelines: &[(String, String)]) -> bool {
             .panic
             .as_deref()
             .is_some_and(|panic| panic.starts_with("not yet implemented"));
-        let timeline = timelines
-            .iter()
-            .find(|(name, _)| *name == test.name && !todo)
-            .map(|(_, block)| block.as_str());
+        let timeline = test.timeline.as_deref().filter(|_| !todo);
         let (mark, why) = match test.outcome {
             Outcome::Passed => (paint(style::GOOD, "ok     "), String::new()),
             Outcome::Ignored => ("ignored".to_string(), String::new()),
@@ -190,89 +187,9 @@ fn why_failed(panic: Option<&str>, has_timeline: bool) -> String {
     libtest::summarise(panic)
 }
 
-/// The side-by-side timelines in libtest's report, by test: what the kata
-/// harness prints (to stderr, which libtest captures into the test's
-/// `---- NAME stdout ----` section) when a test fails and its trace differs
-/// from the reference, from "The timeline of `NAME` differs" to
-/// "Change the kata, not the snapshot".
-fn timelines(stdout: &str) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    let mut test: Option<&str> = None;
-    let mut block: Option<Vec<&str>> = None;
-    for line in stdout.lines() {
-        if let Some(name) = line
-            .strip_prefix("---- ")
-            .and_then(|l| l.strip_suffix(" stdout ----"))
-        {
-            (test, block) = (Some(name), None);
-        } else if line == "failures:" {
-            (test, block) = (None, None);
-        } else if let Some(lines) = &mut block {
-            lines.push(line);
-            if line.starts_with("Change the kata, not the snapshot") {
-                if let (Some(name), Some(lines)) = (test, block.take()) {
-                    found.push((name.to_string(), lines.join("\n")));
-                }
-            }
-        } else if test.is_some()
-            && line.starts_with("The timeline of `")
-            && line.ends_with("differs from the reference.")
-        {
-            block = Some(vec![line]);
-        }
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{timelines, why_failed};
-
-    const STDOUT: &str = "
-running 2 tests
-test step1_a ... ok
-test step2_gather ... FAILED
-
-failures:
-
----- step2_gather stdout ----
-
-thread 'step2_gather' (15998) panicked at tests/spawn-vs-join.rs:59:5:
-assertion `left == right` failed: gathered calls run concurrently: both start at 0 ms
-  left: (0ns, 500ms)
- right: (0ns, 0ns)
-stack backtrace:
-   0: __rustc::rust_begin_unwind
-note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.
-
-The timeline of `step2_gather` differs from the reference.
-
-  expected      | yours
-! fetch_post(1) | fetch_user(1)
-
-Change the kata, not the snapshot: the reference is what a right answer does.
-
----- step3_other stdout ----
-The timeline of `step3_other` differs from the reference.
-(cut short)
-
-failures:
-    step2_gather
-
-test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out
-";
-
-    #[test]
-    fn finds_each_tests_timelines_and_nothing_else() {
-        let found = timelines(STDOUT);
-        assert_eq!(found.len(), 1, "{found:?}");
-        let (name, block) = &found[0];
-        assert_eq!(name, "step2_gather");
-        assert!(block.starts_with("The timeline of `step2_gather` differs"));
-        assert!(block.contains("! fetch_post(1) | fetch_user(1)"));
-        assert!(block.ends_with("what a right answer does."));
-        assert!(!block.contains("backtrace"));
-    }
+    use super::why_failed;
 
     #[test]
     fn a_failed_snapshot_is_called_a_timeline_difference() {

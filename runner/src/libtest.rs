@@ -36,6 +36,9 @@ pub struct Test {
     pub outcome: Outcome,
     /// The message of the test's first panic, when it failed.
     pub panic: Option<String>,
+    /// The reference timeline beside the test's own, when the kata harness
+    /// printed them (see [`timeline_block`]).
+    pub timeline: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -84,6 +87,7 @@ pub fn parse(stdout: &str) -> Report {
                 name: name.to_string(),
                 outcome,
                 panic: None,
+                timeline: None,
             });
         }
     }
@@ -93,6 +97,7 @@ pub fn parse(stdout: &str) -> Report {
     for (name, lines) in sections {
         if let Some(test) = tests.iter_mut().find(|t| t.name == name) {
             test.panic = panic_message(&lines);
+            test.timeline = timeline_block(&lines);
         }
     }
     Report { ran, tests }
@@ -130,6 +135,21 @@ fn panic_message(lines: &[&str]) -> Option<String> {
         .copied()
         .collect();
     Some(message.join("\n"))
+}
+
+/// The side-by-side timelines in a failure section: what the kata harness
+/// (`world/src/harness.rs`) prints when a test fails and its trace differs
+/// from the reference, from "The timeline of `NAME` differs from the
+/// reference." to "Change the kata, not the snapshot...". The harness writes
+/// it to stderr, which libtest captures into the test's section.
+fn timeline_block(lines: &[&str]) -> Option<String> {
+    let start = lines.iter().position(|l| {
+        l.starts_with("The timeline of `") && l.ends_with("differs from the reference.")
+    })?;
+    let length = lines[start..]
+        .iter()
+        .position(|l| l.starts_with("Change the kata, not the snapshot"))?;
+    Some(lines[start..=start + length].join("\n"))
 }
 
 /// A panic message in one line: its first line, and for a failed
@@ -301,5 +321,59 @@ error: could not compile `spawn-vs-join` (lib) due to 2 previous errors
         assert!(first.ends_with("^ expected expression"));
         assert!(!first.contains(":24:13"));
         assert_eq!(first_error("   Compiling x\n"), None);
+    }
+
+    /// A failure whose section holds the harness's timelines, and one
+    /// whose block is cut short.
+    const WITH_TIMELINES: &str = "
+running 3 tests
+test step1_a ... ok
+test step2_gather ... FAILED
+test step3_other ... FAILED
+
+failures:
+
+---- step2_gather stdout ----
+
+thread 'step2_gather' (15998) panicked at tests/spawn-vs-join.rs:59:5:
+assertion `left == right` failed: gathered calls run concurrently: both start at 0 ms
+  left: (0ns, 500ms)
+ right: (0ns, 0ns)
+stack backtrace:
+   0: __rustc::rust_begin_unwind
+note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.
+
+The timeline of `step2_gather` differs from the reference.
+
+  expected      | yours
+! fetch_post(1) | fetch_user(1)
+
+Change the kata, not the snapshot: the reference is what a right answer does.
+
+---- step3_other stdout ----
+The timeline of `step3_other` differs from the reference.
+(cut short)
+
+failures:
+    step2_gather
+
+test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out
+";
+
+    #[test]
+    fn finds_each_tests_timelines_and_nothing_else() {
+        let report = parse(WITH_TIMELINES);
+        let found: Vec<(&str, &str)> = report
+            .tests
+            .iter()
+            .filter_map(|t| Some((t.name.as_str(), t.timeline.as_deref()?)))
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (name, block) = found[0];
+        assert_eq!(name, "step2_gather");
+        assert!(block.starts_with("The timeline of `step2_gather` differs"));
+        assert!(block.contains("! fetch_post(1) | fetch_user(1)"));
+        assert!(block.ends_with("what a right answer does."));
+        assert!(!block.contains("backtrace"));
     }
 }
