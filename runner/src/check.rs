@@ -7,7 +7,7 @@
 use std::process::ExitCode;
 
 use anstream::{eprintln, println};
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use crate::blob::blob_id;
 use crate::cargo;
@@ -57,8 +57,7 @@ pub fn command(workspace: &Workspace, name: Option<&str>) -> Result<ExitCode> {
 pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
     let path = kata.lib_rs();
     // Read before the build: what gets recorded is the code that passed.
-    let code = std::fs::read(workspace.root().join(&path))
-        .with_context(|| format!("cannot read {}", path.display()))?;
+    let code = kata.read_lib_rs(workspace.root())?;
 
     println!("cargo test -p {}", kata.name);
     let output = cargo::test(workspace.root(), &kata.name, None)?;

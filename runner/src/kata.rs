@@ -100,6 +100,12 @@ impl Kata {
         Path::new("katas").join(&self.dir).join("src/lib.rs")
     }
 
+    /// What the learner's file holds now, in the workspace at `root`.
+    pub fn read_lib_rs(&self, root: &Path) -> Result<Vec<u8>> {
+        let path = self.lib_rs();
+        std::fs::read(root.join(&path)).with_context(|| format!("cannot read {}", path.display()))
+    }
+
     pub fn readme(&self) -> PathBuf {
         Path::new("katas").join(&self.dir).join("README.md")
     }

@@ -178,9 +178,7 @@ pub fn state(root: &Path, kata: &Kata, progress: &Progress) -> Result<State> {
     if progress.is_solved(kata) {
         return Ok(State::Solved);
     }
-    let path = kata.lib_rs();
-    let content = std::fs::read(root.join(&path))
-        .with_context(|| format!("cannot read {}", path.display()))?;
+    let content = kata.read_lib_rs(root)?;
     let untouched = match &kata.start {
         Some(start) => blob_id(&content) == *start,
         None => every_pub_fn_is_todo(&String::from_utf8_lossy(&content)),

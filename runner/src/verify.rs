@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use crate::blob::blob_id;
 use crate::cargo;
@@ -107,10 +107,7 @@ impl Verifier<'_> {
 
     /// The git blob id of the kata file in the real tree.
     fn current_id(&self) -> Result<String> {
-        let path = self.kata.lib_rs();
-        let content = std::fs::read(self.root.join(&path))
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        Ok(blob_id(&content))
+        Ok(blob_id(&self.kata.read_lib_rs(self.root)?))
     }
 
     fn start_id(&self) -> Result<String> {
