@@ -11,7 +11,10 @@
 use std::future::Future;
 use std::time::Duration;
 
+#[cfg(not(feature = "reference"))]
 use blocking_vs_nonblocking as kata;
+#[cfg(feature = "reference")]
+use blocking_vs_nonblocking_solution as kata;
 use futures::future::join_all;
 use world::{Fill, Invoice, Legacy, World, assert_timeline, within};
 

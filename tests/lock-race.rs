@@ -11,7 +11,10 @@ use std::future::Future;
 use std::time::Duration;
 
 use futures::future::join_all;
+#[cfg(not(feature = "reference"))]
 use lock_race as kata;
+#[cfg(feature = "reference")]
+use lock_race_solution as kata;
 use tokio::sync::Mutex;
 use world::trace::peak_overlap;
 use world::{SlowCounter, World, assert_timeline, within};

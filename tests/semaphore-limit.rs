@@ -9,7 +9,10 @@ use std::panic::AssertUnwindSafe;
 use std::time::Duration;
 
 use futures::FutureExt as _;
+#[cfg(not(feature = "reference"))]
 use semaphore_limit as kata;
+#[cfg(feature = "reference")]
+use semaphore_limit_solution as kata;
 use world::{Job, World, assert_timeline, within};
 
 fn ms(millis: u64) -> Duration {

@@ -5,7 +5,10 @@
 
 use std::time::Duration;
 
+#[cfg(not(feature = "reference"))]
 use spawn_vs_join as kata;
+#[cfg(feature = "reference")]
+use spawn_vs_join_solution as kata;
 use world::{Api, World, assert_timeline, within};
 
 fn ms(millis: u64) -> Duration {

@@ -1,0 +1,174 @@
+//! How a kata test and the `cargo kata` runner agree on what happened.
+//!
+//! A failing kata test prints things for the learner: the reference
+//! timeline beside theirs, or the watchdog's account of a hang. The runner
+//! reads the same output to show each step's verdict. If it found those
+//! parts by their wording, rewording or translating a sentence would break
+//! `cargo kata check`. So each part is framed by a **marker line** that a
+//! program reads and a person can skip:
+//!
+//! ```text
+//! @kata timeline-begin test=step2_gather
+//! ...the two timelines, for the learner...
+//! @kata timeline-end
+//! @kata stopped test=step3_invoices cause=never-yields
+//! ```
+//!
+//! A marker line is `@kata`, a kind, then `key=value` words (values hold no
+//! spaces). Everything a learner reads sits between or after markers and is
+//! free to change. The world (`world/src/harness.rs`) writes markers with
+//! [`Marker`]'s `Display`; the runner (`runner/src/libtest.rs`) reads them
+//! with [`Marker::parse`]. This crate has no dependencies, so the runner can
+//! use it without building tokio.
+
+use std::fmt;
+
+/// What every marker line starts with.
+pub const PREFIX: &str = "@kata";
+
+/// One marker line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Marker {
+    /// The side-by-side timelines of a failing test begin on the next line.
+    TimelineBegin { test: String },
+    /// The side-by-side timelines end here.
+    TimelineEnd,
+    /// The real-time watchdog stopped the test binary while `test` ran.
+    Stopped { test: String, cause: Cause },
+}
+
+/// Why the watchdog stopped a test: the two ways an answer defeats the
+/// virtual-time deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cause {
+    /// The runtime's thread never came back to the scheduler: a loop with no
+    /// `.await`, a spin on an atomic, or a blocking call the world cannot see
+    /// (a std channel's `recv`, `JoinHandle::join` of a thread, a real sleep).
+    NeverYields,
+    /// Tasks kept running, but the runtime never went idle, so the paused
+    /// clock never moved: something wakes itself over and over (a loop of
+    /// `yield_now` waiting for the clock to reach a time).
+    ClockStuck,
+}
+
+impl Cause {
+    /// The word a marker line uses for it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Cause::NeverYields => "never-yields",
+            Cause::ClockStuck => "clock-stuck",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Cause> {
+        [Cause::NeverYields, Cause::ClockStuck]
+            .into_iter()
+            .find(|c| c.code() == code)
+    }
+
+    /// What a learner is told, after "the watchdog stopped this test": what
+    /// was seen, its likely causes, and what to do instead.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Cause::NeverYields => {
+                "the runtime's only thread never came back to the scheduler, so not even \
+                 the virtual-time deadline could fire. Likely a loop with no `.await` in it \
+                 (`loop {}`, a spin on an atomic) or a blocking call the simulated world \
+                 cannot see (a std channel's `recv`, joining a thread, a real \
+                 `std::thread::sleep`). Await something that is pending instead, or move \
+                 the blocking call to `tokio::task::spawn_blocking`."
+            }
+            Cause::ClockStuck => {
+                "tasks kept running, but the runtime never went idle, so the paused clock \
+                 could not move and the deadline never came. Likely a loop that keeps \
+                 waking itself (`yield_now` until the clock reaches some time, a poll loop \
+                 on a flag). Await the thing you are waiting for: a timer, a channel, a \
+                 `Notify`, a `JoinHandle`."
+            }
+        }
+    }
+}
+
+impl fmt::Display for Marker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Marker::TimelineBegin { test } => write!(f, "{PREFIX} timeline-begin test={test}"),
+            Marker::TimelineEnd => write!(f, "{PREFIX} timeline-end"),
+            Marker::Stopped { test, cause } => {
+                write!(f, "{PREFIX} stopped test={test} cause={}", cause.code())
+            }
+        }
+    }
+}
+
+impl Marker {
+    /// The marker on `line`, if it is one (surrounding blanks allowed, as
+    /// when the runner indents a block).
+    pub fn parse(line: &str) -> Option<Marker> {
+        let mut words = line.trim().split(' ');
+        if words.next()? != PREFIX {
+            return None;
+        }
+        let kind = words.next()?;
+        let mut test = None;
+        let mut cause = None;
+        for word in words {
+            match word.split_once('=')? {
+                ("test", value) => test = Some(value.to_owned()),
+                ("cause", value) => cause = Some(Cause::from_code(value)?),
+                _ => return None,
+            }
+        }
+        match kind {
+            "timeline-begin" => Some(Marker::TimelineBegin { test: test? }),
+            "timeline-end" => Some(Marker::TimelineEnd),
+            "stopped" => Some(Marker::Stopped {
+                test: test?,
+                cause: cause?,
+            }),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_marker_reads_back_as_written() {
+        let markers = [
+            Marker::TimelineBegin {
+                test: "step2_gather".into(),
+            },
+            Marker::TimelineEnd,
+            Marker::Stopped {
+                test: "step1".into(),
+                cause: Cause::NeverYields,
+            },
+            Marker::Stopped {
+                test: "step1".into(),
+                cause: Cause::ClockStuck,
+            },
+        ];
+        for marker in markers {
+            let line = marker.to_string();
+            assert_eq!(Marker::parse(&line), Some(marker), "{line}");
+            assert!(Marker::parse(&format!("    {line}  ")).is_some());
+        }
+    }
+
+    #[test]
+    fn sentences_and_unknown_words_are_not_markers() {
+        for line in [
+            "The timeline of `step2_gather` differs from the reference.",
+            "@kata",
+            "@kata timeline-begin",
+            "@kata stopped test=x cause=sleepy",
+            "@kata wobble test=x",
+            "@katas timeline-end",
+        ] {
+            assert_eq!(Marker::parse(line), None, "{line}");
+        }
+    }
+}
