@@ -9,18 +9,40 @@
 //!   the runtime thread", and stalls the world's clock by its duration:
 //!   everything that happens afterwards, in every task, happens that much
 //!   later, exactly as if the only thread had been held.
-//! - **On any other thread** (inside `tokio::task::spawn_blocking`), it
-//!   records a `~` mark on a row of its own and takes no virtual time. tokio's
-//!   paused clock stands still while a blocking-pool task runs, so no
-//!   simulation could charge the time there; what the trace shows instead is
-//!   the thing that matters: the work left the runtime thread, and nothing
-//!   waiting on the runtime was held up by it.
+//! - **On any other thread** (inside `spawn_blocking`, or a thread of the
+//!   learner's own), it first asks whether the runtime thread is still free,
+//!   by having it run a tiny probe task. A runtime thread that waits for this
+//!   very call without awaiting (a std channel's `recv`, `join` on a thread,
+//!   `futures::executor::block_on`) cannot run the probe: then the call is
+//!   drawn `#` and stalls the clock, as if made on the runtime thread, which
+//!   on a real clock it as good as was. Otherwise it records a `~` mark on a
+//!   row of its own.
+//!
+//! ## Why work off the runtime takes no virtual time
+//!
+//! A `~` mark has no length: the pool work takes no virtual time, and the
+//! task that awaits it goes on at the same instant. tokio holds its paused
+//! clock still while any `spawn_blocking` task runs (`BlockingSchedule`
+//! inhibits auto-advance until the task is released), so a pool thread
+//! cannot wait on a tokio timer; and advancing the clock from the pool
+//! thread would jump every other task's timers along with it. No sound
+//! charge exists, so the world charges none, and says so: the mark's note
+//! gives the time the work would take on a real clock, and a kata's README
+//! says what a real clock would show. A kata that is about *how long*
+//! off-runtime work takes (CPU-bound work, a pool of connections) models
+//! that work as a timer on the runtime, not as pool work.
 
 use std::fmt;
 use std::time::Duration;
 
 use crate::trace::Fill;
-use crate::world::World;
+use crate::watchdog::runtime_comes_back;
+use crate::world::{Thread, World};
+
+/// How long the runtime gets to run the probe of a call made off its thread
+/// before it counts as held. A free runtime answers in microseconds; only a
+/// held one waits this long.
+const PROBE_PATIENCE: Duration = Duration::from_secs(1);
 
 /// How long the legacy invoice renderer holds its thread.
 pub const RENDER_TIME: Duration = Duration::from_millis(500);
@@ -64,8 +86,11 @@ impl Legacy {
 
     fn block(&self, call: &str, duration: Duration) {
         let world = &self.world;
+        let thread = world.thread();
+        let held =
+            thread != Thread::Runtime && !runtime_comes_back(world.runtime(), PROBE_PATIENCE);
         let ms = duration.as_millis();
-        if world.on_runtime_thread() {
+        if thread == Thread::Runtime {
             // Drawn on the row of the task that made the call: its bar shows
             // where it held everyone else up.
             let actor = World::current_actor().unwrap_or_else(|| call.to_owned());
@@ -76,11 +101,26 @@ impl Legacy {
             );
             world.stall(duration);
             span.end(None::<String>);
-        } else {
-            let span = world.span(call, "", Fill::Pool);
+        } else if held {
+            let span = world.span(call, "", Fill::Blocked);
             world.note(
                 call,
-                format!("{ms} ms of blocking work, on a blocking-pool thread"),
+                format!(
+                    "ran off the runtime, but the runtime thread waited for it without \
+                     awaiting, and was blocked for {ms} ms"
+                ),
+            );
+            world.stall(duration);
+            span.end(None::<String>);
+        } else {
+            let span = world.span(call, "", Fill::Pool);
+            let place = match thread {
+                Thread::Foreign => "on a thread of its own",
+                _ => "on a blocking-pool thread",
+            };
+            world.note(
+                call,
+                format!("{ms} ms of blocking work, {place}; the runtime thread stayed free"),
             );
             span.end(None::<String>);
         }

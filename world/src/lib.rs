@@ -18,7 +18,8 @@
 //! - [`trace`]: what was recorded, and the questions a test asks of it.
 //! - [`timeline`]: the trace drawn as a timeline and listed as events.
 //! - [`api`], [`counter`], [`legacy`], [`job`]: the services katas use.
-//! - [`harness`]: the virtual-time deadline and the snapshot assertion.
+//! - [`harness`]: the virtual-time deadline, the real-time watchdog behind
+//!   it (`watchdog.rs`), and the snapshot assertion.
 
 pub mod api;
 pub mod counter;
@@ -27,6 +28,7 @@ pub mod job;
 pub mod legacy;
 pub mod timeline;
 pub mod trace;
+mod watchdog;
 pub mod world;
 
 pub use api::{Api, Post, User};
@@ -35,7 +37,8 @@ pub use harness::within;
 pub use job::Job;
 pub use legacy::{Invoice, Legacy};
 pub use trace::{Fill, Trace};
-pub use world::{Span, World};
+pub use watchdog::LIMIT_ENV as WATCHDOG_LIMIT_ENV;
+pub use world::{Span, Thread, World};
 
 /// Re-exported so that [`assert_timeline!`] works in test crates that do not
 /// name insta themselves.

@@ -70,10 +70,46 @@ pub fn render(trace: &Trace) -> String {
 
 /// The timeline and its legend.
 pub fn timeline(trace: &Trace) -> String {
+    format!(
+        "{}\n{}",
+        rows(trace, Scale::fitting(&[trace])),
+        legend(&trace.spans())
+    )
+}
+
+/// The axis and the units of a timeline: milliseconds per column, and how
+/// many columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scale {
+    step: u64,
+    columns: u64,
+}
+
+impl Scale {
+    /// The scale that fits every one of `traces`: the longest sets the
+    /// length, and the step is chosen for all their spans together. Two
+    /// timelines drawn on one scale can be compared bar for bar.
+    pub fn fitting(traces: &[&Trace]) -> Scale {
+        let spans: Vec<SpanRecord> = traces.iter().flat_map(|t| t.spans()).collect();
+        let end_ms = traces
+            .iter()
+            .map(|t| millis(t.finished_at()))
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let step = pick_step(&spans, end_ms);
+        Scale {
+            step,
+            columns: end_ms.div_ceil(step).div_ceil(TICK_EVERY) * TICK_EVERY,
+        }
+    }
+}
+
+/// The axis and one row per actor, drawn on `scale`.
+pub fn rows(trace: &Trace, scale: Scale) -> String {
+    let Scale { step, columns } = scale;
     let spans = trace.spans();
     let end_ms = millis(trace.finished_at()).max(1);
-    let step = pick_step(&spans, end_ms);
-    let columns = end_ms.div_ceil(step).div_ceil(TICK_EVERY) * TICK_EVERY;
 
     let rows = actors_in_order(trace);
     let gutter = rows
@@ -112,9 +148,6 @@ pub fn timeline(trace: &Trace) -> String {
         let bar: String = cells.into_iter().collect();
         writeln!(out, "{actor:<gutter$}{}", bar.trim_end()).unwrap();
     }
-
-    writeln!(out).unwrap();
-    write!(out, "{}", legend(&spans)).unwrap();
     out
 }
 
@@ -129,7 +162,7 @@ pub fn event_list(trace: &Trace) -> String {
     let mut out = String::new();
     for event in trace.events() {
         let what = match &event.kind {
-            Kind::Start { label, .. } => with_label(label, "start"),
+            Kind::Start { label, fill } => start_text(label, *fill),
             Kind::End { label, detail } => match detail {
                 Some(detail) => format!("{} -> {detail}", with_label(label, "done")),
                 None => with_label(label, "done"),
@@ -191,6 +224,98 @@ fn legend(spans: &[SpanRecord]) -> String {
         parts.push("> still running".to_owned());
     }
     format!("legend: {}\n", parts.join(", "))
+}
+
+/// `start`, `read start [r]`: the glyph is shown for every fill but the
+/// plain one, so that the list alone says how each span is drawn.
+fn start_text(label: &str, fill: Fill) -> String {
+    let start = with_label(label, "start");
+    match fill {
+        Fill::Work => start,
+        other => format!("{start} [{}]", other.glyph()),
+    }
+}
+
+/// Reads back what [`render`] wrote: the trace of a stored snapshot, so
+/// that it can be drawn again on another scale. `None` if `rendered` is not
+/// such a picture.
+pub fn parse(rendered: &str) -> Option<Trace> {
+    let mut blocks = rendered.split("\n\n");
+    let picture = blocks.next()?;
+    let list = blocks.last()?;
+    // The row names, read from the picture: the ruler's first `|` ends the
+    // gutter that holds them.
+    let mut lines = picture.lines();
+    let _labels = lines.next()?;
+    let gutter = lines.next()?.find('|')?;
+    let mut actors: Vec<String> = lines
+        .map(|row| {
+            row.chars()
+                .take(gutter)
+                .collect::<String>()
+                .trim_end()
+                .to_owned()
+        })
+        .collect();
+    // Longest first, so that "inc 1" does not match the start of "inc 10".
+    actors.sort_by_key(|a| std::cmp::Reverse(a.chars().count()));
+
+    let mut events = Vec::new();
+    for line in list.lines() {
+        if line.starts_with("finished at ") {
+            break;
+        }
+        let line = line.trim_start();
+        let (at, rest) = line.strip_prefix('+')?.split_once("ms  ")?;
+        let actor = actors.iter().find(|a| {
+            rest.strip_prefix(a.as_str())
+                .is_some_and(|after| after.starts_with("  "))
+        })?;
+        let what = rest[actor.len()..].trim_start();
+        events.push((parse_ms(at)?, actor.clone(), parse_kind(what)?));
+    }
+    Some(Trace::from_ordered(events))
+}
+
+fn parse_ms(text: &str) -> Option<Duration> {
+    let ms: f64 = text.parse().ok()?;
+    Some(Duration::from_nanos((ms * 1_000_000.0).round() as u64))
+}
+
+fn parse_kind(what: &str) -> Option<Kind> {
+    if let Some(note) = what.strip_prefix("! ") {
+        return Some(Kind::Note(note.to_owned()));
+    }
+    let label = |head: &str, word: &str| head.strip_suffix(word).map(|l| l.trim_end().to_owned());
+    if let Some(head) = what.strip_suffix(" cancelled (dropped before it finished)") {
+        return Some(Kind::Dropped {
+            label: head.to_owned(),
+        });
+    }
+    if what == "cancelled (dropped before it finished)" {
+        return Some(Kind::Dropped {
+            label: String::new(),
+        });
+    }
+    let (head, detail) = match what.split_once(" -> ") {
+        Some((head, detail)) => (head, Some(detail.to_owned())),
+        None => (what, None),
+    };
+    if let Some(label) = label(head, "done") {
+        return Some(Kind::End { label, detail });
+    }
+    let (head, fill) = match what.rsplit_once(" [") {
+        Some((head, glyph)) => {
+            let glyph = glyph.strip_suffix(']')?;
+            let fill = Fill::ALL
+                .into_iter()
+                .find(|f| f.glyph().to_string() == glyph)?;
+            (head, fill)
+        }
+        None => (what, Fill::Work),
+    };
+    let label = label(head, "start")?;
+    Some(Kind::Start { label, fill })
 }
 
 fn with_label(label: &str, what: &str) -> String {

@@ -9,7 +9,7 @@
 //! in the order it recorded them (cause before effect), and the actors are
 //! ordered so that the usual causes come first:
 //!
-//! 1. work on blocking-pool threads (what the runtime is waiting for),
+//! 1. work off the runtime thread (what the runtime is waiting for),
 //! 2. actors whose first event at that instant ends something,
 //! 3. the rest (what starts because something ended),
 //!
@@ -17,6 +17,10 @@
 
 use std::cmp::Ordering;
 use std::time::Duration;
+
+use tokio::task::Id as TaskId;
+
+use crate::world::Thread;
 
 /// How a span is drawn, and what it means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +56,7 @@ impl Fill {
             Fill::Read => "read",
             Fill::Write => "write",
             Fill::Blocked => "blocked the runtime thread",
-            Fill::Pool => "on a blocking-pool thread",
+            Fill::Pool => "off the runtime thread (blocking pool or a thread of its own)",
         }
     }
 
@@ -71,10 +75,13 @@ pub struct Event {
     pub at: Duration,
     pub actor: String,
     pub kind: Kind,
+    /// The thread it was recorded on.
+    pub thread: Thread,
+    /// The tokio task it was recorded in: `None` outside any task (in the
+    /// test's own body, which `block_on` polls, or on a blocking thread).
+    pub task: Option<TaskId>,
     /// Recording order: one actor's events stay in cause-effect order.
     pub(crate) seq: usize,
-    /// Recorded on the runtime thread (as opposed to a blocking-pool thread).
-    pub(crate) from_runtime: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,6 +110,9 @@ pub struct SpanRecord {
     pub start: Duration,
     pub end: Option<Duration>,
     pub cancelled: bool,
+    /// The thread and the task the span started in.
+    pub thread: Thread,
+    pub task: Option<TaskId>,
 }
 
 /// A recorded trace, in its stable order (see the module documentation).
@@ -127,9 +137,28 @@ impl Trace {
         groups.sort_by_key(|group| {
             let first = &group[0];
             let ends = matches!(first.kind, Kind::End { .. } | Kind::Dropped { .. });
-            (first.at, first.from_runtime, !ends)
+            (first.at, first.thread == Thread::Runtime, !ends)
         });
         let events = groups.concat();
+        Trace { events }
+    }
+
+    /// A trace whose events are already in their stable order: one read
+    /// back from a snapshot (see [`crate::timeline::parse`]), where which
+    /// thread and task recorded each event is no longer known.
+    pub(crate) fn from_ordered(events: Vec<(Duration, String, Kind)>) -> Trace {
+        let events = events
+            .into_iter()
+            .enumerate()
+            .map(|(seq, (at, actor, kind))| Event {
+                at,
+                actor,
+                kind,
+                thread: Thread::Runtime,
+                task: None,
+                seq,
+            })
+            .collect();
         Trace { events }
     }
 
@@ -154,6 +183,8 @@ impl Trace {
                     start: event.at,
                     end: None,
                     cancelled: false,
+                    thread: event.thread,
+                    task: event.task,
                 }),
                 Kind::End { label, .. } | Kind::Dropped { label } => {
                     let open = spans

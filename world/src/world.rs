@@ -6,8 +6,14 @@
 //! - **the clock**: offsets from the moment the world started, read from
 //!   tokio's (paused) clock, plus the time the runtime thread spent blocked;
 //! - **the trace**: every event every service recorded;
-//! - **the runtime thread**: so a blocking call can tell whether it is about
-//!   to freeze every task of the runtime (see [`crate::legacy`]).
+//! - **the runtime**: its thread, so a blocking call can tell whether it is
+//!   about to freeze every task (see [`crate::legacy`]); and a handle on it,
+//!   so that a thread tokio does not run (one from `std::thread::spawn`)
+//!   still reads the paused clock rather than the real one.
+//!
+//! Every event also says which thread recorded it ([`Thread`]) and in which
+//! tokio task, so a test can tell work that ran in a task of its own (a
+//! `spawn`, a `JoinSet`) from work polled inside its caller (a `join!`).
 //!
 //! When the test fails, the last handle on the world to go shows the
 //! reference timeline beside the one recorded (see `harness::show_on_failure`).
@@ -18,9 +24,18 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::{self, ThreadId};
 use std::time::Duration;
 
+use tokio::runtime::Handle;
+use tokio::task::Id as TaskId;
 use tokio::time::Instant;
 
 use crate::trace::{Event, Fill, Kind, Trace};
+
+thread_local! {
+    /// The world of the test running on this thread, for `within`'s
+    /// messages. Weak: the test owns its world.
+    static CURRENT: std::cell::RefCell<std::sync::Weak<Inner>> =
+        const { std::cell::RefCell::new(std::sync::Weak::new()) };
+}
 
 tokio::task_local! {
     /// The name of the actor whose code is running, set by [`World::track`].
@@ -39,7 +54,22 @@ pub struct World {
 struct Inner {
     start: Instant,
     runtime_thread: ThreadId,
+    runtime: Handle,
     state: Mutex<State>,
+}
+
+/// The kind of thread an event was recorded on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Thread {
+    /// The thread that drives the runtime's tasks: the one that must never
+    /// block.
+    Runtime,
+    /// A thread of tokio's blocking pool (`spawn_blocking`), or any other
+    /// thread running inside a tokio runtime.
+    Pool,
+    /// A thread tokio knows nothing of (`std::thread::spawn`). The paused
+    /// clock does not wait for it; see [`crate::harness::within`].
+    Foreign,
 }
 
 #[derive(Default)]
@@ -60,20 +90,45 @@ impl World {
     ///
     /// Call it inside the test, on the runtime's thread: that thread becomes
     /// the one that a blocking call must not block.
+    ///
+    /// # Panics
+    ///
+    /// Outside a tokio runtime.
     pub fn start() -> World {
-        World {
+        let world = World {
             inner: Arc::new(Inner {
                 start: Instant::now(),
                 runtime_thread: thread::current().id(),
+                runtime: Handle::current(),
                 state: Mutex::new(State::default()),
             }),
-        }
+        };
+        CURRENT.with(|current| *current.borrow_mut() = Arc::downgrade(&world.inner));
+        world
+    }
+
+    /// The world started last on this thread and still alive: the one the
+    /// harness reports on.
+    pub(crate) fn current() -> Option<World> {
+        CURRENT
+            .with(|current| current.borrow().upgrade())
+            .map(|inner| World { inner })
     }
 
     /// The time since the world started, on the virtual clock.
     pub fn now(&self) -> Duration {
+        // tokio reads the paused clock of the runtime it is inside; a thread
+        // of our own making is inside none and would read the real clock, so
+        // its marks would land at about 0 ms. Entering the handle makes
+        // every thread read the same clock.
+        let _inside = self.inner.runtime.enter();
         let stalled = self.state().stalled;
         Instant::now().duration_since(self.inner.start) + stalled
+    }
+
+    /// The runtime the world lives in, for the harness's probes.
+    pub(crate) fn runtime(&self) -> &Handle {
+        &self.inner.runtime
     }
 
     /// Everything recorded so far, in a stable order (see [`Trace`]).
@@ -128,7 +183,26 @@ impl World {
 
     /// Whether the caller runs on the thread that drives the runtime's tasks.
     pub fn on_runtime_thread(&self) -> bool {
-        thread::current().id() == self.inner.runtime_thread
+        self.thread() == Thread::Runtime
+    }
+
+    /// The kind of thread the caller runs on.
+    pub fn thread(&self) -> Thread {
+        if thread::current().id() == self.inner.runtime_thread {
+            Thread::Runtime
+        } else if Handle::try_current().is_ok() {
+            Thread::Pool
+        } else {
+            Thread::Foreign
+        }
+    }
+
+    /// Whether anything was recorded on a thread tokio does not know.
+    pub(crate) fn saw_foreign_thread(&self) -> bool {
+        self.state()
+            .events
+            .iter()
+            .any(|e| e.thread == Thread::Foreign)
     }
 
     /// Charges `blocked` of real-world blocking to the runtime thread: every
@@ -139,7 +213,8 @@ impl World {
 
     fn record(&self, actor: &str, kind: Kind) {
         let at = self.now();
-        let from_runtime = self.on_runtime_thread();
+        let thread = self.thread();
+        let task: Option<TaskId> = tokio::task::try_id();
         let mut state = self.state();
         let seq = state.events.len();
         state.events.push(Event {
@@ -147,7 +222,8 @@ impl World {
             actor: actor.to_owned(),
             kind,
             seq,
-            from_runtime,
+            thread,
+            task,
         });
     }
 

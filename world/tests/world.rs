@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use world::timeline;
-use world::{Api, Fill, Job, Legacy, SlowCounter, World, within};
+use world::{Api, Fill, Job, Legacy, SlowCounter, Thread, World, within};
 
 fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
@@ -186,4 +186,67 @@ async fn the_deadline_fails_a_deadlock_in_virtual_time() {
         message.contains("did not finish within 10 s of virtual time (deadlock?)"),
         "{message}"
     );
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn a_thread_of_its_own_reads_the_virtual_clock() {
+    let world = World::start();
+    tokio::time::sleep(ms(700)).await;
+
+    // A thread tokio knows nothing of would read the real clock, and its
+    // mark would land at about 0 ms.
+    let on_thread = world.clone();
+    std::thread::spawn(move || on_thread.note("worker", "hello from a plain thread"))
+        .join()
+        .unwrap();
+
+    let trace = world.trace();
+    let event = &trace.events()[0];
+    assert_eq!((event.at, event.thread), (ms(700), Thread::Foreign));
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn each_event_knows_its_task() {
+    let world = World::start();
+    let api = Api::new(&world);
+
+    let spawned = tokio::spawn({
+        let api = api.clone();
+        async move { api.fetch_post(1).await }
+    });
+    let (_, joined) = tokio::join!(api.fetch_user(1), spawned);
+    joined.unwrap();
+
+    let trace = world.trace();
+    let task_of = |row: &str| trace.spans_of(row)[0].task;
+    // The test's body is no task: `block_on` polls it, and what it joins.
+    assert_eq!(task_of("fetch_user(1)"), None);
+    assert!(task_of("fetch_post(1)").is_some());
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn the_runtime_waiting_on_pool_work_without_awaiting_is_blocked() {
+    let world = World::start();
+    let legacy = Legacy::new(&world);
+    let api = Api::new(&world);
+
+    // A 300 ms call is in flight while the runtime thread waits for the
+    // pool on a std channel: `spawn_blocking` in name, blocking in fact.
+    let (user, invoice) = within(
+        10,
+        world.track("request", async {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let legacy = legacy.clone();
+            tokio::task::spawn_blocking(move || tx.send(legacy.render_invoice(7)));
+            tokio::join!(api.fetch_post(1), async { rx.recv().unwrap() })
+        }),
+    )
+    .await;
+
+    assert_eq!((user.title.as_str(), invoice.id), ("Post1", 7));
+    let trace = world.trace();
+    let render = &trace.spans_of("render_invoice(7)")[0];
+    assert_eq!(render.fill, Fill::Blocked);
+    assert_eq!((render.start, render.end), (ms(0), Some(ms(500))));
+    assert_eq!(trace.spans_of("fetch_post(1)")[0].end, Some(ms(800)));
 }
