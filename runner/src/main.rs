@@ -2,40 +2,37 @@
 //! that records a kata solved, and the authors' proof that every kata is
 //! sound.
 //!
-//! The modules, in the order a newcomer should read them:
+//! `cmd/` holds the commands, one file each; `src/` beside it holds what
+//! they share. In the order a newcomer should read them:
 //!
 //! - [`workspace`]: where the workspace is, which katas it holds.
-//! - [`kata`]: one kata's metadata and files.
+//! - [`kata`]: one kata's metadata and files; [`steps`]: the tests that
+//!   prove its steps; [`hints`]: the hints in its README.
 //! - [`progress`], [`blob`]: what the learner has solved, and each kata's
 //!   state (a file is compared with its starting code by git blob id).
 //! - [`style`]: the few colours, one place.
-//! - [`list`]: `cargo kata` / `cargo kata list`.
 //! - [`cargo`], [`libtest`]: running `cargo test`, and reading what it said.
-//! - [`check`]: `cargo kata check [NAME]`.
-//! - [`hint`], [`solution`], [`reset`]: `cargo kata hint NAME`,
-//!   `cargo kata solution NAME`, `cargo kata reset NAME | --all`.
-//! - [`watch`]: `cargo kata watch [NAME]`, which checks again on every save.
-//! - [`splice`], [`scratch`], [`verify`]: `cargo kata verify`.
+//! - [`splice`], [`scratch`]: answers spliced over a solution, and the
+//!   scratch copy they are tested in: what `verify` uses.
+//! - [`cmd`]: `list`, `check`, `hint`, `reset`, `solution`, `watch`,
+//!   `verify`.
 //!
 //! Exit codes: 0 when all is well; 1 when what was checked failed (a kata's
 //! tests, a verify check); 2 when the command could not do its job (an
-//! unknown kata, no workspace here, code that does not compile, a timeout).
+//! unknown kata, bad input, no workspace here, code that does not compile,
+//! a timeout).
 
 mod blob;
 mod cargo;
-mod check;
-mod hint;
+mod cmd;
+mod hints;
 mod kata;
 mod libtest;
-mod list;
 mod progress;
-mod reset;
 mod scratch;
-mod solution;
 mod splice;
+mod steps;
 mod style;
-mod verify;
-mod watch;
 mod workspace;
 
 use std::process::ExitCode;
@@ -128,22 +125,22 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let workspace = Workspace::find_from_current_dir()?;
     match cli.command.unwrap_or(Command::List) {
-        Command::List => list::run(&workspace),
-        Command::Check { kata } => check::command(&workspace, kata.as_deref()),
+        Command::List => cmd::list::run(&workspace),
+        Command::Check { kata } => cmd::check::command(&workspace, kata.as_deref()),
         Command::Hint { kata, level, step } => {
-            hint::run(&workspace, &workspace.kata(&kata)?, level, step)
+            cmd::hint::run(&workspace, &workspace.kata(&kata)?, level, step)
         }
-        Command::Reset { kata, all, yes } => reset::run(&workspace, kata.as_deref(), all, yes),
+        Command::Reset { kata, all, yes } => cmd::reset::run(&workspace, kata.as_deref(), all, yes),
         Command::Solution { kata, peek } => {
-            solution::run(&workspace, &workspace.kata(&kata)?, peek)
+            cmd::solution::run(&workspace, &workspace.kata(&kata)?, peek)
         }
-        Command::Watch { kata, manual } => watch::run(&workspace, kata.as_deref(), manual),
+        Command::Watch { kata, manual } => cmd::watch::run(&workspace, kata.as_deref(), manual),
         Command::Verify { kata } => {
             let katas = match kata {
                 Some(name) => vec![workspace.kata(&name)?],
                 None => workspace.katas()?,
             };
-            verify::run(&workspace, &katas)
+            cmd::verify::run(&workspace, &katas)
         }
     }
 }

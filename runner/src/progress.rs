@@ -66,6 +66,12 @@ impl Progress {
             .is_some_and(|entry| entry.contains_key("solved"))
     }
 
+    /// The first of `katas` (in number order) not yet solved: the one to
+    /// open next.
+    pub fn next<'a>(&self, katas: &'a [Kata]) -> Option<&'a Kata> {
+        katas.iter().find(|kata| !self.is_solved(kata))
+    }
+
     /// Records `kata` solved by the file whose blob id is `blob`.
     pub fn record_solved(&mut self, kata: &Kata, blob: &str) {
         self.entry_mut(kata).insert("solved".into(), blob.into());

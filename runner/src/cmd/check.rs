@@ -11,9 +11,9 @@ use anyhow::{Result, bail};
 
 use crate::blob::blob_id;
 use crate::cargo;
+use crate::cmd::list;
 use crate::kata::Kata;
 use crate::libtest::{self, Outcome, Report};
-use crate::list;
 use crate::progress::Progress;
 use crate::style::{self, paint};
 use crate::workspace::Workspace;
@@ -37,7 +37,7 @@ pub fn command(workspace: &Workspace, name: Option<&str>) -> Result<ExitCode> {
         None => {
             let katas = workspace.katas()?;
             let progress = Progress::load(&workspace.progress_file());
-            let Some(next) = list::next(&katas, &progress) else {
+            let Some(next) = progress.next(&katas) else {
                 bail!(
                     "every kata is solved; to check one again, name it: \
                      `cargo kata check NAME`"
@@ -101,7 +101,7 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
             kata.name
         );
         let katas = workspace.katas()?;
-        match list::next(&katas, &progress) {
+        match progress.next(&katas) {
             Some(next) => list::print_next(workspace, next),
             None => println!("\nEvery kata is solved."),
         }

@@ -1,43 +1,24 @@
 //! `cargo kata hint NAME [--level N] [--step S]`: graded hints, from a
 //! nudge to nearly the answer, one at a time.
 //!
-//! Hints live with the kata, in its README, where a reader of the page
-//! finds them folded, one block per hint, in order:
-//!
-//! ```markdown
-//! <details><summary>Step 2: Nudge</summary>
-//!
-//! You need something that awaits two futures at once...
-//! </details>
-//! ```
-//!
-//! A step's hints are numbered in the order they appear (1 is the nudge);
-//! what follows "Step N:" is the hint's title. Which step: `--step`, else
-//! the first step whose test (`stepN_...`) failed at the last check, else
-//! the first step with hints. How far: `.kata-progress` remembers how many
-//! hints of each step were shown, so each call shows one more.
+//! Hints live with the kata, folded in its README (see `hints.rs`), where a
+//! reader of the page finds them too. Which step: `--step`, else the first
+//! step whose test (`stepN_...`) failed at the last check, else the first
+//! step with hints. How far: `.kata-progress` remembers how many hints of
+//! each step were shown, so each call shows one more.
 
-use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use anstream::println;
 use anyhow::{Result, bail};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+use crate::hints;
 use crate::kata::Kata;
 use crate::progress::Progress;
+use crate::steps::step_of;
 use crate::style::{self, paint};
 use crate::workspace::Workspace;
-
-/// One `<details>` block of a README.
-#[derive(Debug, PartialEq, Eq)]
-struct Hint {
-    step: u32,
-    /// What follows "Step N:": "Nudge", "Closer", "Nearly the answer".
-    title: String,
-    /// Markdown.
-    body: String,
-}
 
 /// Shows the next hint for `kata`, as `cargo kata hint NAME` does; what
 /// `watch`'s hint key calls.
@@ -65,10 +46,7 @@ pub fn run(
 /// Whether there was a hint to show.
 fn show(workspace: &Workspace, kata: &Kata, level: Option<u32>, step: Option<u32>) -> Result<bool> {
     let readme = std::fs::read_to_string(workspace.root().join(kata.readme()));
-    let mut steps: BTreeMap<u32, Vec<Hint>> = BTreeMap::new();
-    for hint in parse(readme.as_deref().unwrap_or_default()) {
-        steps.entry(hint.step).or_default().push(hint);
-    }
+    let steps = hints::by_step(readme.as_deref().unwrap_or_default());
     if steps.is_empty() {
         let why = match readme {
             Ok(_) => "its README holds none",
@@ -159,93 +137,6 @@ fn list<'a>(numbers: impl Iterator<Item = &'a u32>) -> String {
     numbers.join(", ")
 }
 
-/// `step2_gather` is a test of step 2.
-fn step_of(test: &str) -> Option<u32> {
-    let rest = test.strip_prefix("step")?;
-    let digits = rest
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(rest.len());
-    match rest[digits..].chars().next() {
-        None | Some('_') => rest[..digits].parse().ok(),
-        Some(_) => None,
-    }
-}
-
-/// Every `<details><summary>Step N: TITLE</summary> BODY </details>` block,
-/// in order. Tags and case are matched loosely (`<details open>`, `<b>`
-/// inside the summary, `Step 2 - Closer`); a block whose summary names no
-/// step is not a hint, and is left out.
-fn parse(readme: &str) -> Vec<Hint> {
-    // ASCII lowercase keeps every byte where it was: positions found in
-    // `lower` are positions in `readme`.
-    let lower = readme.to_ascii_lowercase();
-    let mut hints = Vec::new();
-    let mut at = 0;
-    while let Some(start) = lower[at..].find("<details").map(|i| at + i) {
-        let Some(end) = lower[start..].find("</details>").map(|i| start + i) else {
-            break;
-        };
-        at = end + "</details>".len();
-        let block = &readme[start..end];
-        let block_lower = &lower[start..end];
-        let (Some(open), Some(close)) =
-            (block_lower.find("<summary"), block_lower.find("</summary>"))
-        else {
-            continue;
-        };
-        let Some(summary_start) = block[open..].find('>').map(|i| open + i + 1) else {
-            continue;
-        };
-        if summary_start > close {
-            continue;
-        }
-        let summary = strip_tags(&block[summary_start..close]);
-        if let Some((step, title)) = step_and_title(&summary) {
-            hints.push(Hint {
-                step,
-                title,
-                body: block[close + "</summary>".len()..].trim().to_string(),
-            });
-        }
-    }
-    hints
-}
-
-fn strip_tags(html: &str) -> String {
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-}
-
-/// `Step 2: Nearly the answer` -> (2, "Nearly the answer").
-fn step_and_title(summary: &str) -> Option<(u32, String)> {
-    let summary = summary.trim();
-    let rest = summary
-        .get(..4)?
-        .eq_ignore_ascii_case("step")
-        .then(|| &summary[4..])?;
-    let rest = rest.trim_start();
-    let digits = rest
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(rest.len());
-    let step = rest[..digits].parse().ok()?;
-    let title = rest[digits..]
-        .trim_start_matches(|c: char| c.is_whitespace() || ":.-–—".contains(c))
-        .trim();
-    let title = if title.is_empty() { "Hint" } else { title };
-    Some((step, title.to_string()))
-}
-
 /// A hint's markdown as plain text: inline code keeps its backticks (as the
 /// compiler's messages do), emphasis loses its stars, links show their
 /// address, code blocks are kept line for line, indented.
@@ -333,41 +224,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_every_hint_block_in_order() {
-        let readme = "
-## Hints
-
-<details><summary>Step 1: Nudge</summary>
-
-Two `.await`s.
-</details>
-
-<details>
-<summary><b>Step 2</b> - Closer</summary>
-Use **join**.
-
-</details>
-<DETAILS open><summary>step 10: Nearly the answer</summary>
-
-```rust
-let x = 1;
-```
-</DETAILS>
-
-<details><summary>Solution</summary>not a hint</details>
-";
-        let hints = parse(readme);
-        let titles: Vec<(u32, &str)> = hints.iter().map(|h| (h.step, h.title.as_str())).collect();
-        assert_eq!(
-            titles,
-            [(1, "Nudge"), (2, "Closer"), (10, "Nearly the answer")]
-        );
-        assert_eq!(hints[0].body, "Two `.await`s.");
-        assert_eq!(hints[1].body, "Use **join**.");
-        assert!(hints[2].body.starts_with("```rust\nlet x = 1;"));
-    }
-
-    #[test]
     fn renders_markdown_as_plain_text() {
         let markdown = "Two `.await`s, *one* after\nthe **other**: see [tokio](https://tokio.rs).\n\n\
                         ```rust\nlet a = 1;\n    let b = 2;\n```\n\n- one\n- two\n";
@@ -379,15 +235,5 @@ let x = 1;
             "Two `.await`s, one after\nthe other: see tokio (https://tokio.rs).\n\n\
              \x20   let a = 1;\n        let b = 2;\n\n- one\n- two"
         );
-    }
-
-    #[test]
-    fn a_test_names_its_step() {
-        assert_eq!(step_of("step2_gather"), Some(2));
-        assert_eq!(step_of("step12_x"), Some(12));
-        assert_eq!(step_of("step3"), Some(3));
-        assert_eq!(step_of("stepwise"), None);
-        assert_eq!(step_of("step2x"), None);
-        assert_eq!(step_of("helper"), None);
     }
 }

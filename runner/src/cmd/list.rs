@@ -37,7 +37,7 @@ pub fn run(workspace: &Workspace) -> Result<ExitCode> {
     }
     println!("\n{}", progress_line(&states));
 
-    match next(&katas, &progress) {
+    match progress.next(&katas) {
         Some(kata) => print_next(workspace, kata),
         None if katas.is_empty() => println!("\nNo katas yet."),
         None => println!("\nEvery kata is solved. Try them again in another way!"),
@@ -59,11 +59,6 @@ fn progress_line(states: &[State]) -> String {
         0 => format!("{bar} {solved} of {total} solved"),
         _ => format!("{bar} {solved} of {total} solved, {underway} in progress"),
     }
-}
-
-/// The first kata, in number order, not yet solved.
-pub fn next<'a>(katas: &'a [Kata], progress: &Progress) -> Option<&'a Kata> {
-    katas.iter().find(|kata| !progress.is_solved(kata))
 }
 
 pub fn print_next(workspace: &Workspace, kata: &Kata) {

@@ -45,10 +45,9 @@ use crossterm::{cursor, terminal};
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
-use crate::check::{self, Verdict};
-use crate::hint;
+use crate::cmd::check::{self, Verdict};
+use crate::cmd::{hint, list};
 use crate::kata::Kata;
-use crate::list;
 use crate::progress::Progress;
 use crate::style;
 use crate::workspace::Workspace;
@@ -297,7 +296,7 @@ impl Session<'_> {
 fn next_unsolved(workspace: &Workspace) -> Result<Option<Kata>> {
     let katas = workspace.katas()?;
     let progress = Progress::load(&workspace.progress_file());
-    let next = list::next(&katas, &progress).map(|kata| kata.name.clone());
+    let next = progress.next(&katas).map(|kata| kata.name.clone());
     Ok(katas
         .into_iter()
         .find(|kata| Some(&kata.name) == next.as_ref()))
