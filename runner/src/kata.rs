@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use crate::steps;
+
 pub struct Kata {
     pub number: u32,
     /// The package name: what `cargo test -p` takes.
@@ -116,6 +118,19 @@ impl Kata {
 
     pub fn solution_lib_rs(&self) -> PathBuf {
         Path::new("solutions").join(&self.dir).join("src/lib.rs")
+    }
+
+    /// The one test file of the kata and its solution.
+    pub fn test_file(&self) -> PathBuf {
+        Path::new("tests").join(format!("{}.rs", self.name))
+    }
+
+    /// The names of the kata's tests, as its test file declares them (see
+    /// `steps.rs`), in the workspace at `root`; none when it cannot be read.
+    pub fn test_names(&self, root: &Path) -> Vec<String> {
+        std::fs::read_to_string(root.join(self.test_file()))
+            .map(|source| steps::tests_in(&source))
+            .unwrap_or_default()
     }
 
     /// The known wrong answers, one `*.rs` file each; see `splice.rs`.

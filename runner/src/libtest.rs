@@ -1,5 +1,6 @@
 //! Reading what `cargo test` said: libtest's report on stdout, the
-//! compiler's diagnostics on stderr.
+//! compiler's diagnostics on stderr, and the kata harness's marker lines
+//! in either.
 //!
 //! libtest prints one line per test, then a section per failure with what
 //! the test printed and its panic:
@@ -20,8 +21,20 @@
 //! ```
 //!
 //! Of a panic we keep the message only, and learners are shown its first
-//! meaningful line (see [`summarise`]); `cargo test -p NAME` has the rest,
-//! timelines included.
+//! meaningful line (see [`summarise`]); `cargo test -p NAME` has the rest.
+//!
+//! What the harness adds is found by marker lines (`kata-protocol`), never
+//! by its sentences, which are free to change:
+//!
+//! - the side-by-side timelines of a failing test, the lines strictly
+//!   between `@kata timeline-begin test=NAME` and `@kata timeline-end`,
+//!   in the test's section of stdout (on stderr under `--nocapture`);
+//! - `@kata stopped test=NAME cause=CODE`: the real-time watchdog ended the
+//!   whole test binary because test NAME hung. It writes that straight to
+//!   the binary's stderr, which cargo passes on as its own. libtest never
+//!   gets to report NAME, nor the tests still running or waiting their turn.
+
+use kata_protocol::{Cause, Marker};
 
 /// The tests of one `cargo test` run, sorted by name (libtest prints them
 /// as they finish, in no fixed order).
@@ -29,6 +42,8 @@ pub struct Report {
     /// Whether any test binary ran: false when the build failed.
     pub ran: bool,
     pub tests: Vec<Test>,
+    /// The test in which the watchdog stopped the test binary, if it did.
+    pub stopped: Option<String>,
 }
 
 pub struct Test {
@@ -37,8 +52,10 @@ pub struct Test {
     /// The message of the test's first panic, when it failed.
     pub panic: Option<String>,
     /// The reference timeline beside the test's own, when the kata harness
-    /// printed them (see [`timeline_block`]).
+    /// printed them.
     pub timeline: Option<String>,
+    /// Why the watchdog stopped the test binary in this test.
+    pub stopped: Option<Cause>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -46,6 +63,8 @@ pub enum Outcome {
     Passed,
     Failed,
     Ignored,
+    /// The watchdog stopped the test binary before this test reported.
+    NotRun,
 }
 
 impl Report {
@@ -57,12 +76,54 @@ impl Report {
         self.count(Outcome::Failed)
     }
 
+    pub fn not_run(&self) -> usize {
+        self.count(Outcome::NotRun)
+    }
+
     fn count(&self, outcome: Outcome) -> usize {
         self.tests.iter().filter(|t| t.outcome == outcome).count()
     }
+
+    /// When the test binary was stopped, lists as not run every test of
+    /// `names` (the test file's, see `steps.rs`) that reported nothing:
+    /// libtest only names a test when it ends.
+    pub fn add_not_run(&mut self, names: &[String]) {
+        if self.stopped.is_none() {
+            return;
+        }
+        for name in names {
+            if !self.tests.iter().any(|t| t.name == *name) {
+                self.tests.push(Test::new(name, Outcome::NotRun));
+            }
+        }
+        self.tests.sort_by(|a, b| a.name.cmp(&b.name));
+    }
 }
 
-pub fn parse(stdout: &str) -> Report {
+impl Test {
+    fn new(name: &str, outcome: Outcome) -> Test {
+        Test {
+            name: name.to_string(),
+            outcome,
+            panic: None,
+            timeline: None,
+            stopped: None,
+        }
+    }
+
+    /// Why it failed, in one line: the watchdog's words, or the panic's
+    /// (see [`summarise`]).
+    pub fn why(&self) -> String {
+        match (self.stopped, &self.panic) {
+            (Some(cause), _) => format!("the watchdog stopped it: {}", cause.explanation()),
+            (None, Some(panic)) => summarise(panic),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// Reads a `cargo test` run from what it printed on stdout and stderr.
+pub fn parse(stdout: &str, stderr: &str) -> Report {
     let mut ran = false;
     let mut tests: Vec<Test> = Vec::new();
     // The failure section being read: whose, and its lines.
@@ -83,24 +144,47 @@ pub fn parse(stdout: &str) -> Report {
         } else if line.starts_with("running ") && line.contains(" test") {
             ran = true;
         } else if let Some((name, outcome)) = test_line(line) {
-            tests.push(Test {
-                name: name.to_string(),
-                outcome,
-                panic: None,
-                timeline: None,
-            });
+            tests.push(Test::new(name, outcome));
         }
     }
     sections.extend(section);
-    tests.sort_by(|a, b| a.name.cmp(&b.name));
 
     for (name, lines) in sections {
         if let Some(test) = tests.iter_mut().find(|t| t.name == name) {
             test.panic = panic_message(&lines);
-            test.timeline = timeline_block(&lines);
         }
     }
-    Report { ran, tests }
+    for (name, block) in timeline_blocks(stdout)
+        .into_iter()
+        .chain(timeline_blocks(stderr))
+    {
+        if let Some(test) = tests.iter_mut().find(|t| t.name == name) {
+            test.timeline.get_or_insert(block);
+        }
+    }
+    let stopped = [stdout, stderr].iter().find_map(|text| {
+        text.lines().find_map(|line| match Marker::parse(line) {
+            Some(Marker::Stopped { test, cause }) => Some((test, cause)),
+            _ => None,
+        })
+    });
+    if let Some((name, cause)) = &stopped {
+        let index = match tests.iter().position(|t| t.name == *name) {
+            Some(index) => index,
+            None => {
+                tests.push(Test::new(name, Outcome::Failed));
+                tests.len() - 1
+            }
+        };
+        tests[index].outcome = Outcome::Failed;
+        tests[index].stopped = Some(*cause);
+    }
+    tests.sort_by(|a, b| a.name.cmp(&b.name));
+    Report {
+        ran,
+        tests,
+        stopped: stopped.map(|(name, _)| name),
+    }
 }
 
 /// `test step2_gather ... FAILED`
@@ -118,8 +202,8 @@ fn test_line(line: &str) -> Option<(&str, Outcome)> {
 }
 
 /// The message of the first panic in a failure section: the lines after
-/// `thread '...' panicked at FILE:LINE:COL:`, up to libtest's notes or a
-/// backtrace.
+/// `thread '...' panicked at FILE:LINE:COL:`, up to libtest's notes, a
+/// backtrace or a marker line.
 fn panic_message(lines: &[&str]) -> Option<String> {
     let start = lines
         .iter()
@@ -130,26 +214,50 @@ fn panic_message(lines: &[&str]) -> Option<String> {
             !(l.is_empty()
                 || l.starts_with("note: ")
                 || l.starts_with("stack backtrace:")
-                || l.starts_with("thread '"))
+                || l.starts_with("thread '")
+                || Marker::parse(l).is_some())
         })
         .copied()
         .collect();
     Some(message.join("\n"))
 }
 
-/// The side-by-side timelines in a failure section: what the kata harness
-/// (`world/src/harness.rs`) prints when a test fails and its trace differs
-/// from the reference, from "The timeline of `NAME` differs from the
-/// reference." to "Change the kata, not the snapshot...". The harness writes
-/// it to stderr, which libtest captures into the test's section.
-fn timeline_block(lines: &[&str]) -> Option<String> {
-    let start = lines.iter().position(|l| {
-        l.starts_with("The timeline of `") && l.ends_with("differs from the reference.")
-    })?;
-    let length = lines[start..]
+/// Every complete timeline block in `text`, with the test it belongs to:
+/// the lines strictly between a `timeline-begin` marker and the next
+/// `timeline-end`. A block cut short (the binary died mid-way) is left out.
+fn timeline_blocks(text: &str) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
+    let mut open: Option<(String, Vec<&str>)> = None;
+    for line in text.lines() {
+        match Marker::parse(line) {
+            Some(Marker::TimelineBegin { test }) => open = Some((test, Vec::new())),
+            Some(Marker::TimelineEnd) => {
+                if let Some((test, lines)) = open.take() {
+                    blocks.push((test, trim_blank_lines(&lines).join("\n")));
+                }
+            }
+            Some(Marker::Stopped { .. }) => open = None,
+            None => {
+                if let Some((_, lines)) = &mut open {
+                    lines.push(line);
+                }
+            }
+        }
+    }
+    blocks
+}
+
+/// `lines` without the blank lines at either end.
+fn trim_blank_lines<'a>(lines: &'a [&'a str]) -> &'a [&'a str] {
+    let start = lines
         .iter()
-        .position(|l| l.starts_with("Change the kata, not the snapshot"))?;
-    Some(lines[start..=start + length].join("\n"))
+        .position(|l| !l.trim().is_empty())
+        .unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .map_or(start, |i| i + 1);
+    &lines[start..end]
 }
 
 /// A panic message in one line: its first line, and for a failed
@@ -205,10 +313,14 @@ fn first_error(stderr: &str) -> Option<String> {
 }
 
 /// The compiler's first error, or else the end of what cargo said (a
-/// manifest it could not read, a test binary that crashed...).
+/// manifest it could not read, a test binary that crashed...), marker
+/// lines left out.
 pub fn error_or_tail(stderr: &str) -> String {
     first_error(stderr).unwrap_or_else(|| {
-        let lines: Vec<&str> = stderr.lines().collect();
+        let lines: Vec<&str> = stderr
+            .lines()
+            .filter(|l| Marker::parse(l).is_none())
+            .collect();
         lines[lines.len().saturating_sub(15)..].join("\n")
     })
 }
@@ -253,7 +365,7 @@ test result: FAILED. 1 passed; 2 failed; 1 ignored; 0 measured; 0 filtered out; 
 
     #[test]
     fn reads_each_test_and_its_panic() {
-        let report = parse(STDOUT);
+        let report = parse(STDOUT, "");
         assert!(report.ran);
         let outcomes: Vec<_> = report
             .tests
@@ -279,7 +391,7 @@ test result: FAILED. 1 passed; 2 failed; 1 ignored; 0 measured; 0 filtered out; 
 
     #[test]
     fn an_assertion_is_summarised_with_its_values() {
-        let report = parse(STDOUT);
+        let report = parse(STDOUT, "");
         let panic = report.tests[1].panic.as_deref().unwrap();
         assert_eq!(
             summarise(panic),
@@ -295,7 +407,7 @@ test result: FAILED. 1 passed; 2 failed; 1 ignored; 0 measured; 0 filtered out; 
 
     #[test]
     fn no_tests_ran_when_the_build_failed() {
-        assert!(!parse("").ran);
+        assert!(!parse("", "").ran);
     }
 
     #[test]
@@ -339,19 +451,19 @@ thread 'step2_gather' (15998) panicked at tests/spawn-vs-join.rs:59:5:
 assertion `left == right` failed: gathered calls run concurrently: both start at 0 ms
   left: (0ns, 500ms)
  right: (0ns, 0ns)
-stack backtrace:
-   0: __rustc::rust_begin_unwind
-note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.
-
+@kata timeline-begin test=step2_gather
 The timeline of `step2_gather` differs from the reference.
 
   expected      | yours
 ! fetch_post(1) | fetch_user(1)
 
-Change the kata, not the snapshot: the reference is what a right answer does.
+Change the kata, not the snapshot.
+@kata timeline-end
+stack backtrace:
+   0: __rustc::rust_begin_unwind
 
 ---- step3_other stdout ----
-The timeline of `step3_other` differs from the reference.
+@kata timeline-begin test=step3_other
 (cut short)
 
 failures:
@@ -361,8 +473,8 @@ test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out
 ";
 
     #[test]
-    fn finds_each_tests_timelines_and_nothing_else() {
-        let report = parse(WITH_TIMELINES);
+    fn finds_each_tests_timelines_between_the_markers() {
+        let report = parse(WITH_TIMELINES, "");
         let found: Vec<(&str, &str)> = report
             .tests
             .iter()
@@ -373,7 +485,98 @@ test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out
         assert_eq!(name, "step2_gather");
         assert!(block.starts_with("The timeline of `step2_gather` differs"));
         assert!(block.contains("! fetch_post(1) | fetch_user(1)"));
-        assert!(block.ends_with("what a right answer does."));
-        assert!(!block.contains("backtrace"));
+        assert!(block.ends_with("Change the kata, not the snapshot."));
+        assert!(!block.contains("@kata"), "{block}");
+        assert!(!block.contains("backtrace"), "{block}");
+        // The panic ends where the markers begin.
+        let panic = report.tests[1].panic.as_deref().unwrap();
+        assert!(panic.ends_with(" right: (0ns, 0ns)"), "{panic}");
+        assert_eq!(report.stopped, None);
+    }
+
+    /// What cargo prints when the watchdog ends the test binary in step 3
+    /// while step 4 still runs and step 5 waits its turn: libtest's stdout
+    /// stops short, and the marker comes on stderr.
+    const STOPPED_STDOUT: &str = "
+running 5 tests
+test step2_gather ... ok
+test step1_one_after_another ... ok
+";
+    const STOPPED_STDERR: &str = "\
+   Compiling spawn-vs-join v0.1.0 (/work/katas/03-spawn-vs-join)
+    Finished `test` profile [unoptimized + debuginfo] target(s) in 0.61s
+     Running tests/spawn-vs-join.rs (target/debug/deps/spawn_vs_join-0a1b2c)
+
+@kata stopped test=step3_plain_future_waits cause=never-yields
+The watchdog stopped `step3_plain_future_waits` after 5.0 s of real time: ...
+
+error: test failed, to rerun pass `--test spawn-vs-join`
+
+Caused by:
+  process didn't exit successfully: `/work/target/debug/deps/spawn_vs_join-0a1b2c` (exit status: 101)
+";
+
+    #[test]
+    fn a_stopped_test_fails_with_the_watchdogs_words_and_the_rest_did_not_run() {
+        let mut report = parse(STOPPED_STDOUT, STOPPED_STDERR);
+        assert!(report.ran);
+        assert_eq!(report.stopped.as_deref(), Some("step3_plain_future_waits"));
+        let names: Vec<String> = [
+            "step1_one_after_another",
+            "step2_gather",
+            "step3_plain_future_waits",
+            "step4_spawned_task_runs",
+            "step5_spawn_three_gather_two",
+        ]
+        .map(String::from)
+        .to_vec();
+        report.add_not_run(&names);
+        let outcomes: Vec<_> = report
+            .tests
+            .iter()
+            .map(|t| (t.name.as_str(), t.outcome))
+            .collect();
+        assert_eq!(
+            outcomes,
+            [
+                ("step1_one_after_another", Outcome::Passed),
+                ("step2_gather", Outcome::Passed),
+                ("step3_plain_future_waits", Outcome::Failed),
+                ("step4_spawned_task_runs", Outcome::NotRun),
+                ("step5_spawn_three_gather_two", Outcome::NotRun),
+            ]
+        );
+        assert_eq!(
+            (report.passed(), report.failed(), report.not_run()),
+            (2, 1, 2)
+        );
+        let stopped = &report.tests[2];
+        assert_eq!(stopped.stopped, Some(Cause::NeverYields));
+        assert_eq!(
+            stopped.why(),
+            format!(
+                "the watchdog stopped it: {}",
+                Cause::NeverYields.explanation()
+            )
+        );
+        assert!(!error_or_tail(STOPPED_STDERR).contains("@kata"));
+    }
+
+    #[test]
+    fn the_stopped_marker_counts_on_stdout_too_and_only_when_stopped_are_tests_not_run() {
+        let stdout = format!("{STOPPED_STDOUT}@kata stopped test=step4_x cause=clock-stuck\n");
+        let mut report = parse(&stdout, "");
+        assert_eq!(report.stopped.as_deref(), Some("step4_x"));
+        assert_eq!(report.tests[2].stopped, Some(Cause::ClockStuck));
+
+        let mut report_without = parse(STOPPED_STDOUT, "");
+        report_without.add_not_run(&["step9_never".to_string()]);
+        assert_eq!(report_without.tests.len(), 2);
+        report.add_not_run(&["step4_x".to_string()]);
+        assert_eq!(
+            report.tests.len(),
+            3,
+            "the stopped test is not also not run"
+        );
     }
 }

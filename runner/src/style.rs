@@ -1,4 +1,5 @@
-//! The few colours `cargo kata` uses, in one place.
+//! How `cargo kata` sets out what it prints: the few colours it uses, in
+//! one place, and paragraphs wrapped to a width.
 //!
 //! Everything is printed through `anstream`, which drops these styles when
 //! stdout is not a terminal or `NO_COLOR` is set, so every line must read
@@ -29,4 +30,30 @@ pub const HUNK: Style = AnsiColor::Cyan.on_default();
 /// the escape codes would count towards the width.
 pub fn paint(style: Style, text: impl Display) -> String {
     format!("{style}{text}{style:#}")
+}
+
+/// `text` in lines of at most `width` columns, broken between words.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_between_words() {
+        assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
+        assert!(wrap("", 9).is_empty());
+    }
 }

@@ -106,7 +106,7 @@ fn check_without_a_name_fails_the_next_kata_with_its_todo_messages() {
     }
     assert!(run.stdout.contains("0 of 5 tests pass"), "{run}");
     // A todo! has no timeline worth showing.
-    assert!(!run.stdout.contains("differs from the reference"), "{run}");
+    assert!(!run.stdout.contains("yours"), "{run}");
     let progress = sandbox.read(".kata-progress");
     assert!(
         progress.contains("step5_spawn_three_gather_two"),
@@ -145,21 +145,20 @@ fn check_on_a_wrong_answer_shows_the_concept_then_the_timelines() {
         lines[failed].contains("gathered calls run concurrently"),
         "{run}"
     );
-    // Under it, the reference timeline beside the learner's.
-    let timelines = at("The timeline of `step2_gather` differs from the reference.");
-    let header = at("| yours");
-    let end = at("Change the kata, not the snapshot");
+    // Under it, the reference timeline beside the learner's: what the
+    // harness framed with its markers, and not the markers.
+    let next = at("step3_plain_future_waits");
+    let block = &lines[failed + 1..next];
+    // Side by side or one above the other, as the width allows.
+    assert!(block.iter().any(|l| l.contains("expected")), "{run}");
+    assert!(block.iter().any(|l| l.contains("yours")), "{run}");
     assert!(
-        failed < timelines && timelines < header && header < end,
-        "{run}"
-    );
-    assert!(end < at("step3_plain_future_waits"), "{run}");
-    assert!(
-        lines[header..end]
+        block
             .iter()
             .any(|l| l.trim_start().starts_with('!') && l.contains("fetch_post(1)")),
         "{run}"
     );
+    assert!(!run.stdout.contains("@kata"), "{run}");
     // Not insta's diff, nor a backtrace.
     for noise in [
         "Snapshot Summary",
@@ -182,6 +181,73 @@ fn check_on_a_wrong_answer_shows_the_concept_then_the_timelines() {
     assert!(
         run.stdout.contains("step 2 (the first step that failed"),
         "{run}"
+    );
+}
+
+#[test]
+fn check_names_a_hang_and_the_tests_it_kept_from_running() {
+    let sandbox = Sandbox::new();
+    // Kata 03's solution with step 3 spinning: it never yields, so only
+    // the harness's real-time watchdog can stop it, and that ends the
+    // whole test binary. One test at a time, so steps 4 and 5 wait their
+    // turn and never get it.
+    let solution = sandbox.solution();
+    let signature = "pub async fn plain_future_waits(api: &Api) -> (User, String) {";
+    let start = solution.find(signature).expect("the solution has changed");
+    let end = start + solution[start..].find("\n}\n").unwrap() + 3;
+    let spinning = format!(
+        "{}pub async fn plain_future_waits(_api: &Api) -> (User, String) {{\n    \
+         loop {{\n        std::hint::spin_loop();\n    }}\n}}\n{}",
+        &solution[..start],
+        &solution[end..]
+    );
+    sandbox.write(&sandbox.kata_file(), &spinning);
+
+    let mut command = sandbox.command(&["check", NAME]);
+    command
+        .env("KATA_WATCHDOG_MS", "300")
+        .env("RUST_TEST_THREADS", "1");
+    let run = run(command);
+    assert_eq!(run.code, 1, "{run}");
+    let line = |test: &str| {
+        run.stdout
+            .lines()
+            .find(|l| l.contains(test))
+            .unwrap_or_else(|| panic!("no line for {test} in {run}"))
+            .trim_start()
+    };
+    for passed in ["step1_one_after_another", "step2_gather"] {
+        assert!(line(passed).starts_with("ok"), "{run}");
+    }
+    let stopped = line("step3_plain_future_waits");
+    assert!(
+        stopped.starts_with("FAILED") && stopped.contains("the watchdog stopped this test"),
+        "{run}"
+    );
+    // The protocol's words for the cause, wrapped below the line.
+    let words: Vec<&str> = run.stdout.split_whitespace().collect();
+    let explanation: Vec<&str> = kata_protocol::Cause::NeverYields
+        .explanation()
+        .split_whitespace()
+        .collect();
+    assert!(
+        words.windows(explanation.len()).any(|w| w == explanation),
+        "{run}"
+    );
+    for not_run in ["step4_spawned_task_runs", "step5_spawn_three_gather_two"] {
+        let line = line(not_run);
+        assert!(
+            line.starts_with("not run")
+                && line.contains("the test binary was stopped by the watchdog"),
+            "{run}"
+        );
+    }
+    assert!(run.stdout.contains("2 of 5 tests pass"), "{run}");
+    assert!(!run.stdout.contains("@kata"), "{run}");
+    assert!(
+        sandbox
+            .read(".kata-progress")
+            .contains("failing = [\"step3_plain_future_waits\"]")
     );
 }
 

@@ -1,6 +1,7 @@
 //! `cargo kata check [NAME]`: runs the kata's tests and says, one line per
 //! test, what passes and why the rest fail; under a failure whose timeline
-//! differs from the reference, the two timelines side by side. Every check
+//! differs from the reference, the two timelines side by side; under a test
+//! that hung until the watchdog stopped it, why that happens. Every check
 //! records which tests failed (for `hint`), and when every test passes the
 //! kata is recorded solved in `.kata-progress`.
 
@@ -15,7 +16,7 @@ use crate::cmd::list;
 use crate::kata::Kata;
 use crate::libtest::{self, Outcome, Report};
 use crate::progress::Progress;
-use crate::style::{self, paint};
+use crate::style::{self, paint, wrap};
 use crate::workspace::Workspace;
 
 /// What a check found; `main` turns it into the exit code (0, 1, 2), and
@@ -61,7 +62,8 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
 
     println!("cargo test -p {}", kata.name);
     let output = cargo::test(workspace.root(), &kata.name, None)?;
-    let report = libtest::parse(&output.stdout);
+    let mut report = libtest::parse(&output.stdout, &output.stderr);
+    report.add_not_run(&kata.test_names(workspace.root()));
 
     if !report.ran {
         println!(
@@ -117,8 +119,15 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
         println!("{gap}The tests did not run to the end:\n");
         println!("{}", libtest::error_or_tail(&output.stderr));
     } else {
+        let stopped = match (&report.stopped, report.not_run()) {
+            (None, _) => String::new(),
+            (Some(test), 0) => format!("The watchdog stopped the tests in {test}.\n"),
+            (Some(test), n) => {
+                format!("The watchdog stopped the tests in {test}; {n} did not run.\n")
+            }
+        };
         println!(
-            "{gap}{passed} of {total} tests pass. Keep going in {}; \
+            "{gap}{stopped}{passed} of {total} tests pass. Keep going in {}; \
              stuck? `cargo kata hint {}`",
             path.display(),
             kata.name
@@ -130,9 +139,10 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
 /// `ok      step1_one_after_another`
 /// `FAILED  step2_gather             gathered calls run concurrently: ...`
 ///
-/// and under a failure, its timeline beside the reference's when the test
-/// printed them; not under a `todo!`, whose timeline is empty. Whether a
-/// blank line ended it.
+/// and under a failure, what it needs said at length: the watchdog's
+/// explanation of a hang, or its timeline beside the reference's when the
+/// test printed them (not under a `todo!`, whose timeline is empty).
+/// Whether a blank line ended it.
 fn print_tests(report: &Report) -> bool {
     let width = report.tests.iter().map(|t| t.name.len()).max().unwrap_or(0);
     let mut spaced = false;
@@ -145,6 +155,14 @@ fn print_tests(report: &Report) -> bool {
         let (mark, why) = match test.outcome {
             Outcome::Passed => (paint(style::GOOD, "ok     "), String::new()),
             Outcome::Ignored => ("ignored".to_string(), String::new()),
+            Outcome::NotRun => (
+                paint(style::QUIET, "not run"),
+                "the test binary was stopped by the watchdog".to_string(),
+            ),
+            Outcome::Failed if test.stopped.is_some() => (
+                paint(style::BAD, "FAILED "),
+                "the watchdog stopped this test: it hung in real time".to_string(),
+            ),
             Outcome::Failed => (
                 paint(style::BAD, "FAILED "),
                 why_failed(test.panic.as_deref(), timeline.is_some()),
@@ -153,7 +171,14 @@ fn print_tests(report: &Report) -> bool {
         let line = format!("  {mark} {:<width$}  {why}", test.name);
         println!("{}", line.trim_end());
         spaced = false;
-        if let (Outcome::Failed, Some(block)) = (test.outcome, timeline) {
+        if let Some(cause) = test.stopped {
+            println!();
+            for row in wrap(cause.explanation(), 76) {
+                println!("    {row}");
+            }
+            println!();
+            spaced = true;
+        } else if let (Outcome::Failed, Some(block)) = (test.outcome, timeline) {
             println!();
             for row in block.lines() {
                 match row.strip_prefix('!') {

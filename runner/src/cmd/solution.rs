@@ -15,7 +15,7 @@ use similar::TextDiff;
 use crate::kata::Kata;
 use crate::progress::Progress;
 use crate::splice::WrongAnswer;
-use crate::style::{self, paint};
+use crate::style::{self, paint, wrap};
 use crate::workspace::Workspace;
 
 pub fn run(workspace: &Workspace, kata: &Kata, peek: bool) -> Result<ExitCode> {
@@ -132,31 +132,5 @@ fn print_wrong_answers(root: &Path, kata: &Kata) {
         for line in wrap(&what, 72) {
             println!("      {line}");
         }
-    }
-}
-
-/// `text` in lines of at most `width` columns, broken between words.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wraps_between_words() {
-        assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
-        assert!(wrap("", 9).is_empty());
     }
 }

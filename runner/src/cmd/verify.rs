@@ -131,6 +131,9 @@ impl Verifier<'_> {
         let mut problems = Vec::new();
         for test in &report.tests {
             match (test.outcome, &test.panic) {
+                (Outcome::Failed, _) if test.stopped.is_some() => {
+                    problems.push(format!("{} hangs: {}", test.name, test.why()));
+                }
                 (Outcome::Failed, Some(message)) if message.contains("not yet implemented") => {}
                 (Outcome::Failed, Some(message)) => problems.push(format!(
                     "{} fails, but not at a todo!(): {}",
@@ -142,6 +145,10 @@ impl Verifier<'_> {
                 }
                 (Outcome::Passed, _) => problems.push(format!("{} passes", test.name)),
                 (Outcome::Ignored, _) => problems.push(format!("{} is ignored", test.name)),
+                (Outcome::NotRun, _) => problems.push(format!(
+                    "{} did not run: the test binary was stopped by the watchdog",
+                    test.name
+                )),
             }
         }
         if success && problems.is_empty() {
@@ -202,7 +209,7 @@ impl Verifier<'_> {
         std::fs::write(&kata_file, shipped)?;
         let output = tested?;
 
-        let report = libtest::parse(&output.stdout);
+        let report = libtest::parse(&output.stdout, &output.stderr);
         if !report.ran {
             bail!(
                 "the spliced code does not compile:\n{}",
@@ -229,7 +236,7 @@ impl Verifier<'_> {
     /// and libtest's report. Code that does not compile is an error.
     fn cargo_test(&self, package: &str) -> Result<(bool, Report)> {
         let output = self.cargo_test_output(package)?;
-        let report = libtest::parse(&output.stdout);
+        let report = libtest::parse(&output.stdout, &output.stderr);
         if !report.ran {
             bail!(
                 "it does not compile:\n{}",
@@ -282,14 +289,7 @@ fn failures(report: &Report) -> Option<String> {
         .tests
         .iter()
         .filter(|t| t.outcome == Outcome::Failed)
-        .map(|t| {
-            let why = t
-                .panic
-                .as_deref()
-                .map(libtest::summarise)
-                .unwrap_or_default();
-            format!("{}: {why}", t.name)
-        })
+        .map(|t| format!("{}: {}", t.name, t.why()))
         .collect();
     (!lines.is_empty()).then(|| lines.join("\n"))
 }

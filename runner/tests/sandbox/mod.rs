@@ -1,8 +1,8 @@
 //! A scratch copy of the workspace for driving the real `cargo kata`, shared
 //! by the integration tests (`cli.rs`, `watch.rs`).
 //!
-//! The copy holds kata 03 only (with the world, the runner, its tests and
-//! snapshots) and a root manifest trimmed to match, because the other katas
+//! The copy holds kata 03 only (with the world, the protocol, the runner,
+//! its tests and snapshots) and a root manifest trimmed to match, because the other katas
 //! may be half-written while these tests run. Every copy builds into one
 //! target directory, so the dependencies are built once.
 
@@ -41,6 +41,7 @@ impl Sandbox {
         let parts = [
             "Cargo.lock".to_string(),
             ".cargo".to_string(),
+            "protocol".to_string(),
             "world".to_string(),
             "runner/Cargo.toml".to_string(),
             "runner/src".to_string(),
