@@ -24,6 +24,17 @@ fn started(world: &World, row: &str) -> Duration {
         .start
 }
 
+/// The tokio task the first call on `row` ran in: `None` when it ran in no
+/// task of its own, polled by the test's body (directly, or through a
+/// `join!` or `join_all` there), which is not a task.
+fn task_of(world: &World, row: &str) -> Option<tokio::task::Id> {
+    let spans = world.trace().spans_of(row);
+    spans
+        .first()
+        .unwrap_or_else(|| panic!("{row} was never called (never polled)"))
+        .task
+}
+
 #[tokio::test(flavor = "current_thread", start_paused = true)]
 async fn step1_one_after_another() {
     let world = World::start();
@@ -115,6 +126,21 @@ async fn step4_spawned_task_runs() {
         ms(1000),
         "the task ran while the user was fetched: all done at 1000 ms, not 1500 ms"
     );
+    // The same timeline comes from `join!(fetch_user, fetch_data)`: what
+    // makes it a spawn is the task, so ask the trace where the call ran.
+    let data_task = task_of(&world, "fetch_data(1)");
+    assert!(
+        data_task.is_some(),
+        "a spawned task is a task of its own, but fetch_data(1) ran in none: your function \
+         polled it itself (as join! does), so it makes progress only while your function is \
+         awaited. tokio::spawn hands it to the runtime"
+    );
+    assert_ne!(
+        data_task,
+        task_of(&world, "fetch_user(1)"),
+        "a spawned task is a task of its own, but fetch_data(1) ran in the same task as \
+         fetch_user(1): spawn the data fetch by itself"
+    );
     assert_timeline!("step4_spawned_task_runs", world);
 }
 
@@ -141,5 +167,22 @@ async fn step5_spawn_three_gather_two() {
         ms(1000),
         "three 1 s tasks running concurrently are all done at 1000 ms"
     );
+    let rows = ["fetch_data(1)", "fetch_data(2)", "fetch_data(3)"];
+    let tasks = rows.map(|row| task_of(&world, row));
+    for (row, task) in rows.iter().zip(&tasks) {
+        assert!(
+            task.is_some(),
+            "each fetch_data(i) runs in a task of its own, spawned up front, but {row} ran in \
+             none: your function polled it itself (as join! does) instead of spawning it"
+        );
+    }
+    for (i, j) in [(0, 1), (0, 2), (1, 2)] {
+        assert_ne!(
+            tasks[i], tasks[j],
+            "each fetch_data(i) runs in a task of its own, but {} and {} ran in one task: \
+             one tokio::spawn per call",
+            rows[i], rows[j]
+        );
+    }
     assert_timeline!("step5_spawn_three_gather_two", world);
 }
