@@ -16,7 +16,7 @@ use blocking_vs_nonblocking as kata;
 #[cfg(feature = "reference")]
 use blocking_vs_nonblocking_solution as kata;
 use futures::future::join_all;
-use world::{Fill, Invoice, Legacy, World, assert_timeline, within};
+use world::{Fill, Invoice, Legacy, Thread, World, assert_timeline, within};
 
 fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
@@ -52,6 +52,19 @@ fn blocked_notes(world: &World) -> Vec<String> {
         .into_iter()
         .filter(|note| note.contains("blocked the runtime thread"))
         .map(str::to_owned)
+        .collect()
+}
+
+/// Every `#` span: a blocking call that held the runtime thread. Either it
+/// ran on that thread (drawn on the row of the request that made it), or it
+/// ran elsewhere while the runtime thread waited for it without awaiting
+/// (drawn on a row of its own, recorded by the thread that did the work).
+fn blocking_spans(world: &World) -> Vec<world::trace::SpanRecord> {
+    world
+        .trace()
+        .spans()
+        .into_iter()
+        .filter(|span| span.fill == Fill::Blocked)
         .collect()
 }
 
@@ -124,11 +137,26 @@ async fn step3_blocking_call_off_the_runtime() {
         [1, 2, 3].map(|id| Invoice { id }),
         "request i renders invoice i"
     );
-    assert_eq!(
-        blocked_notes(&world),
-        Vec::<String>::new(),
-        "render_invoice blocks its thread for 500 ms: run it with \
+    let blocking = blocking_spans(&world);
+    let on_runtime: Vec<&str> = blocking
+        .iter()
+        .filter(|span| span.thread == Thread::Runtime)
+        .map(|span| span.actor.as_str())
+        .collect();
+    assert!(
+        on_runtime.is_empty(),
+        "render_invoice blocks its thread for 500 ms, and it ran on the runtime thread \
+         (rows {on_runtime:?}). Called directly, from an async fn around it or from a \
+         tokio::spawn task, it is the same thread: a task is not a thread. Run it with \
          tokio::task::spawn_blocking so that it never blocks the runtime thread"
+    );
+    let waited_for: Vec<&str> = blocking.iter().map(|span| span.actor.as_str()).collect();
+    assert!(
+        waited_for.is_empty(),
+        "{waited_for:?} ran off the runtime, but the runtime thread waited for its result \
+         without awaiting (a std channel's recv, joining a thread, \
+         futures::executor::block_on): a blocking wait holds the runtime thread as surely \
+         as the blocking call itself. Await the JoinHandle of spawn_blocking instead"
     );
     assert_rate_limit_waited(&world, "use tokio::time::sleep(..).await");
     for id in 1..=3 {
@@ -137,6 +165,12 @@ async fn step3_blocking_call_off_the_runtime() {
         assert!(
             !spans.is_empty() && spans.iter().all(|span| span.fill == Fill::Pool),
             "{row} must run on a blocking-pool thread (tokio::task::spawn_blocking)"
+        );
+        assert!(
+            spans.iter().all(|span| span.thread == Thread::Pool),
+            "{row} ran on a thread tokio does not know (std::thread::spawn). On a real \
+             runtime that is right, but spawn_blocking is the tool: a pool of reused \
+             threads, and the only threads this test's paused clock can see"
         );
     }
     assert_eq!(
