@@ -35,6 +35,17 @@ fn uneven_jobs(world: &World) -> Vec<Job> {
         .collect()
 }
 
+/// Jobs where a later job frees its permit first: Worker0 is slow (3 s),
+/// Worker1 to Worker3 are quick (1 s). An answer that waits for the oldest
+/// running job before starting the next one leaves Worker1's permit idle.
+fn later_frees_first_jobs(world: &World) -> Vec<Job> {
+    [3, 1, 1, 1]
+        .into_iter()
+        .enumerate()
+        .map(|(i, secs)| Job::new(world, format!("Worker{i}"), Duration::from_secs(secs)))
+        .collect()
+}
+
 fn reports(names: &[&str]) -> Vec<String> {
     names.iter().map(|name| format!("{name} done")).collect()
 }
@@ -59,6 +70,67 @@ fn started(world: &World, row: &str) -> Duration {
 /// not overlap it.
 fn peak(world: &World) -> usize {
     world.trace().peak(|_| true)
+}
+
+/// A freed permit starts the next job at once, whichever job freed it: no
+/// job may still be waiting at an instant when a job ended and fewer than
+/// `limit` jobs are left running. (Whether the permits were used from the
+/// start is the peak's question.)
+fn assert_no_idle_permit(world: &World, limit: usize) {
+    let spans = world.trace().spans();
+    for freed in &spans {
+        let Some(at) = freed.end else { continue };
+        let running = spans
+            .iter()
+            .filter(|s| s.start <= at && s.end.is_none_or(|end| end > at))
+            .count();
+        let next = spans
+            .iter()
+            .filter(|s| s.start > at)
+            .min_by_key(|s| s.start);
+        if let (true, Some(next)) = (running < limit, next) {
+            panic!(
+                "a freed permit must start the next job at once, whichever job freed it: \
+                 {} finished at {} ms, but {} waited until {} ms with only {running} of \
+                 {limit} permits in use",
+                freed.actor,
+                freed.end.unwrap_or_default().as_millis(),
+                next.actor,
+                next.start.as_millis(),
+            );
+        }
+    }
+}
+
+/// Every job ran in a tokio task of its own: spawned, not polled by the
+/// function itself (`join_all`, a stream) nor all in one task.
+fn assert_own_tasks(world: &World) {
+    let spans = world.trace().spans();
+    let untasked: Vec<&str> = spans
+        .iter()
+        .filter(|s| s.task.is_none())
+        .map(|s| s.actor.as_str())
+        .collect();
+    assert!(
+        untasked.len() < spans.len() || spans.is_empty(),
+        "every job runs in a task of its own (tokio::spawn), but no job ever ran in a task \
+         of its own: spawn_limited polled them all itself, as join_all does"
+    );
+    assert!(
+        untasked.is_empty(),
+        "every job runs in a task of its own (tokio::spawn), but {} ran in none: \
+         spawn_limited polled it itself",
+        untasked.join(" and ")
+    );
+    for (i, a) in spans.iter().enumerate() {
+        if let Some(b) = spans[i + 1..].iter().find(|b| b.task == a.task) {
+            panic!(
+                "every job runs in a task of its own (tokio::spawn), but {} and {} ran in \
+                 one task: one task per job",
+                a.actor, b.actor
+            );
+        }
+    }
 }
 
 /// Awaits a call made with limit 0 and returns its panic message. Fails with
@@ -109,6 +181,7 @@ fn assert_seed_schedule(world: &World, done: &[String], cap_hint: &str) {
         "the permits are not used: with a limit of 2, two jobs should run at once, \
          but at most one did (the jobs ran one at a time)"
     );
+    assert_no_idle_permit(world, 2);
     assert_eq!(
         starts(world),
         [ms(0), ms(0), ms(1000), ms(1000), ms(2000)],
@@ -136,6 +209,7 @@ fn assert_uneven_schedule(world: &World, done: &[String]) {
         "the cap is broken: at most 2 jobs may run at once, but {} did",
         peak(world)
     );
+    assert_no_idle_permit(world, 2);
     assert_eq!(
         started(world, "Worker2"),
         ms(1000),
@@ -150,15 +224,40 @@ fn assert_uneven_schedule(world: &World, done: &[String]) {
     );
 }
 
+/// Jobs of 3, 1, 1 and 1 s under 2 permits: Worker1 frees its permit first
+/// (1000 ms), and Worker2 takes it at once though Worker0 still runs; then
+/// Worker3 takes Worker2's (2000 ms). All done with Worker0, at 3000 ms.
+fn assert_later_frees_first_schedule(world: &World, done: &[String]) {
+    assert_eq!(
+        done,
+        reports(&["Worker0", "Worker1", "Worker2", "Worker3"]),
+        "reports come back in the order of `jobs`, not the order the jobs finished \
+         (Worker0 finishes last)"
+    );
+    assert!(
+        peak(world) <= 2,
+        "the cap is broken: at most 2 jobs may run at once, but {} did",
+        peak(world)
+    );
+    assert_no_idle_permit(world, 2);
+    assert_eq!(
+        world.trace().finished_at(),
+        ms(3000),
+        "the quick jobs run one after another beside the slow one: all done when \
+         Worker0 is, at 3000 ms"
+    );
+}
+
 /// A limit of 0 is refused with a panic naming the limit, before any job.
 fn assert_refuses_zero(world: &World, message: &str) {
     assert!(
         message.to_lowercase().contains("limit"),
         "limit 0 must panic with a message that names the limit, not: {message:?}"
     );
+    let started = world.trace().spans().len();
     assert!(
-        world.trace().spans().is_empty(),
-        "limit 0 is refused before any job starts"
+        started == 0,
+        "limit 0 is refused before any job starts, but {started} job(s) started first"
     );
 }
 
@@ -180,6 +279,14 @@ async fn step2_uneven_jobs() {
 
     assert_uneven_schedule(&world, &done);
     assert_timeline!("step2_uneven_jobs", world);
+
+    // The slow job first: the permit that frees first is a later job's.
+    let world = World::start();
+    world.compared_with("step2_later_job_frees_first");
+    let done = within(10, kata::run_limited(later_frees_first_jobs(&world), 2)).await;
+
+    assert_later_frees_first_schedule(&world, &done);
+    assert_timeline!("step2_later_job_frees_first", world);
 }
 
 #[tokio::test(flavor = "current_thread", start_paused = true)]
@@ -213,8 +320,10 @@ async fn step3_any_limit() {
             peak(&world),
             at_once,
             "the permits are not used: with limit {limit}, {at_once} of the 5 jobs should \
-             run at once"
+             run at once, but at most {} did",
+            peak(&world)
         );
+        assert_no_idle_permit(&world, limit);
         assert_eq!(
             world.trace().finished_at(),
             ms(done_at),
@@ -243,12 +352,22 @@ async fn step4_spawned_tasks() {
         " A permit caps only while it is alive: `let _ = sem.acquire().await` drops it \
          at once, `let _permit = ...` (or moving it into the task) keeps it until the job ends",
     );
+    assert_own_tasks(&world);
     assert_timeline!("step4_spawned_tasks", world);
 
-    // The same contract as run_limited, on uneven jobs and on limit 0.
+    // The same contract as run_limited, on uneven jobs and on limit 0. A
+    // failure shows the step 2 reference, which these runs must match.
     let world = World::start();
+    world.compared_with("step2_uneven_jobs");
     let done = within(10, kata::spawn_limited(uneven_jobs(&world), 2)).await;
     assert_uneven_schedule(&world, &done);
+    assert_own_tasks(&world);
+
+    let world = World::start();
+    world.compared_with("step2_later_job_frees_first");
+    let done = within(10, kata::spawn_limited(later_frees_first_jobs(&world), 2)).await;
+    assert_later_frees_first_schedule(&world, &done);
+    assert_own_tasks(&world);
 
     let world = World::start();
     let message = refusal(kata::spawn_limited(seed_jobs(&world), 0)).await;
