@@ -15,7 +15,6 @@ use futures::future::join_all;
 use lock_race as kata;
 #[cfg(feature = "reference")]
 use lock_race_solution as kata;
-use tokio::sync::Mutex;
 use world::trace::peak_overlap;
 use world::{SlowCounter, World, assert_timeline, within};
 
@@ -59,6 +58,25 @@ fn windows(world: &World) -> Vec<(Duration, Duration)> {
         .collect()
 }
 
+/// What the counter says happened to ten increments that started from 0.
+fn what_happened(value: u64) -> String {
+    match value {
+        0 => "the counter is still 0: no write ever landed. Was each write awaited? \
+              A future that is never awaited does nothing"
+            .to_owned(),
+        1 => "the counter is 1: nine of the ten updates were lost. Every increment read 0 \
+              before any of them had written, so each one wrote 0 + 1"
+            .to_owned(),
+        2..=9 => format!(
+            "the counter is {value}: {lost} of the ten updates were lost. Some increments \
+             read a value that another increment was about to overwrite",
+            lost = 10 - value
+        ),
+        10 => "the counter is 10: no update was lost".to_owned(),
+        _ => format!("the counter is {value}: more updates landed than the ten increments made"),
+    }
+}
+
 #[tokio::test(flavor = "current_thread", start_paused = true)]
 async fn step1_lost_update() {
     let world = World::start();
@@ -66,11 +84,14 @@ async fn step1_lost_update() {
 
     ten_at_once(&world, || kata::increment(&counter)).await;
 
+    let value = counter.peek();
     assert_eq!(
-        counter.peek(),
+        value,
         1,
-        "the lost update: without a lock all ten increments read 0 before any of them \
-         wrote, so each wrote 0 + 1 and nine of the ten updates were lost"
+        "{}. Step 1 reproduces the lost update on purpose: without a lock, all ten \
+         increments read 0 before any of them writes, each writes 0 + 1, and nine of the \
+         ten updates are lost. Read, then write the value read + 1, nothing else",
+        what_happened(value)
     );
     assert_eq!(
         world.trace().finished_at(),
@@ -85,16 +106,28 @@ async fn step1_lost_update() {
 async fn step2_locked() {
     let world = World::start();
     let counter = SlowCounter::new(&world, 0);
-    let locked = Mutex::new(counter.clone());
+    // Clones of a SlowCounter share one value: `peek` reads what the ten
+    // increments did to it, whatever `Shared` holds.
+    let shared = kata::share(counter.clone());
 
-    ten_at_once(&world, || kata::increment_locked(&locked)).await;
+    ten_at_once(&world, || kata::increment_shared(&shared)).await;
 
-    assert_eq!(
-        counter.peek(),
-        10,
-        "no update lost: with the lock held from the read to the write, \
-         ten increments must give 10"
-    );
+    let value = counter.peek();
+    let advice = match value {
+        0 | 10.. => String::new(),
+        _ if world.trace().finished_at() <= ms(100) => {
+            " No increment ever waited for another: a lock makes an increment wait only \
+             if another increment holds that same lock at that moment. Make one lock for \
+             all ten (in share), and hold it from before the read until the write has \
+             landed"
+                .to_owned()
+        }
+        _ => " The increments waited for one another, but not from the read to the write: \
+              hold the lock from before the read until the write has landed, as one \
+              critical section"
+            .to_owned(),
+    };
+    assert_eq!(value, 10, "{}.{advice}", what_happened(value));
     assert_eq!(
         peak_overlap(windows(&world)),
         1,

@@ -15,7 +15,6 @@
 // Delete this line once every step is written.
 #![allow(unused_variables)]
 
-use tokio::sync::Mutex;
 use world::SlowCounter;
 
 /// Step 1: the seed's increment without its lock: read the counter, then
@@ -24,8 +23,19 @@ pub async fn increment(counter: &SlowCounter) {
     todo!("step 1: read the counter, then write the value read + 1; see README step 1")
 }
 
-/// Step 2: the same increment, with the counter behind a lock that every
-/// increment shares.
-pub async fn increment_locked(counter: &Mutex<SlowCounter>) {
-    todo!("step 2: lock, read, write the value read + 1, then unlock; see README step 2")
+/// Step 2: what the ten increments share. You decide what goes in it.
+pub struct Shared {
+    // step 2: the fields every increment needs; see README step 2
+}
+
+/// Step 2: wraps the counter for sharing; called once, before the ten
+/// increments start.
+pub fn share(counter: SlowCounter) -> Shared {
+    todo!("step 2: build the Shared that the ten increments will use; see README step 2")
+}
+
+/// Step 2: the same increment, made safe: ten of them at once must count
+/// to 10.
+pub async fn increment_shared(shared: &Shared) {
+    todo!("step 2: read, write the value read + 1, and lose no update; see README step 2")
 }

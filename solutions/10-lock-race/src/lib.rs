@@ -20,14 +20,29 @@ pub async fn increment(counter: &SlowCounter) {
     counter.write(value + 1).await;
 }
 
-/// Step 2: the same increment, with the counter behind a lock that every
-/// increment shares.
-pub async fn increment_locked(counter: &Mutex<SlowCounter>) {
+/// Step 2: what the ten increments share: the counter, behind the lock that
+/// makes them take turns.
+pub struct Shared {
+    // The lock owns the counter: the only way to reach it is through
+    // `lock()`, so no increment can forget to take the lock.
+    counter: Mutex<SlowCounter>,
+}
+
+/// Step 2: wraps the counter for sharing; called once, before the ten
+/// increments start.
+pub fn share(counter: SlowCounter) -> Shared {
+    Shared {
+        counter: Mutex::new(counter),
+    }
+}
+
+/// Step 2: the same increment, made safe: ten of them at once count to 10.
+pub async fn increment_shared(shared: &Shared) {
     // A tokio Mutex, because the guard is held across `.await`: waiting for
     // it suspends this increment, not the thread. The guard lives until the
     // end of the function, so the read, the await and the write form one
     // critical section; the next increment reads only after this write.
-    let counter = counter.lock().await;
+    let counter = shared.counter.lock().await;
     let value = counter.read().await;
     counter.write(value + 1).await;
 }
