@@ -1,23 +1,39 @@
 //! Runs `cargo test -p NAME` as a child process.
 //!
-//! Its output is captured, to be read by `libtest.rs`. It gets a real-time
-//! limit, because a kata must never hang its learner or CI: the tests run on
-//! virtual time, so even a cold build of every dependency fits well within
-//! it. And when it is stopped, by that limit or by Ctrl-C, so is everything
-//! it started: the compilers and the test binary (the likely culprit of a
+//! Its output is captured, to be read by `libtest.rs`. It gets real-time
+//! limits, because a kata must never hang its learner or CI, and two of
+//! them, because a build and a test run take very different times. The
+//! build gets minutes: a cold build of every dependency fits well within
+//! them. Each test binary then gets seconds: the tests run on virtual time,
+//! and the harness's own watchdog stops a hung test after about 5 s, so a
+//! binary still running after [`RUN_LIMIT`] is stuck where that watchdog
+//! could not reach. cargo says when the build is done, on the stderr we
+//! read anyway: it prints `Running <binary>` (or `Doc-tests <crate>`)
+//! before each test binary, and builds everything before the first. (A
+//! `cargo test --no-run` first would tell the same at the cost of a second
+//! cargo, 0.12 s on a warm build whose test run takes 0.18 s.)
+//!
+//! When it is stopped, by a limit or by Ctrl-C, so is everything it
+//! started: the compilers and the test binary (the likely culprit of a
 //! hang) share its process group, and the whole group is killed.
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::Once;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-const TIME_LIMIT: Duration = Duration::from_secs(300);
+use crate::tty;
+
+/// How long the build may take.
+const BUILD_LIMIT: Duration = Duration::from_secs(300);
+/// How long each test binary may run once the build is done.
+const RUN_LIMIT: Duration = Duration::from_secs(30);
 
 /// What a finished `cargo test` said.
 pub struct Output {
@@ -29,8 +45,15 @@ pub struct Output {
 }
 
 /// `cargo test -p package`, run in `dir` (so that its `.cargo/config.toml`
-/// applies), building into `target_dir` when given.
-pub fn test(dir: &Path, package: &str, target_dir: Option<&Path>) -> Result<Output> {
+/// applies), building into `target_dir` when given. `columns` is the width
+/// the harness may draw timelines in (it reads `COLUMNS`): the child's own
+/// terminal is a pipe.
+pub fn test(
+    dir: &Path,
+    package: &str,
+    target_dir: Option<&Path>,
+    columns: Option<usize>,
+) -> Result<Output> {
     // When run by `cargo kata`, this is the cargo that ran us.
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
@@ -43,63 +66,115 @@ pub fn test(dir: &Path, package: &str, target_dir: Option<&Path>) -> Result<Outp
     if let Some(target_dir) = target_dir {
         command.env("CARGO_TARGET_DIR", target_dir);
     }
-    run(command, &format!("`cargo test -p {package}`"))
+    if let Some(columns) = columns {
+        command.env("COLUMNS", columns.to_string());
+    }
+    let limits = Limits {
+        build: BUILD_LIMIT,
+        run: RUN_LIMIT,
+    };
+    run(command, package, limits)
+}
+
+struct Limits {
+    build: Duration,
+    run: Duration,
 }
 
 /// The process id, and so the process group id, of the running child; 0
 /// when there is none.
 static CHILD: AtomicU32 = AtomicU32::new(0);
 
-fn run(mut command: Command, what: &str) -> Result<Output> {
+fn run(mut command: Command, package: &str, limits: Limits) -> Result<Output> {
     stop_child_on_ctrl_c();
     #[cfg(unix)]
     std::os::unix::process::CommandExt::process_group(&mut command, 0);
 
     let mut child = command
         .spawn()
-        .with_context(|| format!("cannot start {what}"))?;
+        .with_context(|| format!("cannot start `cargo test -p {package}`"))?;
     CHILD.store(child.id(), Ordering::SeqCst);
-    let stdout = drain(child.stdout.take());
-    let stderr = drain(child.stderr.take());
+    let (binary_started, binaries) = mpsc::channel();
+    let stdout = drain(child.stdout.take(), None);
+    let stderr = drain(child.stderr.take(), Some(binary_started));
 
     let started = Instant::now();
+    // Since when the test binary now running has run; none while building.
+    let mut running: Option<Instant> = None;
     let status = loop {
         if let Some(status) = child.try_wait()? {
-            break Some(status);
+            break Ok(status);
         }
-        if started.elapsed() > TIME_LIMIT {
+        running = last(&binaries).or(running);
+        let stop = match running {
+            Some(since) => since.elapsed() > limits.run,
+            None => started.elapsed() > limits.build,
+        };
+        if stop {
             kill(&mut child);
             child.wait()?;
-            break None;
+            break Err(running.is_some());
         }
         thread::sleep(Duration::from_millis(20));
     };
     CHILD.store(0, Ordering::SeqCst);
 
     let (stdout, stderr) = (stdout.join(), stderr.join());
-    let Some(status) = status else {
-        bail!(
-            "{what} was still running after {} s; stopped it (a hang?)",
-            TIME_LIMIT.as_secs()
-        );
-    };
-    Ok(Output {
-        success: status.success(),
-        stdout: stdout.unwrap_or_default(),
-        stderr: stderr.unwrap_or_default(),
-    })
+    match status {
+        Ok(status) => Ok(Output {
+            success: status.success(),
+            stdout: stdout.unwrap_or_default(),
+            stderr: stderr.unwrap_or_default(),
+        }),
+        Err(true) => bail!(
+            "the tests of {package} were still running {} s after the build finished, \
+             so they were stopped: a test hangs (a busy loop?) where the kata's watchdog \
+             cannot stop it. `cargo test -p {package}` shows more.",
+            limits.run.as_secs()
+        ),
+        Err(false) => bail!(
+            "`cargo test -p {package}` was still building after {} s, so it was stopped. \
+             Run it yourself to see what it is waiting for.",
+            limits.build.as_secs()
+        ),
+    }
+}
+
+/// The latest of the instants sent so far, if any.
+fn last(instants: &Receiver<Instant>) -> Option<Instant> {
+    instants.try_iter().last()
 }
 
 /// Reads a pipe to its end on a thread of its own, so that neither pipe
-/// fills up and blocks the child while we wait for it.
-fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String> {
+/// fills up and blocks the child while we wait for it. On cargo's stderr,
+/// each line that starts a test binary is also reported, when it is read.
+fn drain(
+    pipe: Option<impl Read + Send + 'static>,
+    binary_started: Option<Sender<Instant>>,
+) -> thread::JoinHandle<String> {
     thread::spawn(move || {
         let mut bytes = Vec::new();
-        if let Some(mut pipe) = pipe {
-            let _ = pipe.read_to_end(&mut bytes);
+        if let Some(pipe) = pipe {
+            let mut reader = BufReader::new(pipe);
+            let mut line = Vec::new();
+            while reader.read_until(b'\n', &mut line).is_ok_and(|n| n > 0) {
+                let starts =
+                    |_: &&Sender<Instant>| starts_a_test_binary(&String::from_utf8_lossy(&line));
+                if let Some(sender) = binary_started.as_ref().filter(starts) {
+                    let _ = sender.send(Instant::now());
+                }
+                bytes.append(&mut line);
+            }
         }
         String::from_utf8_lossy(&bytes).into_owned()
     })
+}
+
+/// cargo's `     Running tests/lock-race.rs (target/debug/deps/...)` or
+/// `   Doc-tests lock_race`: the build is done, a test binary starts.
+fn starts_a_test_binary(line: &str) -> bool {
+    let line = line.trim_start();
+    line.starts_with("Running ") || line.starts_with("Doc-tests ")
 }
 
 /// The child runs in a process group of its own, out of reach of the
@@ -113,9 +188,9 @@ fn stop_child_on_ctrl_c() {
             if pid != 0 {
                 kill_group(pid);
             }
-            // `exit` skips destructors: give the terminal back if `watch`
-            // had it in raw mode.
-            let _ = crossterm::terminal::disable_raw_mode();
+            // `exit` skips destructors: give the terminal back as it was
+            // if `watch` had changed its modes.
+            tty::restore();
             std::process::exit(130);
         });
     });
@@ -140,3 +215,66 @@ fn kill_group(pid: u32) {
 
 #[cfg(not(unix))]
 fn kill_group(_pid: u32) {}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// `sh -c script`, as `run` would start cargo.
+    fn shell(script: &str) -> Command {
+        let mut command = Command::new("sh");
+        command
+            .args(["-c", script])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        command
+    }
+
+    fn limits(build_ms: u64, run_ms: u64) -> Limits {
+        Limits {
+            build: Duration::from_millis(build_ms),
+            run: Duration::from_millis(run_ms),
+        }
+    }
+
+    #[test]
+    fn a_finished_run_is_read_whole() {
+        let script = "echo '     Running tests/x.rs (target/x)' >&2; echo 'test a ... ok'";
+        let output = run(shell(script), "x", limits(5000, 5000)).unwrap();
+        assert!(output.success);
+        assert_eq!(output.stdout, "test a ... ok\n");
+        assert!(output.stderr.contains("Running tests/x.rs"));
+    }
+
+    #[test]
+    fn a_test_binary_that_hangs_gets_the_short_limit() {
+        let script = "echo '     Running tests/x.rs (target/x)' >&2; sleep 10";
+        let started = Instant::now();
+        let error = run(shell(script), "x", limits(60_000, 200)).err().unwrap();
+        assert!(started.elapsed() < Duration::from_secs(5));
+        let error = error.to_string();
+        assert!(error.contains("after the build finished"), "{error}");
+        assert!(error.contains("a busy loop?"), "{error}");
+        assert!(error.contains("`cargo test -p x` shows more"), "{error}");
+    }
+
+    #[test]
+    fn a_build_gets_the_long_limit_and_says_it_was_building() {
+        let script = "echo '   Compiling x v0.1.0' >&2; sleep 10";
+        let error = run(shell(script), "x", limits(300, 60_000)).err().unwrap();
+        assert!(
+            error.to_string().contains("still building after"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn cargo_announces_each_test_binary() {
+        assert!(starts_a_test_binary(
+            "     Running tests/lock-race.rs (target/debug/deps/lock_race-1f2e)\n"
+        ));
+        assert!(starts_a_test_binary("   Doc-tests lock_race\n"));
+        assert!(!starts_a_test_binary("   Compiling lock-race v0.1.0\n"));
+        assert!(!starts_a_test_binary("test step1 ... ok\n"));
+    }
+}

@@ -33,6 +33,7 @@ mod scratch;
 mod splice;
 mod steps;
 mod style;
+mod tty;
 mod workspace;
 
 use std::process::ExitCode;

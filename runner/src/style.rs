@@ -6,6 +6,7 @@
 //! as well without them: colour only repeats what the words say.
 
 use std::fmt::Display;
+use std::io::IsTerminal;
 
 use anstyle::{AnsiColor, Style};
 
@@ -30,6 +31,16 @@ pub const HUNK: Style = AnsiColor::Cyan.on_default();
 /// the escape codes would count towards the width.
 pub fn paint(style: Style, text: impl Display) -> String {
     format!("{style}{text}{style:#}")
+}
+
+/// The width of the terminal `cargo kata` prints to; 80 when it prints to
+/// something else, a pipe or a file.
+pub fn columns() -> usize {
+    let terminal = std::io::stdout().is_terminal();
+    match crossterm::terminal::size() {
+        Ok((width, _)) if terminal && width > 0 => usize::from(width),
+        _ => 80,
+    }
 }
 
 /// `text` in lines of at most `width` columns, broken between words.

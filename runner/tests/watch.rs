@@ -99,11 +99,11 @@ impl Terminal {
     }
 
     /// Waits until watch waits for keys: in raw mode. (Typed sooner, keys
-    /// would wait in the line buffer, and a Ctrl-C would be a signal to
+    /// would wait for the check to end, and a Ctrl-C would be a signal to
     /// nobody, since this terminal is not the child's controlling one.)
     fn until_idle(&self) {
         let started = Instant::now();
-        while self.canonical() {
+        while !self.raw() {
             assert!(
                 started.elapsed() < Duration::from_secs(30),
                 "watch never waited for keys:\n{}",
@@ -121,8 +121,23 @@ impl Terminal {
     /// Whether the terminal is in its usual line mode (a pty's master reads
     /// and sets its slave's modes).
     fn canonical(&self) -> bool {
-        let modes = tcgetattr(&self.keyboard).unwrap().local_flags;
-        modes.contains(LocalFlags::ICANON | LocalFlags::ECHO)
+        self.modes().contains(LocalFlags::ICANON | LocalFlags::ECHO)
+    }
+
+    /// Whether it is in raw mode, where Ctrl-C is a key: watch waits for one.
+    fn raw(&self) -> bool {
+        !self.modes().contains(LocalFlags::ISIG)
+    }
+
+    /// Whether it is in watch's quiet mode, as during a check: no echo, but
+    /// Ctrl-C is a signal.
+    fn quiet(&self) -> bool {
+        let modes = self.modes();
+        modes.contains(LocalFlags::ISIG) && !modes.contains(LocalFlags::ECHO)
+    }
+
+    fn modes(&self) -> LocalFlags {
+        tcgetattr(&self.keyboard).unwrap().local_flags
     }
 
     fn exits_within(&mut self, limit: Duration) -> ExitStatus {
@@ -238,6 +253,72 @@ fn one_save_in_several_writes_is_one_check() {
         terminal.exits_within(Duration::from_secs(10)).code(),
         Some(0)
     );
+}
+
+#[test]
+fn keys_typed_during_a_check_are_not_echoed_and_acted_on_after_it() {
+    let sandbox = Sandbox::new();
+    let mut terminal = Terminal::start(sandbox.command(&["watch", NAME]));
+    terminal.wait_for("first verdict", FIRST_BUILD, |s| s.contains(FAILING));
+    terminal.until_idle();
+
+    // A save starts a check; keys typed while it runs: one that means
+    // nothing, and l for the list.
+    let file = sandbox.path(&sandbox.kata_file());
+    let code = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{code}\n// thinking...\n")).unwrap();
+    let started = Instant::now();
+    while !terminal.quiet() {
+        assert!(started.elapsed() < REBUILD, "{}", terminal.screen());
+        thread::sleep(Duration::from_millis(1));
+    }
+    terminal.keyboard.write_all(b"zl").unwrap();
+
+    terminal.wait_for("second verdict", REBUILD, |s| {
+        s.matches(FAILING).count() >= 2
+    });
+    terminal.wait_for("the list, after the check", REBUILD, |s| {
+        s.contains("create_task vs gather")
+    });
+    let screen = terminal.screen();
+    assert!(!screen.contains("zl"), "echoed:\n{screen}");
+    let verdict = screen.rfind(FAILING).unwrap();
+    let list = screen.find("create_task vs gather").unwrap();
+    assert!(verdict < list, "the list broke into the check:\n{screen}");
+    terminal.press(b"q");
+    assert_eq!(
+        terminal.exits_within(Duration::from_secs(10)).code(),
+        Some(0)
+    );
+    assert!(terminal.canonical(), "the terminal is left changed");
+}
+
+#[test]
+fn watching_a_solved_kata_names_the_next_one_instead() {
+    let sandbox = Sandbox::new();
+    // A second kata, never built here: its manifest is all watch reads.
+    sandbox.write(
+        "katas/04-join-errors/Cargo.toml",
+        "[package]\nname = \"join-errors\"\n\n[package.metadata.kata]\n\
+         number = 4\nquestion = \"What if a gathered call fails?\"\n",
+    );
+    sandbox.write(".kata-progress", &format!("[{NAME}]\nsolved = \"abc\"\n"));
+    let output = sandbox
+        .command(&["watch", "--manual", NAME])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains(&format!("03 {NAME} is solved already")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("04 join-errors") && stdout.contains("cargo kata watch join-errors"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("cargo test -p"), "it checked: {stdout}");
 }
 
 #[test]

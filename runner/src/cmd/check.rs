@@ -19,6 +19,9 @@ use crate::progress::Progress;
 use crate::style::{self, paint, wrap};
 use crate::workspace::Workspace;
 
+/// How far what is said at length under a test is indented.
+const INDENT: &str = "    ";
+
 /// What a check found; `main` turns it into the exit code (0, 1, 2), and
 /// `watch` into its next move.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,7 +64,9 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
     let code = kata.read_lib_rs(workspace.root())?;
 
     println!("cargo test -p {}", kata.name);
-    let output = cargo::test(workspace.root(), &kata.name, None)?;
+    // The harness draws timelines to fit; they are shown indented.
+    let columns = style::columns().saturating_sub(INDENT.len());
+    let output = cargo::test(workspace.root(), &kata.name, None, Some(columns))?;
     let mut report = libtest::parse(&output.stdout, &output.stderr);
     report.add_not_run(&kata.test_names(workspace.root()));
 
@@ -173,8 +178,9 @@ fn print_tests(report: &Report) -> bool {
         spaced = false;
         if let Some(cause) = test.stopped {
             println!();
-            for row in wrap(cause.explanation(), 76) {
-                println!("    {row}");
+            let width = style::columns().min(80) - INDENT.len();
+            for row in wrap(cause.explanation(), width) {
+                println!("{INDENT}{row}");
             }
             println!();
             spaced = true;
@@ -182,9 +188,9 @@ fn print_tests(report: &Report) -> bool {
             println!();
             for row in block.lines() {
                 match row.strip_prefix('!') {
-                    Some(rest) => println!("    {}{rest}", paint(style::BAD, "!")),
+                    Some(rest) => println!("{INDENT}{}{rest}", paint(style::BAD, "!")),
                     None if row.is_empty() => println!(),
-                    None => println!("    {row}"),
+                    None => println!("{INDENT}{row}"),
                 }
             }
             println!();

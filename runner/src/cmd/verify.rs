@@ -247,7 +247,7 @@ impl Verifier<'_> {
     }
 
     fn cargo_test_output(&self, package: &str) -> Result<cargo::Output> {
-        cargo::test(self.scratch, package, Some(self.target))
+        cargo::test(self.scratch, package, Some(self.target), None)
     }
 }
 

@@ -21,18 +21,21 @@
 //! batched.
 //!
 //! Keys are read with crossterm, in raw mode (no line buffering, no echo,
-//! Ctrl-C is a key). Raw mode is on only while the loop waits: a check, a
-//! hint or the list prints in the terminal's usual mode, where Ctrl-C stops
-//! a long build as it always does. A guard turns raw mode off on every way
-//! out of the wait, a panic included. (The `console` crate's `read_key`
-//! turns raw mode on inside each read, on the thread that reads: quitting
-//! while that thread waits for a key would leave the terminal raw.)
+//! Ctrl-C is a key) while the loop waits, and in quiet mode while it checks
+//! (see `tty.rs`): no echo there either, so a key pressed during a check
+//! never lands in its output, but output and Ctrl-C work as usual, so
+//! Ctrl-C stops a long build as it always does. A key pressed during a
+//! check waits in the channel, and is acted on when the check is done.
+//! Guards put the terminal back on every way out of the loop, a panic
+//! included. (The `console` crate's `read_key` turns raw mode on inside
+//! each read, on the thread that reads: quitting while that thread waits
+//! for a key would leave the terminal raw.)
 //!
 //! `--manual` re-checks when the learner presses Enter: no watcher, no raw
 //! mode, no terminal needed. It is the fallback where watching fails.
 
 use std::collections::VecDeque;
-use std::io::{self, BufRead, IsTerminal, Write};
+use std::io::{self, BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -50,6 +53,7 @@ use crate::cmd::{hint, list};
 use crate::kata::Kata;
 use crate::progress::Progress;
 use crate::style;
+use crate::tty;
 use crate::workspace::Workspace;
 
 /// How long the kata's files must be quiet before a save counts. An editor
@@ -67,7 +71,14 @@ pub fn run(workspace: &Workspace, name: Option<&str>, manual: bool) -> Result<Ex
         return Ok(ExitCode::from(2));
     }
     let kata = match name {
-        Some(name) => workspace.kata(name)?,
+        Some(name) => {
+            let kata = workspace.kata(name)?;
+            if Progress::load(&workspace.progress_file()).is_solved(&kata) {
+                already_solved(workspace, &kata)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            kata
+        }
         None => match next_unsolved(workspace)? {
             Some(kata) => kata,
             None => {
@@ -121,6 +132,7 @@ struct Session<'a> {
 impl Session<'_> {
     /// The terminal mode: the loop, fed by the watcher and the keys.
     fn watch(&mut self) -> Result<ExitCode> {
+        let _quiet = tty::Quiet::on()?;
         let (sender, messages) = mpsc::channel();
         let mut watched = self.kata_dir();
         let mut saves = match watch_saves(&watched, sender.clone()) {
@@ -147,7 +159,7 @@ impl Session<'_> {
             let message = match pending.pop_front() {
                 Some(message) => message,
                 None => {
-                    let _raw = RawMode::on()?;
+                    let _raw = tty::Raw::on()?;
                     match messages.recv() {
                         Ok(message) => message,
                         // Cannot happen while we hold a sender; stop if it does.
@@ -292,6 +304,25 @@ impl Session<'_> {
     }
 }
 
+/// `watch NAME` for a kata solved already: rather than check it, see it
+/// pass and move on at once, say so, and what to watch instead.
+fn already_solved(workspace: &Workspace, kata: &Kata) -> Result<()> {
+    println!(
+        "{} is solved already. To check it again: cargo kata check {}",
+        kata.label(),
+        kata.name
+    );
+    match next_unsolved(workspace)? {
+        Some(next) => println!(
+            "The next kata to solve is {}:\n  watch  cargo kata watch {}",
+            next.label(),
+            next.name
+        ),
+        None => println!("Every kata is solved: nothing left to watch."),
+    }
+    Ok(())
+}
+
 /// The first kata, in number order, not yet solved.
 fn next_unsolved(workspace: &Workspace) -> Result<Option<Kata>> {
     let katas = workspace.katas()?;
@@ -422,24 +453,6 @@ fn action(key: KeyEvent) -> Option<Action> {
         'l' => Some(Action::List),
         'q' => Some(Action::Quit),
         _ => None,
-    }
-}
-
-/// Raw mode, for as long as this lives.
-struct RawMode;
-
-impl RawMode {
-    fn on() -> Result<RawMode> {
-        // Whatever was printed must show before the keys take over.
-        io::stdout().flush()?;
-        terminal::enable_raw_mode().context("cannot put the terminal in raw mode")?;
-        Ok(RawMode)
-    }
-}
-
-impl Drop for RawMode {
-    fn drop(&mut self) {
-        let _ = terminal::disable_raw_mode();
     }
 }
 
