@@ -94,7 +94,7 @@ fn assert_no_idle_permit(world: &World, limit: usize) {
                  {} finished at {} ms, but {} waited until {} ms with only {running} of \
                  {limit} permits in use",
                 freed.actor,
-                freed.end.unwrap_or_default().as_millis(),
+                at.as_millis(),
                 next.actor,
                 next.start.as_millis(),
             );
