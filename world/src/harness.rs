@@ -97,9 +97,10 @@ const SNAPSHOTS: &str = "../../tests/snapshots";
 /// every failure shows the picture, whichever assertion failed: a learner
 /// told "gathered calls run concurrently" also sees that their two calls
 /// ran one after the other. The reference is the snapshot `name` (by
-/// default the test's own name, which libtest gives its thread) of this test
-/// binary's crate, read from the paths cargo gives a test run.
-pub(crate) fn show_on_failure(name: &str, trace: &Trace) {
+/// default the test's own name) of this test binary's crate, read from the
+/// paths cargo gives a test run; the marker names the `test`, which is what
+/// the runner reports on.
+pub(crate) fn show_on_failure(test: &str, name: &str, trace: &Trace) {
     // Nothing ran (a `todo!()` panicked first): the message says it all.
     if trace.events().is_empty() {
         return;
@@ -124,7 +125,7 @@ pub(crate) fn show_on_failure(name: &str, trace: &Trace) {
         "\n{}\nThe timeline of `{name}` differs from the reference (both drawn on one scale).\n\n{}\n\
          Change the kata, not the snapshot: the reference is what a right answer does.\n{}\n",
         Marker::TimelineBegin {
-            test: name.to_owned()
+            test: test.to_owned()
         },
         compare(&reference, trace, terminal_width()),
         Marker::TimelineEnd,

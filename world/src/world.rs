@@ -228,8 +228,9 @@ impl World {
     }
 
     /// Tells the world which reference snapshot its test compares with, for
-    /// the picture shown on failure; called by `assert_timeline!`.
-    #[doc(hidden)]
+    /// the picture shown on failure. `assert_timeline!` calls it; a test with
+    /// several worlds (several scenarios in one step) calls it before the
+    /// kata runs, so that a failure in between shows the right reference.
     pub fn compared_with(&self, snapshot: &str) {
         self.state().snapshot = Some(snapshot.to_owned());
     }
@@ -249,11 +250,13 @@ impl Drop for Inner {
             return;
         }
         let state = self.state.get_mut().unwrap_or_else(|p| p.into_inner());
-        let test_name = thread::current().name().map(str::to_owned);
-        if let Some(name) = state.snapshot.clone().or(test_name) {
-            let trace = Trace::new(std::mem::take(&mut state.events));
-            crate::harness::show_on_failure(&name, &trace);
-        }
+        // libtest names a test's thread after the test.
+        let Some(test) = thread::current().name().map(str::to_owned) else {
+            return;
+        };
+        let snapshot = state.snapshot.clone().unwrap_or_else(|| test.clone());
+        let trace = Trace::new(std::mem::take(&mut state.events));
+        crate::harness::show_on_failure(&test, &snapshot, &trace);
     }
 }
 
