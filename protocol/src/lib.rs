@@ -75,7 +75,8 @@ impl Cause {
                  the virtual-time deadline could fire. Likely a loop with no `.await` in it \
                  (`loop {}`, a spin on an atomic) or a blocking call the simulated world \
                  cannot see (a std channel's `recv`, joining a thread, a real \
-                 `std::thread::sleep`). Await something that is pending instead, or move \
+                 `std::thread::sleep`, a `std::sync::Mutex` guard held across an `.await` \
+                 while another task waits for it). Await something that is pending instead, or move \
                  the blocking call to `tokio::task::spawn_blocking`."
             }
             Cause::ClockStuck => {

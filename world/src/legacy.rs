@@ -87,8 +87,13 @@ impl Legacy {
     fn block(&self, call: &str, duration: Duration) {
         let world = &self.world;
         let thread = world.thread();
-        let held =
-            thread != Thread::Runtime && !runtime_comes_back(world.runtime(), PROBE_PATIENCE);
+        if thread == Thread::Foreign {
+            world.foreign_thread_seen();
+        }
+        let held = thread != Thread::Runtime
+            && world
+                .runtime()
+                .is_some_and(|runtime| !runtime_comes_back(runtime, PROBE_PATIENCE));
         let ms = duration.as_millis();
         if thread == Thread::Runtime {
             // Drawn on the row of the task that made the call: its bar shows

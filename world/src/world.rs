@@ -15,8 +15,9 @@
 //! tokio task, so a test can tell work that ran in a task of its own (a
 //! `spawn`, a `JoinSet`) from work polled inside its caller (a `join!`).
 //!
-//! When the test fails, the last handle on the world to go shows the
-//! reference timeline beside the one recorded (see `harness::show_on_failure`).
+//! When the test fails, the test's own handle on the world, dropped as the
+//! test unwinds, shows the reference timeline beside the one recorded (see
+//! `harness::show_on_failure`).
 
 use std::fmt::Display;
 use std::future::Future;
@@ -46,16 +47,38 @@ tokio::task_local! {
 
 /// The simulated world: a clock, a trace recorder and the services' shared
 /// state. Cheap to clone; every clone is the same world.
-#[derive(Clone)]
 pub struct World {
     inner: Arc<Inner>,
+    /// The handle [`World::start`] gave the test, as opposed to the clones
+    /// that services and tasks hold. Its drop during a failing test is what
+    /// shows the timelines: the test owns it, so it is dropped as the test
+    /// unwinds, wherever the clones are.
+    root: bool,
+}
+
+impl Clone for World {
+    fn clone(&self) -> World {
+        World {
+            inner: Arc::clone(&self.inner),
+            root: false,
+        }
+    }
 }
 
 struct Inner {
-    start: Instant,
+    clock: Clock,
+    /// The thread that started the world: the runtime's, or for a manual
+    /// clock, the thread that drives the learner's executor.
     runtime_thread: ThreadId,
-    runtime: Handle,
     state: Mutex<State>,
+}
+
+/// Where the world reads the time.
+enum Clock {
+    /// tokio's clock (paused in tests), read inside the runtime it belongs to.
+    Tokio { start: Instant, runtime: Handle },
+    /// A clock that moves only when told to (see [`World::manual`]).
+    Manual,
 }
 
 /// The kind of thread an event was recorded on.
@@ -82,6 +105,11 @@ struct State {
     /// blocked time to every offset it reads afterwards: whatever happened
     /// after the block happens that much later, as it would on a real clock.
     stalled: Duration,
+    /// The manual clock's reading; see [`World::manual`].
+    manual_now: Duration,
+    /// A service was called on a thread tokio does not know. Set before the
+    /// call records anything, so that a deadline missed meanwhile can say so.
+    foreign_seen: bool,
     events: Vec<Event>,
 }
 
@@ -95,13 +123,27 @@ impl World {
     ///
     /// Outside a tokio runtime.
     pub fn start() -> World {
+        World::with_clock(Clock::Tokio {
+            start: Instant::now(),
+            runtime: Handle::current(),
+        })
+    }
+
+    /// Starts a world whose clock moves only by [`World::advance`], for a
+    /// kata where tokio is not running: one whose learner writes the
+    /// executor. Call it on the thread that will drive that executor.
+    pub fn manual() -> World {
+        World::with_clock(Clock::Manual)
+    }
+
+    fn with_clock(clock: Clock) -> World {
         let world = World {
             inner: Arc::new(Inner {
-                start: Instant::now(),
+                clock,
                 runtime_thread: thread::current().id(),
-                runtime: Handle::current(),
                 state: Mutex::new(State::default()),
             }),
+            root: true,
         };
         CURRENT.with(|current| *current.borrow_mut() = Arc::downgrade(&world.inner));
         world
@@ -112,23 +154,48 @@ impl World {
     pub(crate) fn current() -> Option<World> {
         CURRENT
             .with(|current| current.borrow().upgrade())
-            .map(|inner| World { inner })
+            .map(|inner| World { inner, root: false })
     }
 
     /// The time since the world started, on the virtual clock.
     pub fn now(&self) -> Duration {
-        // tokio reads the paused clock of the runtime it is inside; a thread
-        // of our own making is inside none and would read the real clock, so
-        // its marks would land at about 0 ms. Entering the handle makes
-        // every thread read the same clock.
-        let _inside = self.inner.runtime.enter();
-        let stalled = self.state().stalled;
-        Instant::now().duration_since(self.inner.start) + stalled
+        match &self.inner.clock {
+            Clock::Tokio { start, runtime } => {
+                // tokio reads the paused clock of the runtime it is inside; a
+                // thread of our own making is inside none and would read the
+                // real clock, so its marks would land at about 0 ms. Entering
+                // the handle makes every thread read the same clock.
+                let _inside = runtime.enter();
+                let stalled = self.state().stalled;
+                Instant::now().duration_since(*start) + stalled
+            }
+            Clock::Manual => {
+                let state = self.state();
+                state.manual_now + state.stalled
+            }
+        }
     }
 
-    /// The runtime the world lives in, for the harness's probes.
-    pub(crate) fn runtime(&self) -> &Handle {
-        &self.inner.runtime
+    /// Moves a manual clock forward by `by`.
+    ///
+    /// # Panics
+    ///
+    /// On a world that runs on tokio's clock, which only tokio moves.
+    pub fn advance(&self, by: Duration) {
+        assert!(
+            matches!(self.inner.clock, Clock::Manual),
+            "World::advance is for a world made with World::manual; tokio moves its own clock"
+        );
+        self.state().manual_now += by;
+    }
+
+    /// The tokio runtime the world lives in, for the probes that ask whether
+    /// its thread is free; `None` for a manual clock.
+    pub(crate) fn runtime(&self) -> Option<&Handle> {
+        match &self.inner.clock {
+            Clock::Tokio { runtime, .. } => Some(runtime),
+            Clock::Manual => None,
+        }
     }
 
     /// Everything recorded so far, in a stable order (see [`Trace`]).
@@ -197,12 +264,15 @@ impl World {
         }
     }
 
-    /// Whether anything was recorded on a thread tokio does not know.
+    /// Whether a service was called on a thread tokio does not know.
     pub(crate) fn saw_foreign_thread(&self) -> bool {
-        self.state()
-            .events
-            .iter()
-            .any(|e| e.thread == Thread::Foreign)
+        self.state().foreign_seen
+    }
+
+    /// Remembers that a service was called on a thread tokio does not know,
+    /// before that call does anything that could wait.
+    pub(crate) fn foreign_thread_seen(&self) {
+        self.state().foreign_seen = true;
     }
 
     /// Charges `blocked` of real-world blocking to the runtime thread: every
@@ -216,6 +286,7 @@ impl World {
         let thread = self.thread();
         let task: Option<TaskId> = tokio::task::try_id();
         let mut state = self.state();
+        state.foreign_seen |= thread == Thread::Foreign;
         let seq = state.events.len();
         state.events.push(Event {
             at,
@@ -242,21 +313,23 @@ impl World {
     }
 }
 
-impl Drop for Inner {
-    /// The last handle on the world goes while its test unwinds from a failed
+impl Drop for World {
+    /// The test's own handle goes while the test unwinds from a failed
     /// assertion: show the reference timeline beside this one.
     fn drop(&mut self) {
-        if !thread::panicking() || thread::current().id() != self.runtime_thread {
+        if !self.root || !thread::panicking() || !self.on_runtime_thread() {
             return;
         }
-        let state = self.state.get_mut().unwrap_or_else(|p| p.into_inner());
         // libtest names a test's thread after the test.
         let Some(test) = thread::current().name().map(str::to_owned) else {
             return;
         };
-        let snapshot = state.snapshot.clone().unwrap_or_else(|| test.clone());
-        let trace = Trace::new(std::mem::take(&mut state.events));
-        crate::harness::show_on_failure(&test, &snapshot, &trace);
+        let snapshot = self
+            .state()
+            .snapshot
+            .clone()
+            .unwrap_or_else(|| test.clone());
+        crate::harness::show_on_failure(&test, &snapshot, &self.trace());
     }
 }
 

@@ -250,3 +250,18 @@ async fn the_runtime_waiting_on_pool_work_without_awaiting_is_blocked() {
     assert_eq!((render.start, render.end), (ms(0), Some(ms(500))));
     assert_eq!(trace.spans_of("fetch_post(1)")[0].end, Some(ms(800)));
 }
+
+#[test]
+fn a_manual_world_moves_only_when_told() {
+    // No tokio here: a kata whose learner writes the executor drives the
+    // clock itself.
+    let world = World::manual();
+    world.note("event loop", "tick");
+    world.advance(ms(250));
+    world.note("event loop", "tock");
+
+    let trace = world.trace();
+    let at: Vec<Duration> = trace.events().iter().map(|e| e.at).collect();
+    assert_eq!(at, [ms(0), ms(250)]);
+    assert_eq!(trace.events()[0].thread, Thread::Runtime);
+}
