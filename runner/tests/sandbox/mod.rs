@@ -2,16 +2,21 @@
 //! by the integration tests (`cli.rs`, `watch.rs`).
 //!
 //! The copy holds kata 03 only (with the world, the protocol, the runner,
-//! its tests and snapshots) and a root manifest trimmed to match, because the other katas
-//! may be half-written while these tests run. Every copy builds into one
-//! target directory, so the dependencies are built once.
+//! its tests and snapshots) and a root manifest trimmed to match, because
+//! the other katas may be half-written while these tests run.
+//!
+//! Every copy of one test binary builds into the same target directory, so
+//! the dependencies are built once, and it is kept from one run to the
+//! next, so they are built once at all. Two `cargo test` runs at once each
+//! take a target directory of their own (see [`target_dir`]): they never
+//! wait for each other's build lock, nor confuse each other's builds.
 
 // Each test binary uses its own part of this module.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use tempfile::TempDir;
 
@@ -128,9 +133,52 @@ pub fn kata_command(dir: &Path, args: &[&str]) -> Command {
     command
 }
 
-/// Where every copy builds.
+/// Where every copy of this test binary builds: `runner-tests`, or when
+/// another test binary running now holds that, `runner-tests-2`, and so on.
+///
+/// The first run in a directory builds tokio and the world into it; every
+/// later one finds them built. So a second run at once pays one cold
+/// build, once.
 pub fn target_dir() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR")).join("runner-tests")
+    static HELD: OnceLock<PathBuf> = OnceLock::new();
+    let held = HELD.get_or_init(|| {
+        let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        (1..)
+            .map(|n| match n {
+                1 => tmp.join("runner-tests"),
+                n => tmp.join(format!("runner-tests-{n}")),
+            })
+            .find(|dir| hold(dir))
+            .expect("some directory is free")
+    });
+    held.clone()
+}
+
+/// Whether this process now holds `dir`, until it ends: by an exclusive
+/// lock on `dir.lock`, taken without waiting. The system releases it
+/// however the process ends.
+#[cfg(unix)]
+fn hold(dir: &Path) -> bool {
+    use nix::errno::Errno;
+    use nix::fcntl::{Flock, FlockArg};
+
+    let path = dir.with_extension("lock");
+    let file = std::fs::File::create(&path).unwrap();
+    match Flock::lock(file, FlockArg::LockExclusiveNonblock) {
+        Ok(lock) => {
+            // Never unlocked: held for as long as the process lives.
+            std::mem::forget(lock);
+            true
+        }
+        Err((_, Errno::EWOULDBLOCK)) => false,
+        Err((_, error)) => panic!("cannot lock {}: {error}", path.display()),
+    }
+}
+
+/// Elsewhere, one directory for all, as two runs at once are rare.
+#[cfg(not(unix))]
+fn hold(_dir: &Path) -> bool {
+    true
 }
 
 fn real_root() -> PathBuf {
