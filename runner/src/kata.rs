@@ -10,14 +10,17 @@
 //! ```
 //!
 //! Its solution lives beside it under the same directory name:
-//! `solutions/NN-name/`, package `name-solution`, known wrong answers in
-//! `solutions/NN-name/wrong/*.rs`. Paths here are relative to the workspace
-//! root, so that `verify` can use them in its scratch copy too.
+//! `solutions/NN-name/`, package `name-solution`, with the answers the
+//! tests must catch and accept in `wrong/*.rs` and `right/*.rs`, and the
+//! interview cards in `cards.toml`. Both crates share one test file,
+//! `tests/name.rs`. Paths here are relative to the workspace root, so that
+//! `verify` can use them in its scratch copy too.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use crate::splice::Catalogue;
 use crate::steps;
 
 pub struct Kata {
@@ -117,7 +120,7 @@ impl Kata {
     }
 
     pub fn solution_lib_rs(&self) -> PathBuf {
-        Path::new("solutions").join(&self.dir).join("src/lib.rs")
+        self.solution_dir().join("src/lib.rs")
     }
 
     /// The one test file of the kata and its solution.
@@ -133,8 +136,39 @@ impl Kata {
             .unwrap_or_default()
     }
 
-    /// The known wrong answers, one `*.rs` file each; see `splice.rs`.
-    pub fn wrong_dir(&self) -> PathBuf {
-        Path::new("solutions").join(&self.dir).join("wrong")
+    pub fn solution_dir(&self) -> PathBuf {
+        Path::new("solutions").join(&self.dir)
+    }
+
+    /// A catalogue of answers, one `*.rs` file each; see `splice.rs`.
+    pub fn answers_dir(&self, catalogue: Catalogue) -> PathBuf {
+        self.solution_dir().join(catalogue.dir())
+    }
+
+    /// The files of a catalogue, by name, in the workspace at `root`; none
+    /// when it has no folder.
+    pub fn answers(&self, root: &Path, catalogue: Catalogue) -> Result<Vec<PathBuf>> {
+        let dir = root.join(self.answers_dir(catalogue));
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(error) => {
+                return Err(error).with_context(|| format!("cannot list {}", dir.display()));
+            }
+        };
+        let mut files = Vec::new();
+        for entry in entries {
+            let path = entry?.path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+        files.sort();
+        Ok(files)
+    }
+
+    /// The interview cards; see `cards.rs`.
+    pub fn cards(&self) -> PathBuf {
+        self.solution_dir().join("cards.toml")
     }
 }

@@ -1,6 +1,6 @@
 //! `cargo kata`: the learner's list of katas and what to do next, a check
-//! that records a kata solved, and the authors' proof that every kata is
-//! sound.
+//! that records a kata solved, and the authors' tools: a new kata's
+//! skeleton, and the proof that every kata is sound.
 //!
 //! `cmd/` holds the commands, one file each; `src/` beside it holds what
 //! they share. In the order a newcomer should read them:
@@ -10,12 +10,15 @@
 //!   prove its steps; [`hints`]: the hints in its README.
 //! - [`progress`], [`blob`]: what the learner has solved, and each kata's
 //!   state (a file is compared with its starting code by git blob id).
-//! - [`style`]: the few colours, one place.
-//! - [`cargo`], [`libtest`]: running `cargo test`, and reading what it said.
+//! - [`style`]: the few colours and the text layout, one place; [`tty`]:
+//!   the terminal's modes while `watch` runs.
+//! - [`cargo`], [`libtest`]: running `cargo test` within time limits, and
+//!   reading what it said, the harness's marker lines included.
 //! - [`splice`], [`scratch`]: answers spliced over a solution, and the
-//!   scratch copy they are tested in: what `verify` uses.
+//!   scratch copy they are tested in; [`cards`]: a kata's interview cards;
+//!   [`table`]: README.md's table of katas. What `verify` and `new` use.
 //! - [`cmd`]: `list`, `check`, `hint`, `reset`, `solution`, `watch`,
-//!   `verify`.
+//!   `verify`, `new`.
 //!
 //! Exit codes: 0 when all is well; 1 when what was checked failed (a kata's
 //! tests, a verify check); 2 when the command could not do its job (an
@@ -23,6 +26,7 @@
 //! a timeout).
 
 mod blob;
+mod cards;
 mod cargo;
 mod cmd;
 mod hints;
@@ -33,6 +37,7 @@ mod scratch;
 mod splice;
 mod steps;
 mod style;
+mod table;
 mod tty;
 mod workspace;
 
@@ -104,11 +109,23 @@ enum Command {
         #[arg(long)]
         manual: bool,
     },
-    /// For authors and CI: every kata starts failing, every solution passes,
-    /// and every known wrong answer is caught.
+    /// For authors and CI: every kata's parts agree, it starts failing, its
+    /// solution passes, every known wrong answer is caught and every right
+    /// one passes.
     Verify {
         /// Only this kata (default: all of them).
         kata: Option<String>,
+    },
+    /// For authors: the skeleton of a new kata, its solution, its tests and
+    /// its row in README.md, to fill in until `verify` passes.
+    New {
+        /// Its number, 1 to 99 (`07` or `7`).
+        number: String,
+        /// Its name, lowercase words joined by hyphens (`join-errors`).
+        name: String,
+        /// The interview question it answers (default: a placeholder).
+        #[arg(long)]
+        question: Option<String>,
     },
 }
 
@@ -143,5 +160,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             cmd::verify::run(&workspace, &katas)
         }
+        Command::New {
+            number,
+            name,
+            question,
+        } => cmd::new::run(&workspace, &number, &name, question.as_deref()),
     }
 }

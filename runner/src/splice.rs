@@ -1,7 +1,10 @@
-//! Known wrong answers, and splicing one over the reference solution.
+//! Known answers other than the reference, and splicing one over it.
 //!
-//! A wrong answer is kept as small as the mistake. `solutions/NN-name/wrong/
-//! some_mistake.rs` holds a header and only the functions that differ:
+//! A kata keeps two catalogues beside its solution: the classic wrong
+//! answers, which the tests must catch, in `solutions/NN-name/wrong/`, and
+//! correct alternatives, which they must accept, in `right/`. An answer is
+//! kept as small as what it does differently: a header, and only the
+//! functions that differ from the reference.
 //!
 //! ```text
 //! //! Wrong: believes that creating a future starts it.
@@ -11,6 +14,9 @@
 //!     ...
 //! }
 //! ```
+//!
+//! A right answer's header is `//! Right: what this answer does
+//! differently`, and has no `expect:`: it must pass.
 //!
 //! Splicing puts each of them over the solution's function of the same name
 //! and keeps everything else of the solution: its `use` lines, its doc
@@ -95,19 +101,47 @@ fn is_one_liner(line: &str) -> bool {
     line.trim_end().ends_with('}') && line.matches('{').count() == line.matches('}').count()
 }
 
-/// One file of `solutions/NN-name/wrong/`.
-pub struct WrongAnswer {
-    /// The `//! Wrong:` paragraph: what the mistake is.
+/// The two catalogues of answers.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Catalogue {
+    Wrong,
+    Right,
+}
+
+impl Catalogue {
+    /// Its folder in `solutions/NN-name/`.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Catalogue::Wrong => "wrong",
+            Catalogue::Right => "right",
+        }
+    }
+
+    /// What its header starts with, after `//!`.
+    fn word(self) -> &'static str {
+        match self {
+            Catalogue::Wrong => "Wrong:",
+            Catalogue::Right => "Right:",
+        }
+    }
+}
+
+/// One file of `wrong/` or `right/`.
+pub struct Answer {
+    /// The header's paragraph: what the answer does.
     pub what: String,
-    /// The `//! expect:` text, which the failing tests' output must contain:
-    /// proof that the tests name the concept, not only that they fail.
-    pub expect: String,
+    /// A wrong answer's `//! expect:` text, which the failing tests' output
+    /// must contain: proof that the tests name the concept, not only that
+    /// they fail. None for a right answer.
+    pub expect: Option<String>,
     /// The replacement functions: name and full text.
     replacements: Vec<(String, String)>,
 }
 
-impl WrongAnswer {
-    pub fn parse(source: &str) -> Result<WrongAnswer> {
+impl Answer {
+    /// Reads an answer of `catalogue`: its header, then its functions.
+    pub fn parse(source: &str, catalogue: Catalogue) -> Result<Answer> {
+        let word = catalogue.word();
         let mut what: Option<String> = None;
         let mut expect: Option<String> = None;
         for line in source.lines() {
@@ -115,7 +149,7 @@ impl WrongAnswer {
                 continue;
             };
             let text = text.trim();
-            if let Some(rest) = text.strip_prefix("Wrong:") {
+            if let Some(rest) = text.strip_prefix(word) {
                 what = Some(rest.trim().to_string());
             } else if let Some(rest) = text.strip_prefix("expect:") {
                 if expect.is_some() {
@@ -123,17 +157,32 @@ impl WrongAnswer {
                 }
                 expect = Some(rest.trim().to_string());
             } else if let (Some(paragraph), None) = (&mut what, &expect) {
-                // A continuation line of the `Wrong:` paragraph.
+                // A continuation line of the header's paragraph.
                 if !text.is_empty() {
                     paragraph.push(' ');
                     paragraph.push_str(text);
                 }
             }
         }
-        let what = what.context("no `//! Wrong: ...` line saying what the mistake is")?;
-        let expect = expect
-            .filter(|e| !e.is_empty())
-            .context("no `//! expect: <text>` line saying what the tests must report")?;
+        let what = match (what, catalogue) {
+            (Some(what), _) => what,
+            (None, Catalogue::Wrong) => {
+                bail!("no `//! Wrong: ...` line saying what the mistake is")
+            }
+            (None, Catalogue::Right) => {
+                bail!("no `//! Right: ...` line saying what this answer does differently")
+            }
+        };
+        let expect = match (expect, catalogue) {
+            (Some(expect), Catalogue::Wrong) if !expect.is_empty() => Some(expect),
+            (_, Catalogue::Wrong) => {
+                bail!("no `//! expect: <text>` line saying what the tests must report")
+            }
+            (None, Catalogue::Right) => None,
+            (Some(_), Catalogue::Right) => {
+                bail!("a right answer has no `//! expect:` line: every test must pass")
+            }
+        };
 
         let lines: Vec<&str> = source.lines().collect();
         let functions = functions(source)?;
@@ -145,8 +194,7 @@ impl WrongAnswer {
             let trimmed = line.trim();
             if !inside[i] && !trimmed.is_empty() && !trimmed.starts_with("//") {
                 bail!(
-                    "line {}: a wrong answer holds only replacement `pub fn`s, \
-                     found `{trimmed}`",
+                    "line {}: an answer holds only replacement `pub fn`s, found `{trimmed}`",
                     i + 1
                 );
             }
@@ -163,7 +211,7 @@ impl WrongAnswer {
             let text = lines[function.lines.clone()].join("\n");
             replacements.push((function.name.to_string(), text));
         }
-        Ok(WrongAnswer {
+        Ok(Answer {
             what,
             expect,
             replacements,
@@ -233,7 +281,7 @@ mod tests {
 
     #[test]
     fn a_wrong_answer_replaces_exactly_one_function() {
-        let wrong = WrongAnswer::parse(
+        let wrong = Answer::parse(
             "//! Wrong: awaits one, then the other:
 //! sequential.
 //! expect: as long as the slowest
@@ -242,10 +290,11 @@ pub async fn two(api: &Api, extra: u32) -> u32 {
     extra
 }
 ",
+            Catalogue::Wrong,
         )
         .unwrap();
         assert_eq!(wrong.what, "awaits one, then the other: sequential.");
-        assert_eq!(wrong.expect, "as long as the slowest");
+        assert_eq!(wrong.expect.as_deref(), Some("as long as the slowest"));
 
         let spliced = wrong.splice_into(SOLUTION).unwrap();
         let expected = SOLUTION.replace(
@@ -266,8 +315,9 @@ pub async fn two(api: &Api, extra: u32) -> u32 {
 
     #[test]
     fn an_unknown_name_is_an_error() {
-        let wrong = WrongAnswer::parse(
+        let wrong = Answer::parse(
             "//! Wrong: x\n//! expect: y\n\npub fn three() -> u32 {\n    3\n}\n",
+            Catalogue::Wrong,
         )
         .unwrap();
         let error = wrong.splice_into(SOLUTION).unwrap_err().to_string();
@@ -276,7 +326,7 @@ pub async fn two(api: &Api, extra: u32) -> u32 {
 
     #[test]
     fn a_header_without_expect_is_an_error() {
-        let error = WrongAnswer::parse("//! Wrong: x\n\npub fn one() {\n}\n")
+        let error = Answer::parse("//! Wrong: x\n\npub fn one() {\n}\n", Catalogue::Wrong)
             .err()
             .unwrap()
             .to_string();
@@ -285,15 +335,54 @@ pub async fn two(api: &Api, extra: u32) -> u32 {
 
     #[test]
     fn anything_but_functions_is_an_error() {
-        let error =
-            WrongAnswer::parse("//! Wrong: x\n//! expect: y\nuse std::fmt;\n\npub fn one() {\n}\n")
-                .err()
-                .unwrap()
-                .to_string();
+        let source = "//! Wrong: x\n//! expect: y\nuse std::fmt;\n\npub fn one() {\n}\n";
+        let error = Answer::parse(source, Catalogue::Wrong)
+            .err()
+            .unwrap()
+            .to_string();
         assert!(
             error.contains("line 3") && error.contains("use std::fmt;"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn a_right_answer_has_its_own_header_and_no_expect() {
+        let source = "//! Right: spawns the two calls
+//! instead of joining them.
+
+pub async fn one(api: &Api) -> u32 {
+    tokio::spawn(api.one()).await.unwrap()
+}
+";
+        let right = Answer::parse(source, Catalogue::Right).unwrap();
+        assert_eq!(right.what, "spawns the two calls instead of joining them.");
+        assert_eq!(right.expect, None);
+        assert!(
+            right
+                .splice_into(SOLUTION)
+                .unwrap()
+                .contains("tokio::spawn")
+        );
+
+        // Each catalogue asks for its own header.
+        let error = Answer::parse(source, Catalogue::Wrong)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(error.contains("no `//! Wrong: ...` line"), "{error}");
+        let wrong = "//! Wrong: x\n//! expect: y\n\npub fn one() {\n}\n";
+        let error = Answer::parse(wrong, Catalogue::Right)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(error.contains("no `//! Right: ...` line"), "{error}");
+        let with_expect = "//! Right: x\n//! expect: y\n\npub fn one() {\n}\n";
+        let error = Answer::parse(with_expect, Catalogue::Right)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(error.contains("every test must pass"), "{error}");
     }
 
     #[test]

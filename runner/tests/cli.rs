@@ -629,11 +629,15 @@ fn outside_the_workspace_is_a_clear_error() {
 #[test]
 fn verify_reports_each_check_and_fails_on_what_is_wrong() {
     let sandbox = Sandbox::new();
-    // Our own wrong answers, so that this test does not depend on the
-    // kata's: one caught, one that is in fact right, one that names no
-    // function of the solution.
+    // Our own answers, so that this test does not depend on the kata's:
+    // wrong ones, one caught, one that is in fact right, one that names no
+    // function of the solution; right ones, one right, one in fact wrong.
+    // And no cards, whatever the kata has.
     let wrong = format!("solutions/{DIR}/wrong");
-    std::fs::remove_dir_all(sandbox.path(&wrong)).unwrap();
+    let right = format!("solutions/{DIR}/right");
+    let _ = std::fs::remove_dir_all(sandbox.path(&wrong));
+    let _ = std::fs::remove_dir_all(sandbox.path(&right));
+    let _ = std::fs::remove_file(sandbox.path(&format!("solutions/{DIR}/cards.toml")));
     sandbox.write(
         &format!("{wrong}/sequential.rs"),
         "//! Wrong: awaits one call, then the other.
@@ -666,22 +670,47 @@ pub async fn gahter(api: &Api) -> (User, Post) {
 }
 ",
     );
+    sandbox.write(
+        &format!("{right}/futures_join.rs"),
+        "//! Right: joins with the futures crate's `join`, a function, not a macro.
+
+pub async fn gather(api: &Api) -> (User, Post) {
+    futures::future::join(api.fetch_user(1), api.fetch_post(1)).await
+}
+",
+    );
+    sandbox.write(
+        &format!("{right}/wrong_after_all.rs"),
+        "//! Right: or so its author thought.
+
+pub async fn gather(api: &Api) -> (User, Post) {
+    let user = api.fetch_user(1).await;
+    (user, api.fetch_post(1).await)
+}
+",
+    );
     // A stale start id.
     sandbox.set_start(&"0".repeat(40));
     let id = blob_id(sandbox.read(&sandbox.kata_file()).as_bytes());
 
     let run = sandbox.kata(&["verify", NAME]);
     assert_eq!(run.code, 1, "{run}");
-    let ok = |label: &str| {
-        run.stdout
-            .lines()
-            .any(|l| l.starts_with("  ok      ") && l.contains(label))
-    };
-    let failed = |label: &str| {
-        run.stdout
-            .lines()
-            .any(|l| l.starts_with("  FAILED  ") && l.contains(label))
-    };
+    let (ok, failed) = (ok_line(&run), failed_line(&run));
+    for agrees in [
+        "the folder's number is the kata's number",
+        "the folder's name is the package's name",
+        "the question is written",
+        "README.md's table of katas has its row",
+        "the solution and the test file exist",
+        "the kata README has hints for every step",
+        "a reference snapshot for every step",
+        "at least 2 right answers",
+    ] {
+        assert!(ok(agrees), "{agrees}: {run}");
+    }
+    assert!(run.stdout.contains("  note    no cards yet"), "{run}");
+    assert!(failed("at least 5 wrong answers"), "{run}");
+    assert!(run.stdout.contains("3 of 5: 2 missing in"), "{run}");
     assert!(ok("the kata as shipped fails"), "{run}");
     assert!(ok("the solution passes"), "{run}");
     assert!(ok("wrong/sequential.rs"), "{run}");
@@ -691,9 +720,32 @@ pub async fn gahter(api: &Api) -> (User, Post) {
     assert!(run.stdout.contains("every test passes"), "{run}");
     assert!(failed("wrong/no_such_function.rs"), "{run}");
     assert!(run.stdout.contains("no `pub fn gahter`"), "{run}");
+    assert!(ok("right/futures_join.rs passes"), "{run}");
+    assert!(failed("right/wrong_after_all.rs passes"), "{run}");
+    assert!(
+        run.stdout
+            .contains("step2_gather: gathered calls run concurrently"),
+        "{run}"
+    );
+    // The summary: wrong answers caught, right ones accepted, the slowest
+    // wrong answer's time.
+    let header = run
+        .stdout
+        .lines()
+        .position(|l| l.starts_with("kata ") && l.contains("wrong caught"))
+        .unwrap_or_else(|| panic!("no summary in {run}"));
+    let row: Vec<&str> = run
+        .stdout
+        .lines()
+        .nth(header + 1)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(row[..4], ["03", NAME, "1/3", "1/2"], "{run}");
+    assert!(row[4].parse::<f64>().is_ok() && row[5] == "s", "{run}");
     assert_eq!(
         run.stdout.lines().last(),
-        Some("verify: 3 passed, 3 failed"),
+        Some("verify: 13 passed, 5 failed"),
         "{run}"
     );
     // Nothing in the workspace itself was touched.
@@ -702,6 +754,125 @@ pub async fn gahter(api: &Api) -> (User, Post) {
             .read(&sandbox.kata_file())
             .contains("todo!(\"step 2:")
     );
+}
+
+#[test]
+fn a_new_kata_fails_verify_until_its_parts_are_written() {
+    let sandbox = Sandbox::new();
+    let readme = sandbox.read("README.md");
+    let run = sandbox.kata(&["new", "4", "join-errors"]);
+    assert_eq!(run.code, 0, "{run}");
+    for file in [
+        "katas/04-join-errors/Cargo.toml",
+        "katas/04-join-errors/README.md",
+        "katas/04-join-errors/src/lib.rs",
+        "solutions/04-join-errors/Cargo.toml",
+        "solutions/04-join-errors/src/lib.rs",
+        "solutions/04-join-errors/cards.toml",
+        "tests/join-errors.rs",
+    ] {
+        assert!(sandbox.path(file).is_file(), "no {file}: {run}");
+        assert!(run.stdout.contains(file), "{file} not named: {run}");
+    }
+    for dir in ["wrong", "right"] {
+        assert!(
+            sandbox
+                .path(&format!("solutions/04-join-errors/{dir}"))
+                .is_dir()
+        );
+    }
+    let with_row = sandbox.read("README.md");
+    assert!(
+        with_row.contains("| 04 | [join-errors](katas/04-join-errors/README.md) |"),
+        "{with_row}"
+    );
+    // The list knows it at once: no manifest to edit.
+    assert!(sandbox.kata(&["list"]).stdout.contains("04  join-errors"));
+
+    // Never over what exists, and nothing written at all then.
+    for (args, says) in [
+        (&["new", "4", "other"][..], "kata 04 exists already"),
+        (
+            &["new", "5", "join-errors"][..],
+            "a kata named join-errors exists already",
+        ),
+        (
+            &["new", "5", "Join_Errors"][..],
+            "lowercase words joined by hyphens",
+        ),
+        (&["new", "100", "x"][..], "1 to 99"),
+    ] {
+        let refused = sandbox.kata(args);
+        assert_eq!(refused.code, 2, "{args:?}: {refused}");
+        assert!(refused.stderr.contains(says), "{args:?}: {refused}");
+    }
+    assert_eq!(sandbox.read("README.md"), with_row);
+    assert!(!sandbox.path("katas/04-other").exists());
+    assert!(!sandbox.path("tests/other.rs").exists());
+    assert_ne!(readme, with_row);
+
+    let run = sandbox.kata(&["verify", "join-errors"]);
+    assert_eq!(run.code, 1, "{run}");
+    let (ok, failed) = (ok_line(&run), failed_line(&run));
+    for agrees in [
+        "the folder's number is the kata's number",
+        "the folder's name is the package's name",
+        "the solution and the test file exist",
+        "the kata README has hints for every step",
+        "the kata as shipped fails at its todo!()s",
+    ] {
+        assert!(ok(agrees), "{agrees}: {run}");
+    }
+    // Each check that fails names what is missing.
+    for (check, missing) in [
+        ("the question is written", "write the interview question"),
+        ("README.md's table of katas has its row", "TODO(author)"),
+        (
+            "the kata README has no placeholder left",
+            "katas/04-join-errors/README.md",
+        ),
+        (
+            "a reference snapshot for every step",
+            "tests/snapshots/join_errors__step1_*.snap",
+        ),
+        (
+            "the cards are complete in every language",
+            "en: question, answer, points, python not written",
+        ),
+        (
+            "at least 5 wrong answers",
+            "0 of 5: 5 missing in solutions/04-join-errors/wrong/",
+        ),
+        (
+            "at least 2 right answers",
+            "0 of 2: 2 missing in solutions/04-join-errors/right/",
+        ),
+        ("the solution passes", "not yet implemented: TODO(author)"),
+    ] {
+        assert!(failed(check), "{check}: {run}");
+        assert!(
+            run.stdout.contains(missing),
+            "{check}: no {missing:?} in {run}"
+        );
+    }
+}
+
+/// Whether a verify run printed an `ok` line for `label`.
+fn ok_line(run: &Run) -> impl Fn(&str) -> bool + '_ {
+    |label| {
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("  ok      ") && l.contains(label))
+    }
+}
+
+/// Whether a verify run printed a `FAILED` line for `label`.
+fn failed_line(run: &Run) -> impl Fn(&str) -> bool + '_ {
+    |label| {
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("  FAILED  ") && l.contains(label))
+    }
 }
 
 fn blob_id(content: &[u8]) -> String {

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod hint;
 pub mod list;
+pub mod new;
 pub mod reset;
 pub mod solution;
 pub mod verify;

@@ -1,5 +1,6 @@
 //! `cargo kata solution NAME [--peek]`: the reference answer, how the
-//! learner's code differs from it, and the classic wrong answers.
+//! learner's code differs from it, other right answers, and the classic
+//! wrong answers.
 //!
 //! Reading the reference before solving spoils the kata, so it is shown
 //! only once `check` has recorded the kata solved, or with `--peek`, which
@@ -14,7 +15,7 @@ use similar::TextDiff;
 
 use crate::kata::Kata;
 use crate::progress::Progress;
-use crate::splice::WrongAnswer;
+use crate::splice::{Answer, Catalogue};
 use crate::style::{self, paint, wrap};
 use crate::workspace::Workspace;
 
@@ -67,7 +68,8 @@ pub fn run(workspace: &Workspace, kata: &Kata, peek: bool) -> Result<ExitCode> {
         print_diff(&yours, &reference, &yours_path, &reference_path);
     }
 
-    print_wrong_answers(root, kata);
+    print_answers(root, kata, Catalogue::Right);
+    print_answers(root, kata, Catalogue::Wrong);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -95,28 +97,19 @@ fn print_diff(yours: &str, reference: &str, yours_path: &Path, reference_path: &
 }
 
 /// `sequential_gather.rs  "gathers" by awaiting one call, then the other.`
-fn print_wrong_answers(root: &Path, kata: &Kata) {
-    let dir = kata.wrong_dir();
-    let Ok(entries) = std::fs::read_dir(root.join(&dir)) else {
-        return;
-    };
-    let mut files: Vec<_> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
-        .collect();
+fn print_answers(root: &Path, kata: &Kata, catalogue: Catalogue) {
+    let files = kata.answers(root, catalogue).unwrap_or_default();
     if files.is_empty() {
         return;
     }
-    files.sort();
+    let title = match catalogue {
+        Catalogue::Wrong => "Classic wrong answers, each caught by the tests",
+        Catalogue::Right => "Other right answers, each passing the tests",
+    };
+    let dir = kata.answers_dir(catalogue);
     println!(
         "\n{}\n",
-        paint(
-            style::TITLE,
-            format!(
-                "Classic wrong answers, each caught by the tests ({}/):",
-                dir.display()
-            )
-        )
+        paint(style::TITLE, format!("{title} ({}/):", dir.display()))
     );
     for file in files {
         let name = file
@@ -125,8 +118,8 @@ fn print_wrong_answers(root: &Path, kata: &Kata) {
             .unwrap_or_default();
         let what = std::fs::read_to_string(&file)
             .ok()
-            .and_then(|source| WrongAnswer::parse(&source).ok())
-            .map(|wrong| wrong.what)
+            .and_then(|source| Answer::parse(&source, catalogue).ok())
+            .map(|answer| answer.what)
             .unwrap_or_default();
         println!("  {}", paint(style::TITLE, &name));
         for line in wrap(&what, 72) {

@@ -45,6 +45,7 @@ impl Sandbox {
         let real = real_root();
         let parts = [
             "Cargo.lock".to_string(),
+            "README.md".to_string(),
             ".cargo".to_string(),
             "protocol".to_string(),
             "world".to_string(),

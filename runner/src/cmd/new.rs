@@ -1,0 +1,566 @@
+//! `cargo kata new NN name [--question "..."]`: the skeleton of a new kata,
+//! so that every author starts from the same set of files, laid out as kata
+//! 03's:
+//!
+//! ```text
+//! katas/NN-name/       Cargo.toml, README.md, src/lib.rs (a todo!() per step)
+//! solutions/NN-name/   Cargo.toml, src/lib.rs, wrong/, right/, cards.toml
+//! tests/name.rs        the one test file of both
+//! README.md            a row in the table of katas
+//! ```
+//!
+//! The workspace takes `katas/*` and `solutions/*` as members, so no
+//! manifest needs an edit. Whatever the author must write is marked
+//! [`PLACEHOLDER`], and `verify` fails until none is left, the solution
+//! passes, the snapshots are recorded and the catalogues of answers are
+//! full. Nothing is written unless everything can be, and nothing is ever
+//! written over.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use crate::table::{self, PLACEHOLDER};
+use crate::workspace::Workspace;
+
+/// Packages of the workspace that are not katas: a kata may not take
+/// their names.
+const TAKEN: [&str; 3] = ["world", "kata-protocol", "kata-runner"];
+
+pub fn run(
+    workspace: &Workspace,
+    number: &str,
+    name: &str,
+    question: Option<&str>,
+) -> Result<ExitCode> {
+    let kata = Skeleton::new(number, name, question)?;
+    let root = workspace.root();
+    for existing in workspace.katas()? {
+        if existing.number == kata.number {
+            bail!(
+                "kata {:02} exists already: {}. Nothing was written.",
+                kata.number,
+                existing.label()
+            );
+        }
+        if existing.name == kata.name {
+            bail!(
+                "a kata named {} exists already: {}. Nothing was written.",
+                kata.name,
+                existing.label()
+            );
+        }
+    }
+    let files = kata.files();
+    for (path, _) in &files {
+        if root.join(path).exists() {
+            bail!("{} exists already. Nothing was written.", path.display());
+        }
+    }
+    for dir in ["katas", "solutions"] {
+        if let Some(taken) = numbered_folder(&root.join(dir), kata.number) {
+            bail!(
+                "{dir}/{taken} already has the number {:02}. Nothing was written.",
+                kata.number
+            );
+        }
+    }
+    let readme =
+        std::fs::read_to_string(root.join("README.md")).context("cannot read README.md")?;
+    if table::row(&readme, &kata.dir).is_some() {
+        bail!(
+            "README.md's table of katas has a row for {} already. Nothing was written.",
+            kata.dir
+        );
+    }
+    let readme = table::with_row(&readme, kata.number, &kata.table_row())?;
+
+    for (path, content) in &files {
+        create(&root.join(path), content)?;
+    }
+    for catalogue in ["wrong", "right"] {
+        let dir = Path::new("solutions").join(&kata.dir).join(catalogue);
+        std::fs::create_dir_all(root.join(&dir))
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    std::fs::write(root.join("README.md"), readme).context("cannot write README.md")?;
+
+    println!("New kata {:02} {}:", kata.number, kata.name);
+    for (path, _) in &files {
+        println!("  {}", path.display());
+    }
+    println!("  solutions/{}/wrong/, right/  (empty)", kata.dir);
+    println!("  README.md                      a row in the table of katas");
+    println!(
+        "\nNext: replace every {PLACEHOLDER}, write the solution and record its \
+         snapshots\n(`cargo record -p {}-solution`), add wrong and right answers, \
+         then run\n`cargo kata verify {}` until it passes. CONTRIBUTING.md has the steps.",
+        kata.name, kata.name
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The folder of `dir` named `NN-...` for `number`, if there is one.
+fn numbered_folder(dir: &Path, number: u32) -> Option<String> {
+    let prefix = format!("{number:02}-");
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .find(|name| name.starts_with(&prefix))
+}
+
+/// Writes a new file, never over an old one.
+fn create(path: &Path, content: &str) -> Result<()> {
+    use std::io::Write;
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    file.write_all(content.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// What a new kata is called, checked, and the files made from it.
+struct Skeleton {
+    number: u32,
+    /// The package name: `lock-race`.
+    name: String,
+    /// `10-lock-race`
+    dir: String,
+    /// The library name: `lock_race`.
+    lib: String,
+    question: Option<String>,
+}
+
+impl Skeleton {
+    fn new(number: &str, name: &str, question: Option<&str>) -> Result<Skeleton> {
+        let number = match number.parse::<u32>() {
+            Ok(n @ 1..=99) if number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit()) => n,
+            _ => bail!("the number must be 1 to 99, as in `07` or `7`; got `{number}`"),
+        };
+        if !is_kebab(name) {
+            bail!(
+                "the name must be lowercase words joined by hyphens, as in `join-errors`; \
+                 got `{name}`"
+            );
+        }
+        if TAKEN.contains(&name) || name.ends_with("-solution") {
+            bail!("`{name}` is the name of another package of the workspace, or looks like one");
+        }
+        let question = match question.map(str::trim) {
+            None => None,
+            Some("") => bail!("the question is empty; leave out --question to write it later"),
+            Some(q) if q.contains('\n') => bail!("the question must be one line"),
+            Some(q) => Some(q.to_string()),
+        };
+        Ok(Skeleton {
+            number,
+            name: name.to_string(),
+            dir: format!("{number:02}-{name}"),
+            lib: name.replace('-', "_"),
+            question,
+        })
+    }
+
+    /// The question, or the placeholder for it.
+    fn question(&self) -> String {
+        self.question
+            .clone()
+            .unwrap_or_else(|| format!("{PLACEHOLDER}: the interview question"))
+    }
+
+    /// Every file, by its path from the root, with its content.
+    fn files(&self) -> Vec<(PathBuf, String)> {
+        let kata = Path::new("katas").join(&self.dir);
+        let solution = Path::new("solutions").join(&self.dir);
+        vec![
+            (kata.join("Cargo.toml"), self.kata_manifest()),
+            (kata.join("README.md"), self.readme()),
+            (kata.join("src/lib.rs"), self.kata_lib()),
+            (solution.join("Cargo.toml"), self.solution_manifest()),
+            (solution.join("src/lib.rs"), self.solution_lib()),
+            (solution.join("cards.toml"), self.cards()),
+            (
+                Path::new("tests").join(format!("{}.rs", self.name)),
+                self.tests(),
+            ),
+        ]
+    }
+
+    /// The manifest of either crate; `extra` goes before `[[test]]`.
+    fn manifest(&self, package: &str, lib: &str, extra: &str) -> String {
+        let (name, description) = (&self.name, toml_string(&self.question()));
+        format!(
+            r#"[package]
+name = "{package}"
+version = "0.1.0"
+description = {description}
+edition.workspace = true
+rust-version.workspace = true
+publish.workspace = true
+license.workspace = true
+
+[lib]
+name = "{lib}"
+path = "src/lib.rs"
+test = false
+doctest = false
+
+[dependencies]
+futures.workspace = true
+tokio.workspace = true
+world.workspace = true
+
+[dev-dependencies]
+tokio.workspace = true
+{extra}
+[[test]]
+name = "{name}"
+path = "../../tests/{name}.rs"
+
+[lints]
+workspace = true
+"#
+        )
+    }
+
+    fn kata_manifest(&self) -> String {
+        format!(
+            "{}\n[package.metadata.kata]\nnumber = {}\nquestion = {}\n",
+            self.manifest(&self.name, &self.lib, ""),
+            self.number,
+            toml_string(&self.question())
+        )
+    }
+
+    fn solution_manifest(&self) -> String {
+        let features = r#"
+# The one test file serves both crates; this feature tells it that it is
+# judging the reference (`use ..._solution as kata`).
+[features]
+default = ["reference"]
+reference = []
+"#;
+        self.manifest(
+            &format!("{}-solution", self.name),
+            &format!("{}_solution", self.lib),
+            features,
+        )
+    }
+
+    /// `lock race`, as a title.
+    fn title(&self) -> String {
+        self.name.replace('-', " ")
+    }
+
+    fn kata_lib(&self) -> String {
+        let (number, title, name, question) =
+            (self.number, self.title(), &self.name, self.question());
+        format!(
+            r#"//! # Kata {number:02}: {title}
+//!
+//! > {question}
+//!
+//! Work the steps in order; README.md says what each must do, and gives
+//! hints. `cargo test -p {name}` checks them, and draws what ran when.
+
+// The starting bodies are `todo!()`, which leaves the parameters unused.
+// Delete this line once every step is written.
+#![allow(unused_variables)]
+
+use world::Api;
+
+/// Step 1: {PLACEHOLDER}: what this step asks for, in one line.
+pub async fn step_one(api: &Api) -> String {{
+    todo!("step 1: {PLACEHOLDER}: what to do; see README step 1")
+}}
+"#
+        )
+    }
+
+    fn solution_lib(&self) -> String {
+        let (number, title, question) = (self.number, self.title(), self.question());
+        format!(
+            r#"//! # Kata {number:02}: {title} (the reference answer)
+//!
+//! > {question}
+//!
+//! {PLACEHOLDER}: the answer in a paragraph: what the reference does, and
+//! why it is right.
+
+// {PLACEHOLDER}: delete this line once the reference is written.
+#![allow(unused_variables)]
+
+use world::Api;
+
+/// Step 1: {PLACEHOLDER}: what this step asks for, in one line.
+pub async fn step_one(api: &Api) -> String {{
+    todo!("{PLACEHOLDER}: the reference answer to step 1")
+}}
+"#
+        )
+    }
+
+    fn tests(&self) -> String {
+        let (number, title, lib) = (self.number, self.title(), &self.lib);
+        format!(
+            r#"//! Kata {number:02}, {title}: one test per step of the README.
+//!
+//! Compiled twice, against the kata and against its reference solution, so
+//! both are judged by the same tests and the same snapshots.
+
+#[cfg(not(feature = "reference"))]
+use {lib} as kata;
+#[cfg(feature = "reference")]
+use {lib}_solution as kata;
+use world::{{Api, World, assert_timeline, within}};
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step1_step_one() {{
+    let world = World::start();
+    let api = Api::new(&world);
+
+    let answer = within(10, kata::step_one(&api)).await;
+
+    assert_eq!(
+        answer, "{PLACEHOLDER}",
+        "{PLACEHOLDER}: the fact this step proves, in words that name the concept"
+    );
+    assert_timeline!("step1_step_one", world);
+}}
+"#
+        )
+    }
+
+    fn readme(&self) -> String {
+        let (number, name, question) = (self.number, &self.name, self.question());
+        let todo = PLACEHOLDER;
+        format!(
+            r#"# {number:02} {name}
+
+> "{question}"
+
+{todo}: the answer in a paragraph, as you would give it in the interview.
+
+## The Python original
+
+{todo}: the article's program and what it prints, with the times (see
+`docs/python-originals.md`).
+
+```python
+# {todo}
+```
+
+## The tokio counterpart
+
+| asyncio | tokio | worth saying |
+|---|---|---|
+| {todo} | | |
+
+Where Rust differs:
+
+- {todo}
+
+## Steps
+
+{todo}: the simulated services this kata uses and the virtual time each
+takes. Run one step with `cargo test -p {name} step1`.
+
+1. **`step_one`**: {todo}: what it must do, and what its timeline shows.
+
+## Hints
+
+<details><summary>Step 1: Nudge</summary>
+
+{todo}: a nudge.
+</details>
+
+<details><summary>Step 1: Closer</summary>
+
+{todo}: closer.
+</details>
+
+<details><summary>Step 1: Nearly the answer</summary>
+
+{todo}: nearly the answer.
+</details>
+
+## Follow-up questions an interviewer asks
+
+- {todo}
+
+## Run
+
+```sh
+cargo test -p {name}           # all steps
+cargo test -p {name} step1     # one step
+```
+
+When every step passes, read the reference in
+`solutions/{number:02}-{name}/src/lib.rs`, and the answers beside it in
+`solutions/{number:02}-{name}/right/` and `wrong/`.
+"#
+        )
+    }
+
+    /// The outline of the card file: one card, every field empty.
+    fn cards(&self) -> String {
+        let (number, name) = (self.number, &self.name);
+        format!(
+            r#"# Interview cards for kata {number:02} {name}: what an interviewer asks about it,
+# answered in English (en) and Korean (ko). `cargo kata verify` checks that
+# every card is written in both languages; runner/src/cards.rs has the format.
+
+[[card]]
+id = ""                          # unique within the kata: "join-is-not-parallel"
+kind = "explain"                 # explain | predict
+step = 1                         # the kata step (test) that proves the answer
+# predict cards only: code = """...""" and snapshot = "step1_step_one"
+[card.en]
+question = ""
+answer = ""
+points = [""]
+python = ""
+[card.ko]
+question = ""
+answer = ""
+points = [""]
+python = ""
+"#
+        )
+    }
+
+    /// Its row in README.md's table of katas.
+    fn table_row(&self) -> String {
+        let question = self.question().replace('|', "\\|");
+        format!(
+            "| {:02} | [{}]({}) | {question} | {PLACEHOLDER}: the Python original \
+             | {PLACEHOLDER}: the tokio answer |",
+            self.number,
+            self.name,
+            table::link(&self.dir)
+                .trim_start_matches('(')
+                .trim_end_matches(')')
+        )
+    }
+}
+
+/// `join-errors`: lowercase ASCII words of letters and digits, joined by
+/// single hyphens, starting with a letter.
+fn is_kebab(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// `text` as a TOML string, quotes and backslashes escaped.
+fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_names_are_checked() {
+        for number in ["7", "07", "99"] {
+            assert!(
+                Skeleton::new(number, "join-errors", None).is_ok(),
+                "{number}"
+            );
+        }
+        for number in ["0", "100", "007", "-1", "x", "", "+7"] {
+            let error = Skeleton::new(number, "join-errors", None).err().unwrap();
+            assert!(error.to_string().contains("1 to 99"), "{number}: {error}");
+        }
+        for name in ["join-errors", "a", "block-on2", "x1-y"] {
+            assert!(Skeleton::new("7", name, None).is_ok(), "{name}");
+        }
+        for name in [
+            "Join-errors",
+            "join_errors",
+            "-join",
+            "join-",
+            "join--errors",
+            "2x",
+            "",
+            "jöin",
+        ] {
+            let error = Skeleton::new("7", name, None).err().unwrap();
+            assert!(
+                error.to_string().contains("lowercase words"),
+                "{name}: {error}"
+            );
+        }
+        assert!(Skeleton::new("7", "world", None).is_err());
+        assert!(Skeleton::new("7", "x", Some("two\nlines")).is_err());
+    }
+
+    #[test]
+    fn the_skeleton_follows_kata_03() {
+        let kata = Skeleton::new("7", "join-errors", Some(r#"What if "one" fails?"#)).unwrap();
+        assert_eq!(kata.dir, "07-join-errors");
+        let manifest: toml::Table = kata.kata_manifest().parse().unwrap();
+        assert_eq!(manifest["package"]["name"].as_str(), Some("join-errors"));
+        assert_eq!(manifest["lib"]["name"].as_str(), Some("join_errors"));
+        let meta = &manifest["package"]["metadata"]["kata"];
+        assert_eq!(meta["number"].as_integer(), Some(7));
+        assert_eq!(meta["question"].as_str(), Some(r#"What if "one" fails?"#));
+        assert_eq!(
+            manifest["test"][0]["path"].as_str(),
+            Some("../../tests/join-errors.rs")
+        );
+
+        let solution: toml::Table = kata.solution_manifest().parse().unwrap();
+        assert_eq!(
+            solution["package"]["name"].as_str(),
+            Some("join-errors-solution")
+        );
+        assert_eq!(
+            solution["lib"]["name"].as_str(),
+            Some("join_errors_solution")
+        );
+        assert_eq!(
+            solution["features"]["default"][0].as_str(),
+            Some("reference")
+        );
+        assert!(solution["package"].get("metadata").is_none());
+
+        let tests = kata.tests();
+        assert!(tests.contains(
+            "#[cfg(not(feature = \"reference\"))]\nuse join_errors as kata;\n\
+             #[cfg(feature = \"reference\")]\nuse join_errors_solution as kata;\n"
+        ));
+        assert!(kata.table_row().starts_with(
+            "| 07 | [join-errors](katas/07-join-errors/README.md) | What if \"one\" fails? |"
+        ));
+    }
+
+    #[test]
+    fn the_readme_and_the_card_outline_are_read_as_verify_reads_them() {
+        let kata = Skeleton::new("7", "join-errors", None).unwrap();
+        let hints = crate::hints::by_step(&kata.readme());
+        assert_eq!(hints.keys().copied().collect::<Vec<_>>(), [1]);
+        assert_eq!(crate::steps::tests_in(&kata.tests()), ["step1_step_one"]);
+        let (cards, problems) = crate::cards::check(&kata.cards());
+        assert_eq!(cards.len(), 1);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("en: question, answer, points, python not written")),
+            "{problems:?}"
+        );
+    }
+}
