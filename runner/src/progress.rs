@@ -198,7 +198,13 @@ pub fn state(root: &Path, kata: &Kata, progress: &Progress) -> Result<State> {
 
 fn every_pub_fn_is_todo(source: &str) -> bool {
     let lines: Vec<&str> = source.lines().collect();
-    match splice::functions(source) {
+    let functions = splice::items(source).map(|items| {
+        items
+            .into_iter()
+            .filter(splice::Item::is_fn)
+            .collect::<Vec<_>>()
+    });
+    match functions {
         Ok(functions) if !functions.is_empty() => functions
             .iter()
             .all(|f| lines[f.lines.clone()].iter().any(|l| l.contains("todo!("))),

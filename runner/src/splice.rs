@@ -18,60 +18,85 @@
 //! A right answer's header is `//! Right: what this answer does
 //! differently`, and has no `expect:`: it must pass.
 //!
-//! Splicing puts each of them over the solution's function of the same name
+//! An answer may also replace a `pub struct` (or enum, type, trait, const)
+//! and an `impl` block, for a kata whose learner defines a type: lock-race
+//! asks the candidate to choose what the increments share.
+//!
+//! Splicing puts each of them over the solution's item of the same name
 //! and keeps everything else of the solution: its `use` lines, its doc
-//! comments, its other functions. So a wrong answer needs no imports, and
+//! comments, its other items. So a wrong answer needs no imports, and
 //! the explanations are never copied into files where they could drift.
 //!
 //! This reads lines, not Rust. It relies on rustfmt's layout, which every
-//! kata file follows: a top-level function starts at column 0 with `pub`
-//! and ends with a line that is exactly `}`.
+//! kata file follows: a top-level item starts at column 0 (with `pub`, or
+//! `impl`), and one that spans lines ends with a line that is exactly `}`
+//! (or `};`, `);`).
 
 use std::ops::Range;
 
 use anyhow::{Context, Result, bail};
 
-/// A top-level `pub fn` of a source file.
-pub struct Function<'a> {
-    pub name: &'a str,
-    /// Its lines, 0-based: from the `pub ... fn` line through the `}` line.
+/// A top-level item of a source file that an answer can replace: a `pub`
+/// function, struct, enum, type, trait, const or static, or an `impl` block.
+pub struct Item {
+    /// How the item is named, which is how an answer's item finds the
+    /// solution's: `pub fn gather`, `pub struct Shared`, `impl Shared`.
+    pub key: String,
+    /// Its lines, 0-based: the `#[...]` attribute lines right above it, its
+    /// first line, through its closing line.
     pub lines: Range<usize>,
 }
 
-/// Every top-level `pub fn` of `source`, in order.
-pub fn functions(source: &str) -> Result<Vec<Function<'_>>> {
+impl Item {
+    pub fn is_fn(&self) -> bool {
+        self.key.starts_with("pub fn ")
+    }
+}
+
+/// Every top-level item of `source` that an answer can replace, in order.
+pub fn items(source: &str) -> Result<Vec<Item>> {
     let lines: Vec<&str> = source.lines().collect();
     let mut found = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let Some(name) = pub_fn_name(lines[i]) else {
+        let Some(key) = item_key(lines[i]) else {
             i += 1;
             continue;
         };
         let last = if is_one_liner(lines[i]) {
             i
         } else {
-            (i..lines.len())
-                .find(|&j| lines[j] == "}")
+            (i + 1..lines.len())
+                .find(|&j| is_closing(lines[j]))
                 .with_context(|| {
                     format!(
-                        "line {}: `pub fn {name}` has no closing `}}` at column 0 \
-                     (is the file rustfmt-formatted?)",
+                        "line {}: `{key}` has no closing line at column 0 \
+                         (is the file rustfmt-formatted?)",
                         i + 1
                     )
                 })?
         };
-        found.push(Function {
-            name,
-            lines: i..last + 1,
+        let mut first = i;
+        while first > 0 && lines[first - 1].starts_with("#[") {
+            first -= 1;
+        }
+        found.push(Item {
+            key,
+            lines: first..last + 1,
         });
         i = last + 1;
     }
     Ok(found)
 }
 
-/// The name declared by a line such as `pub async fn gather(api: &Api) -> ...`.
-fn pub_fn_name(line: &str) -> Option<&str> {
+/// The key of the item a line starts, if it starts one: `pub async fn
+/// gather(api: &Api) -> ...` is `pub fn gather`, `pub struct Shared {` is
+/// `pub struct Shared`, `impl Shared {` is `impl Shared`.
+fn item_key(line: &str) -> Option<String> {
+    if line.starts_with("impl ") || line.starts_with("impl<") {
+        let header = line.trim_end().trim_end_matches('{').trim_end();
+        return Some(header.to_owned());
+    }
     let rest = line.strip_prefix("pub")?;
     // `pub(crate)` and the like.
     let rest = match rest.strip_prefix('(') {
@@ -82,23 +107,38 @@ fn pub_fn_name(line: &str) -> Option<&str> {
         return None;
     }
     let mut words = rest.split_whitespace();
-    loop {
+    let kind = loop {
         match words.next()? {
-            "fn" => break,
-            "async" | "const" | "unsafe" | "extern" | "\"C\"" => {}
-            _ => return None, // `pub struct`, `pub use`, ...
+            "async" | "unsafe" | "extern" | "\"C\"" => {}
+            // `pub const fn` is a function; `pub const NAME` a constant.
+            "const" => match words.clone().next()? {
+                "fn" | "async" | "unsafe" => {}
+                _ => break "const",
+            },
+            kind @ ("fn" | "struct" | "enum" | "type" | "trait" | "static") => break kind,
+            _ => return None, // `pub use`, `pub mod`, ...
         }
-    }
+    };
     let word = words.next()?;
     let end = word
         .find(|c: char| !(c.is_alphanumeric() || c == '_'))
         .unwrap_or(word.len());
-    (end > 0).then(|| &word[..end])
+    (end > 0).then(|| format!("pub {kind} {}", &word[..end]))
 }
 
-/// `pub fn noop() {}`: rustfmt keeps an empty body on the signature's line.
+/// `pub fn noop() {}`, `pub struct Unit;`, `pub type Id = u32;`: an item
+/// that rustfmt keeps on one line.
 fn is_one_liner(line: &str) -> bool {
-    line.trim_end().ends_with('}') && line.matches('{').count() == line.matches('}').count()
+    let line = line.trim_end();
+    let balanced = line.matches('{').count() == line.matches('}').count()
+        && line.matches('(').count() == line.matches(')').count();
+    balanced && (line.ends_with('}') || line.ends_with(';'))
+}
+
+/// The last line of an item that spans several: `}`, `};` or `);` at
+/// column 0.
+fn is_closing(line: &str) -> bool {
+    matches!(line.trim_end(), "}" | "};" | ");")
 }
 
 /// The two catalogues of answers.
@@ -134,7 +174,7 @@ pub struct Answer {
     /// must contain: proof that the tests name the concept, not only that
     /// they fail. None for a right answer.
     pub expect: Option<String>,
-    /// The replacement functions: name and full text.
+    /// The replacement items: key and full text.
     replacements: Vec<(String, String)>,
 }
 
@@ -185,31 +225,32 @@ impl Answer {
         };
 
         let lines: Vec<&str> = source.lines().collect();
-        let functions = functions(source)?;
+        let items = items(source)?;
         let mut inside = vec![false; lines.len()];
-        for function in &functions {
-            inside[function.lines.clone()].fill(true);
+        for item in &items {
+            inside[item.lines.clone()].fill(true);
         }
         for (i, line) in lines.iter().enumerate() {
             let trimmed = line.trim();
             if !inside[i] && !trimmed.is_empty() && !trimmed.starts_with("//") {
                 bail!(
-                    "line {}: an answer holds only replacement `pub fn`s, found `{trimmed}`",
+                    "line {}: an answer holds only replacement items \
+                     (`pub fn`, `pub struct`, `impl`...), found `{trimmed}`",
                     i + 1
                 );
             }
         }
-        if functions.is_empty() {
-            bail!("no `pub fn` to splice over the solution");
+        if items.is_empty() {
+            bail!("no `pub fn` (or other item) to splice over the solution");
         }
 
         let mut replacements: Vec<(String, String)> = Vec::new();
-        for function in &functions {
-            if replacements.iter().any(|(name, _)| name == function.name) {
-                bail!("`pub fn {}` is given twice", function.name);
+        for item in &items {
+            if replacements.iter().any(|(key, _)| *key == item.key) {
+                bail!("`{}` is given twice", item.key);
             }
-            let text = lines[function.lines.clone()].join("\n");
-            replacements.push((function.name.to_string(), text));
+            let text = lines[item.lines.clone()].join("\n");
+            replacements.push((item.key.clone(), text));
         }
         Ok(Answer {
             what,
@@ -218,15 +259,15 @@ impl Answer {
         })
     }
 
-    /// The solution with each replacement put over its same-named function.
+    /// The solution with each replacement put over its same-named item.
     pub fn splice_into(&self, solution: &str) -> Result<String> {
-        let targets = functions(solution).context("cannot read the solution's functions")?;
+        let targets = items(solution).context("cannot read the solution's items")?;
         let mut edits: Vec<(Range<usize>, &str)> = Vec::new();
-        for (name, text) in &self.replacements {
+        for (key, text) in &self.replacements {
             let target = targets
                 .iter()
-                .find(|f| f.name == name)
-                .with_context(|| format!("the solution has no `pub fn {name}` to replace"))?;
+                .find(|item| item.key == *key)
+                .with_context(|| format!("the solution has no `{key}` to replace"))?;
             edits.push((target.lines.clone(), text));
         }
         // From the bottom up, so that earlier line numbers stay valid.
@@ -274,9 +315,81 @@ mod tests {
 
     #[test]
     fn finds_top_level_pub_fns_only() {
-        let found = functions(SOLUTION).unwrap();
-        let names: Vec<_> = found.iter().map(|f| (f.name, f.lines.clone())).collect();
-        assert_eq!(names, [("one", 5..8), ("two", 11..18), ("noop", 19..20)]);
+        let found = items(SOLUTION).unwrap();
+        let names: Vec<_> = found
+            .iter()
+            .map(|f| (f.key.as_str(), f.lines.clone()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("pub fn one", 5..8),
+                ("pub fn two", 11..18),
+                ("pub fn noop", 19..20)
+            ]
+        );
+    }
+
+    const WITH_A_TYPE: &str = "\
+use tokio::sync::Mutex;
+
+/// What the increments share.
+#[derive(Default)]
+pub struct Shared {
+    counter: Mutex<u64>,
+}
+
+pub struct Unit;
+
+impl Shared {
+    pub fn new() -> Shared {
+        Shared::default()
+    }
+}
+
+pub async fn increment(shared: &Shared) {
+    *shared.counter.lock().await += 1;
+}
+";
+
+    #[test]
+    fn a_struct_and_its_impl_are_replaced_with_their_attributes() {
+        let found = items(WITH_A_TYPE).unwrap();
+        let keys: Vec<_> = found
+            .iter()
+            .map(|f| (f.key.as_str(), f.lines.clone()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("pub struct Shared", 3..7),
+                ("pub struct Unit", 8..9),
+                ("impl Shared", 10..15),
+                ("pub fn increment", 16..19)
+            ]
+        );
+
+        let right = Answer::parse(
+            "//! Right: a semaphore of one permit as the lock.
+
+#[derive(Default)]
+pub struct Shared {
+    permit: tokio::sync::Semaphore,
+}
+",
+            Catalogue::Right,
+        )
+        .unwrap();
+        let spliced = right.splice_into(WITH_A_TYPE).unwrap();
+        assert!(
+            spliced.contains("/// What the increments share.\n#[derive(Default)]\npub struct Shared {\n    permit:"),
+            "{spliced}"
+        );
+        assert_eq!(
+            spliced.matches("#[derive(Default)]").count(),
+            1,
+            "{spliced}"
+        );
     }
 
     #[test]
@@ -387,10 +500,10 @@ pub async fn one(api: &Api) -> u32 {
 
     #[test]
     fn an_unclosed_function_is_an_error() {
-        let error = functions("pub fn one() {\n    1 }\n")
+        let error = items("pub fn one() {\n    1 }\n")
             .err()
             .unwrap()
             .to_string();
-        assert!(error.contains("no closing `}`"), "{error}");
+        assert!(error.contains("no closing line"), "{error}");
     }
 }
