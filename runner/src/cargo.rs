@@ -81,6 +81,12 @@ struct Limits {
     run: Duration,
 }
 
+/// The limit a child was stopped at.
+enum Stopped {
+    Building,
+    Running,
+}
+
 /// The process id, and so the process group id, of the running child; 0
 /// when there is none.
 static CHILD: AtomicU32 = AtomicU32::new(0);
@@ -106,14 +112,15 @@ fn run(mut command: Command, package: &str, limits: Limits) -> Result<Output> {
             break Ok(status);
         }
         running = last(&binaries).or(running);
-        let stop = match running {
-            Some(since) => since.elapsed() > limits.run,
-            None => started.elapsed() > limits.build,
+        let stopped = match running {
+            Some(since) if since.elapsed() > limits.run => Some(Stopped::Running),
+            None if started.elapsed() > limits.build => Some(Stopped::Building),
+            _ => None,
         };
-        if stop {
+        if let Some(stopped) = stopped {
             kill(&mut child);
             child.wait()?;
-            break Err(running.is_some());
+            break Err(stopped);
         }
         thread::sleep(Duration::from_millis(20));
     };
@@ -126,13 +133,13 @@ fn run(mut command: Command, package: &str, limits: Limits) -> Result<Output> {
             stdout: stdout.unwrap_or_default(),
             stderr: stderr.unwrap_or_default(),
         }),
-        Err(true) => bail!(
+        Err(Stopped::Running) => bail!(
             "the tests of {package} were still running {} s after the build finished, \
              so they were stopped: a test hangs (a busy loop?) where the kata's watchdog \
              cannot stop it. `cargo test -p {package}` shows more.",
             limits.run.as_secs()
         ),
-        Err(false) => bail!(
+        Err(Stopped::Building) => bail!(
             "`cargo test -p {package}` was still building after {} s, so it was stopped. \
              Run it yourself to see what it is waiting for.",
             limits.build.as_secs()
@@ -158,10 +165,10 @@ fn drain(
             let mut reader = BufReader::new(pipe);
             let mut line = Vec::new();
             while reader.read_until(b'\n', &mut line).is_ok_and(|n| n > 0) {
-                let starts =
-                    |_: &&Sender<Instant>| starts_a_test_binary(&String::from_utf8_lossy(&line));
-                if let Some(sender) = binary_started.as_ref().filter(starts) {
-                    let _ = sender.send(Instant::now());
+                if let Some(sender) = &binary_started {
+                    if starts_a_test_binary(&String::from_utf8_lossy(&line)) {
+                        let _ = sender.send(Instant::now());
+                    }
                 }
                 bytes.append(&mut line);
             }
