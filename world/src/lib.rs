@@ -22,6 +22,7 @@
 //!   it (`watchdog.rs`), and the snapshot assertion.
 
 pub mod api;
+pub mod console;
 pub mod counter;
 pub mod harness;
 pub mod job;
@@ -32,6 +33,7 @@ mod watchdog;
 pub mod world;
 
 pub use api::{Api, Post, User};
+pub use console::Console;
 pub use counter::SlowCounter;
 pub use harness::within;
 pub use job::Job;

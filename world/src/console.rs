@@ -1,0 +1,47 @@
+//! A console that code prints to, as the seed's programs print.
+//!
+//! A line printed is recorded at its instant as a note on the row of the
+//! actor running (see [`World::track`]), or on the row `console` outside any,
+//! and kept with its time, so that a test can ask what was printed when. A
+//! print is synchronous and takes no time: it shows exactly when the code
+//! around it ran. Nothing reaches stdout; tests never read it.
+
+use std::fmt::Display;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crate::world::World;
+
+/// A handle on the console. Cheap to clone; clones print to the same one.
+#[derive(Clone)]
+pub struct Console {
+    world: World,
+    lines: Arc<Mutex<Vec<(Duration, String)>>>,
+}
+
+impl Console {
+    pub fn new(world: &World) -> Console {
+        Console {
+            world: world.clone(),
+            lines: Arc::default(),
+        }
+    }
+
+    /// Prints `line`, Python's `print(line)`.
+    pub fn print(&self, line: impl Display) {
+        let line = line.to_string();
+        let actor = World::current_actor().unwrap_or_else(|| "console".to_owned());
+        self.world.note(&actor, &line);
+        let at = self.world.now();
+        self.lock().push((at, line));
+    }
+
+    /// Every line printed so far, with the time it was printed, in order.
+    pub fn printed(&self) -> Vec<(Duration, String)> {
+        self.lock().clone()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(Duration, String)>> {
+        self.lines.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
