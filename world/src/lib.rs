@@ -18,6 +18,8 @@
 //! - [`trace`]: what was recorded, and the questions a test asks of it.
 //! - [`timeline`]: the trace drawn as a timeline and listed as events.
 //! - [`api`], [`counter`], [`legacy`], [`job`]: the services katas use.
+//! - [`reactor`]: timers on a manual clock, for the kata whose learner
+//!   writes the executor.
 //! - [`harness`]: the virtual-time deadline, the real-time watchdog behind
 //!   it (`watchdog.rs`), and the snapshot assertion.
 
@@ -27,6 +29,7 @@ pub mod counter;
 pub mod harness;
 pub mod job;
 pub mod legacy;
+pub mod reactor;
 pub mod timeline;
 pub mod trace;
 mod watchdog;
@@ -38,6 +41,7 @@ pub use counter::SlowCounter;
 pub use harness::within;
 pub use job::Job;
 pub use legacy::{Invoice, Legacy};
+pub use reactor::{Reactor, Sleep};
 pub use trace::{Fill, Trace};
 pub use watchdog::LIMIT_ENV as WATCHDOG_LIMIT_ENV;
 pub use world::{Span, Thread, World};

@@ -1,0 +1,210 @@
+//! Kata 13, event loop: one test per step of the README.
+//!
+//! Compiled twice, against the kata and against its reference solution, so
+//! both are judged by the same tests and the same snapshots.
+//!
+//! No tokio runtime here: the learner's executor is the only scheduler, and
+//! the world's `Reactor` on a manual clock is the only source of events.
+//! Each kata call runs under `watched`, a real-time safety net; every wrong
+//! answer the reactor can see fails at once.
+
+use std::time::Duration;
+
+#[cfg(not(feature = "reference"))]
+use event_loop as kata;
+#[cfg(feature = "reference")]
+use event_loop_solution as kata;
+use world::reactor::watched;
+use world::{Reactor, World, assert_timeline};
+
+fn ms(millis: u64) -> Duration {
+    Duration::from_millis(millis)
+}
+
+/// When the first sleep on `row` started, or a message saying it never did.
+fn started(world: &World, row: &str) -> Duration {
+    let spans = world.trace().spans_of(row);
+    spans
+        .first()
+        .unwrap_or_else(|| panic!("{row} never started: its future was never polled"))
+        .start
+}
+
+/// Every future on `rows` was polled exactly once to start and once when
+/// woken: `sleeps` futures, two polls each, none without a wake.
+fn polled_only_when_woken(reactor: &Reactor, rows: &[(&str, usize)]) {
+    for &(row, sleeps) in rows {
+        let unwoken = reactor.polls_without_wake(row);
+        assert_eq!(
+            unwoken, 0,
+            "a future that is not woken is never polled again, but {row} was polled without a \
+             wake {unwoken} time(s): busy-polling. Poll a task only when its waker was called"
+        );
+        assert_eq!(
+            reactor.polls(row),
+            2 * sleeps,
+            "a future that is woken is polled again: each of {row}'s {sleeps} sleep(s) is \
+             polled once to start and once when woken"
+        );
+    }
+}
+
+#[test]
+fn step1_block_on() {
+    let world = World::manual();
+    let reactor = Reactor::new(&world);
+    // An event that wakes no future: a callback due at 150 ms, between the
+    // two sleeps' ends.
+    reactor.call_later("tick", 150);
+    let fut = {
+        let reactor = reactor.clone();
+        async move {
+            reactor.sleep("A", 100).await;
+            reactor.sleep("A", 200).await;
+            "A done"
+        }
+    };
+
+    let answer = watched(|| kata::block_on(&reactor, fut));
+
+    assert_eq!(answer, "A done", "block_on returns the future's output");
+    assert_eq!(
+        world.now(),
+        ms(300),
+        "block_on returns when the future is ready: 100 + 200 = 300 ms"
+    );
+    polled_only_when_woken(&reactor, &[("A", 2)]);
+    assert_eq!(
+        reactor.turns(),
+        3,
+        "the loop parks on the reactor once per event: A's two timers and the tick"
+    );
+    assert_timeline!("step1_block_on", world);
+}
+
+#[test]
+fn step2_spawn_interleaves() {
+    let world = World::manual();
+    let reactor = Reactor::new(&world);
+    let executor = kata::Executor::new(&reactor);
+    let a = reactor.clone();
+    executor.spawn(async move {
+        for _ in 0..3 {
+            a.sleep("A", 100).await;
+        }
+    });
+    let b = reactor.clone();
+    executor.spawn(async move {
+        for _ in 0..2 {
+            b.sleep("B", 150).await;
+        }
+    });
+    // A world future spawned as it is, not inside an async block.
+    executor.spawn(reactor.sleep("C", 250));
+
+    watched(|| executor.run());
+
+    assert_eq!(
+        started(&world, "B"),
+        ms(0),
+        "tasks interleave at their awaits: B starts at 0 ms, while A waits; spawn queues a \
+         task, it does not run it to the end"
+    );
+    assert_eq!(
+        reactor.completed(),
+        ["A", "B", "A", "C", "B", "A"],
+        "tasks interleave at their awaits: A, B, A, C, B, A, each resumed when its timer fires"
+    );
+    assert_eq!(
+        world.now(),
+        ms(300),
+        "run returns when every task is done, at 300 ms: the tasks waited together, not one \
+         after the other (800 ms)"
+    );
+    polled_only_when_woken(&reactor, &[("A", 3), ("B", 2), ("C", 1)]);
+    assert_timeline!("step2_spawn_interleaves", world);
+}
+
+#[test]
+fn step3_woken_order() {
+    let world = World::manual();
+    let reactor = Reactor::new(&world);
+    let executor = kata::Executor::new(&reactor);
+    // Spawned in the order 1, 2, 3. All three timers end at 30 ms, but they
+    // were registered 2 (at 0 ms), 1 (at 20 ms), 3 (at 25 ms), and the
+    // reactor fires the timers of one instant in that order.
+    let r = reactor.clone();
+    executor.spawn(async move {
+        r.sleep("task 1", 20).await;
+        r.sleep("task 1", 10).await;
+    });
+    let r = reactor.clone();
+    executor.spawn(async move {
+        r.sleep("task 2", 30).await;
+    });
+    let r = reactor.clone();
+    executor.spawn(async move {
+        r.sleep("task 3", 25).await;
+        r.sleep("task 3", 5).await;
+    });
+
+    watched(|| executor.run());
+
+    assert_eq!(
+        reactor.woken(),
+        ["task 1", "task 3", "task 2", "task 1", "task 3"],
+        "the reactor wakes the timers of one instant in the order they were registered"
+    );
+    assert_eq!(
+        reactor.completed(),
+        reactor.woken(),
+        "spawned tasks run in the order they were woken: the run queue is first in, first \
+         out, not the order they were spawned"
+    );
+    polled_only_when_woken(&reactor, &[("task 1", 2), ("task 2", 1), ("task 3", 2)]);
+    assert_timeline!("step3_woken_order", world);
+}
+
+#[test]
+fn step4_block_on_returns_first() {
+    let world = World::manual();
+    let reactor = Reactor::new(&world);
+    let executor = kata::Executor::new(&reactor);
+    let r = reactor.clone();
+    executor.spawn(async move {
+        r.sleep("worker", 100).await;
+        r.sleep("worker", 100).await;
+    });
+    executor.spawn(reactor.sleep("background", 1000));
+    let main = {
+        let reactor = reactor.clone();
+        async move {
+            reactor.sleep("main", 300).await;
+            42
+        }
+    };
+
+    let answer = watched(|| executor.block_on(main));
+
+    assert_eq!(answer, 42, "block_on returns the main future's output");
+    assert_eq!(
+        world.now(),
+        ms(300),
+        "block_on returns the main future's output as soon as it is ready, at 300 ms, while \
+         other tasks still wait: it does not wait for the background task (1000 ms)"
+    );
+    assert_eq!(
+        reactor.completed(),
+        ["worker", "worker", "main"],
+        "spawned tasks run while block_on waits for the main future: the worker's two sleeps \
+         end at 100 and 200 ms, before main's at 300 ms"
+    );
+    assert_eq!(
+        reactor.polls("background"),
+        1,
+        "the background task started (one poll) and still waits: it was never woken, so \
+         never polled again"
+    );
+    polled_only_when_woken(&reactor, &[("worker", 2), ("main", 1)]);
+    assert_timeline!("step4_block_on_returns_first", world);
+}

@@ -1,0 +1,458 @@
+//! A reactor for a kata whose learner writes the executor (kata 13).
+//!
+//! tokio is not running here. The learner's loop is the only scheduler, and
+//! this reactor is the only source of events: it hands out timer-like
+//! futures ([`Reactor::sleep`]) and callbacks ([`Reactor::call_later`]) on a
+//! [`World::manual`] clock, and [`Reactor::turn`] is the loop's "wait for
+//! the next event": it moves the clock to the next due event, fires
+//! everything due then and wakes the futures waiting for it. That is what
+//! tokio's current-thread scheduler does when it has nothing ready and
+//! parks on its driver (epoll and the timer wheel).
+//!
+//! Everything a wrong executor does fails at once, never by hanging:
+//!
+//! - a sleep polled again after it returned `Ready` panics ("polled after it
+//!   completed");
+//! - `turn` while a woken sleep was never polled again panics: the waker
+//!   did not bring its task back (a lost wake-up);
+//! - `turn` with nothing left to fire panics: the loop waits for nothing
+//!   (a deadlock);
+//! - a sleep polled over and over without a wake, and without the reactor
+//!   turning in between, panics: the loop spins and never parks.
+//!
+//! Polls without a wake are also counted ([`Reactor::polls_without_wake`]),
+//! so a loop that polls every task after every turn (busy-polling) is
+//! caught by the count. A loop that spins without calling the world at all
+//! is stopped by [`watched`], a real-time safety net.
+
+use std::future::Future;
+use std::io::Write as _;
+use std::pin::Pin;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::task::{Context, Poll, Waker};
+use std::thread;
+use std::time::Duration;
+
+use kata_protocol::{Cause, Marker};
+
+use crate::trace::Fill;
+use crate::world::{Span, World};
+
+/// Unwoken polls in a row, with no turn of the reactor in between, after
+/// which a sleep calls the loop a spin. A right answer makes none.
+const SPIN_LIMIT: usize = 1000;
+
+/// The reactor: timers and callbacks on a manual clock. Cheap to clone;
+/// every clone is the same reactor.
+#[derive(Clone)]
+pub struct Reactor {
+    world: World,
+    state: Arc<Mutex<State>>,
+}
+
+#[derive(Default)]
+struct State {
+    /// Every timer and callback ever registered, in registration order:
+    /// events due at one instant fire in this order.
+    entries: Vec<Entry>,
+    turns: usize,
+    /// Actors, in the order their sleeps were woken.
+    woken: Vec<String>,
+    /// Actors, in the order their sleeps returned `Ready`.
+    completed: Vec<String>,
+}
+
+struct Entry {
+    actor: String,
+    label: String,
+    due: Duration,
+    kind: EntryKind,
+    /// Fired by a turn: the waker was called (or the callback ran).
+    fired: Option<Duration>,
+    /// A sleep that returned `Ready`.
+    done: bool,
+    /// A sleep dropped before it was done: nobody waits for it any more.
+    dropped: bool,
+    polls: usize,
+    polls_without_wake: usize,
+    /// Unwoken polls in a row with no turn in between, and the turn count
+    /// at the last poll.
+    spins: usize,
+    last_turn: usize,
+}
+
+enum EntryKind {
+    Sleep { waker: Option<Waker> },
+    Callback { span: Option<Span> },
+}
+
+impl Reactor {
+    /// A reactor on `world`'s clock, which must be a manual one
+    /// ([`World::manual`]): only [`Reactor::turn`] moves it.
+    pub fn new(world: &World) -> Reactor {
+        Reactor {
+            world: world.clone(),
+            state: Arc::default(),
+        }
+    }
+
+    /// A future that is ready `ms` milliseconds after its first poll, drawn
+    /// as a span on `actor`'s row. Like every future it is lazy: the timer
+    /// starts at the first poll, which registers the waker it will call.
+    pub fn sleep(&self, actor: &str, ms: u64) -> Sleep {
+        Sleep {
+            reactor: self.clone(),
+            actor: actor.to_owned(),
+            duration: Duration::from_millis(ms),
+            phase: Phase::New,
+        }
+    }
+
+    /// Registers a callback that runs `ms` milliseconds from now, as
+    /// asyncio's `loop.call_later` does: an event that wakes no future. It is
+    /// drawn on `actor`'s row from now until it runs.
+    pub fn call_later(&self, actor: &str, ms: u64) {
+        let label = format!("call_later {ms}ms");
+        let span = self.world.span(actor, &label, Fill::Work);
+        let due = self.world.now() + Duration::from_millis(ms);
+        self.state().entries.push(Entry::new(
+            actor,
+            label,
+            due,
+            EntryKind::Callback { span: Some(span) },
+        ));
+    }
+
+    /// The loop's "wait for the next event": moves the clock to the next due
+    /// timer or callback, fires everything due at that instant in the order
+    /// it was registered, and wakes the futures waiting for it.
+    ///
+    /// # Panics
+    ///
+    /// When a future it woke earlier was never polled again (a lost
+    /// wake-up), and when nothing is left to fire (a deadlock): either way
+    /// the loop would wait for ever.
+    pub fn turn(&self) {
+        let now = self.world.now();
+        let mut state = self.state();
+        let lost: Vec<String> = state
+            .entries
+            .iter()
+            .filter(|e| e.is_sleep() && e.fired.is_some() && !e.done && !e.dropped)
+            .map(Entry::describe)
+            .collect();
+        if !lost.is_empty() {
+            drop(state);
+            let verb = if lost.len() == 1 { "was" } else { "were" };
+            panic!(
+                "a lost wake-up: the loop turned the reactor again, but {} {verb} woken and \
+                 never polled again. A waker must put its task back on the run queue, and the loop \
+                 must poll every ready task before it parks on the reactor; otherwise the task \
+                 waits for ever (a deadlock)",
+                lost.join(", ")
+            );
+        }
+        let Some(at) = state
+            .entries
+            .iter()
+            .filter(|e| e.fired.is_none() && !e.dropped)
+            .map(|e| e.due)
+            .min()
+        else {
+            drop(state);
+            panic!(
+                "a deadlock: the loop turned the reactor at +{}ms, but nothing is left to \
+                 fire: no timer waits and no future registered a waker that is still pending. \
+                 The loop waits for an event that will never come (a task that was never \
+                 polled, or one the loop forgot)",
+                now.as_millis()
+            );
+        };
+        state.turns += 1;
+        if at > now {
+            self.world.advance(at - now);
+        }
+        let mut wakers = Vec::new();
+        let mut callbacks = Vec::new();
+        for entry in state.entries.iter_mut() {
+            if entry.fired.is_some() || entry.dropped || entry.due != at {
+                continue;
+            }
+            entry.fired = Some(at);
+            match &mut entry.kind {
+                EntryKind::Sleep { waker } => {
+                    if let Some(waker) = waker.take() {
+                        wakers.push(waker);
+                    }
+                }
+                EntryKind::Callback { span } => callbacks.extend(span.take()),
+            }
+        }
+        let woken: Vec<String> = state
+            .entries
+            .iter()
+            .filter(|e| e.is_sleep() && e.fired == Some(at) && !e.dropped)
+            .map(|e| e.actor.clone())
+            .collect();
+        let turn = state.turns;
+        let mut fired: Vec<String> = woken.iter().map(|a| format!("woke {a}")).collect();
+        fired.extend(
+            state
+                .entries
+                .iter()
+                .filter(|e| !e.is_sleep() && e.fired == Some(at))
+                .map(|e| format!("ran {}'s callback", e.actor)),
+        );
+        state.woken.extend(woken);
+        // Outside the lock: a waker may call back into the reactor.
+        drop(state);
+        self.world
+            .note("reactor", format!("turn {turn}: {}", fired.join(", ")));
+        for span in callbacks {
+            span.end(Some("ran; it wakes no future"));
+        }
+        for waker in wakers {
+            waker.wake();
+        }
+    }
+
+    /// How many times the reactor turned.
+    pub fn turns(&self) -> usize {
+        self.state().turns
+    }
+
+    /// How many times the sleeps on `actor`'s row were polled, from their
+    /// first poll on.
+    pub fn polls(&self, actor: &str) -> usize {
+        self.of(actor).map(|e| e.0).sum()
+    }
+
+    /// How many of those polls came while the sleep was not woken: a healthy
+    /// loop makes none (each sleep is polled once to start, once when woken).
+    pub fn polls_without_wake(&self, actor: &str) -> usize {
+        self.of(actor).map(|e| e.1).sum()
+    }
+
+    /// The rows whose sleeps were woken, in the order they were woken.
+    pub fn woken(&self) -> Vec<String> {
+        self.state().woken.clone()
+    }
+
+    /// The rows whose sleeps returned `Ready`, in the order they did.
+    pub fn completed(&self) -> Vec<String> {
+        self.state().completed.clone()
+    }
+
+    /// The world this reactor's events are drawn in.
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    fn of(&self, actor: &str) -> impl Iterator<Item = (usize, usize)> {
+        self.state()
+            .entries
+            .iter()
+            .filter(|e| e.is_sleep() && e.actor == actor)
+            .map(|e| (e.polls, e.polls_without_wake))
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        // A panic while the lock is held (a failing check) leaves the data
+        // intact: the checks panic before they write.
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl Entry {
+    fn new(actor: &str, label: String, due: Duration, kind: EntryKind) -> Entry {
+        Entry {
+            actor: actor.to_owned(),
+            label,
+            due,
+            kind,
+            fired: None,
+            done: false,
+            dropped: false,
+            polls: 0,
+            polls_without_wake: 0,
+            spins: 0,
+            last_turn: 0,
+        }
+    }
+
+    fn is_sleep(&self) -> bool {
+        matches!(self.kind, EntryKind::Sleep { .. })
+    }
+
+    fn describe(&self) -> String {
+        let woken = self.fired.map_or(String::new(), |at| {
+            format!(" (woken at +{}ms)", at.as_millis())
+        });
+        format!("{} on row {}{woken}", self.label, self.actor)
+    }
+}
+
+/// The future [`Reactor::sleep`] returns.
+#[must_use = "a future does nothing unless it is polled"]
+pub struct Sleep {
+    reactor: Reactor,
+    actor: String,
+    duration: Duration,
+    phase: Phase,
+}
+
+enum Phase {
+    /// Not polled yet: no timer, nothing drawn.
+    New,
+    /// Registered with the reactor as entry `id`, drawn by `span`.
+    Waiting { id: usize, span: Option<Span> },
+    /// Returned `Ready`.
+    Done,
+}
+
+impl Sleep {
+    fn label(&self) -> String {
+        format!("sleep {}ms", self.duration.as_millis())
+    }
+}
+
+impl Future for Sleep {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = self.get_mut();
+        let label = this.label();
+        match &mut this.phase {
+            Phase::New => {
+                let world = this.reactor.world.clone();
+                let span = world.span(&this.actor, &label, Fill::Work);
+                let mut entry = Entry::new(
+                    &this.actor,
+                    label,
+                    world.now() + this.duration,
+                    EntryKind::Sleep {
+                        waker: Some(cx.waker().clone()),
+                    },
+                );
+                let mut state = this.reactor.state();
+                entry.polls = 1;
+                entry.last_turn = state.turns;
+                state.entries.push(entry);
+                this.phase = Phase::Waiting {
+                    id: state.entries.len() - 1,
+                    span: Some(span),
+                };
+                Poll::Pending
+            }
+            Phase::Waiting { id, span } => {
+                let mut state = this.reactor.state();
+                let turns = state.turns;
+                let entry = &mut state.entries[*id];
+                entry.polls += 1;
+                if entry.fired.is_some() {
+                    entry.done = true;
+                    let actor = entry.actor.clone();
+                    state.completed.push(actor);
+                    drop(state);
+                    if let Some(span) = span.take() {
+                        span.end(None::<String>);
+                    }
+                    this.phase = Phase::Done;
+                    return Poll::Ready(());
+                }
+                entry.polls_without_wake += 1;
+                entry.spins = if entry.last_turn == turns {
+                    entry.spins + 1
+                } else {
+                    0
+                };
+                entry.last_turn = turns;
+                if let EntryKind::Sleep { waker } = &mut entry.kind {
+                    *waker = Some(cx.waker().clone());
+                }
+                let (first, spins) = (entry.polls_without_wake == 1, entry.spins);
+                drop(state);
+                if first {
+                    this.reactor
+                        .world
+                        .note(&this.actor, format!("{label} polled without a wake"));
+                }
+                if spins >= SPIN_LIMIT {
+                    panic!(
+                        "the loop never turns the reactor: {label} on row {} was polled \
+                         {spins} times in a row without a wake, and the reactor never turned \
+                         in between. Only reactor.turn() moves the clock and fires events, so \
+                         this loop would spin for ever. When no task is ready, park: call \
+                         reactor.turn()",
+                        this.actor
+                    );
+                }
+                Poll::Pending
+            }
+            Phase::Done => panic!(
+                "{label} on row {} was polled after it completed: it had already returned \
+                 Ready, and a future must not be polled again after that. The loop polled \
+                 a finished task: drop a task's future once it is Ready",
+                this.actor
+            ),
+        }
+    }
+}
+
+impl Drop for Sleep {
+    fn drop(&mut self) {
+        if let Phase::Waiting { id, .. } = self.phase {
+            let mut state = self.reactor.state();
+            let entry = &mut state.entries[id];
+            entry.dropped = true;
+            if let EntryKind::Sleep { waker } = &mut entry.kind {
+                *waker = None;
+            }
+        }
+    }
+}
+
+/// How long a call under [`watched`] may take in real time.
+const LIMIT: Duration = Duration::from_secs(5);
+
+/// Runs `f`, the learner's executor, under a real-time watchdog: a safety
+/// net for a loop that spins without ever calling the world (waiting for a
+/// task to become ready without turning the reactor). A healthy call takes
+/// milliseconds. Past the limit (5 s, or `KATA_WATCHDOG_MS`), the watchdog
+/// says what hung and ends the test binary, as `within`'s does.
+pub fn watched<T>(f: impl FnOnce() -> T) -> T {
+    let test = thread::current().name().unwrap_or("this test").to_owned();
+    let limit = std::env::var(crate::watchdog::LIMIT_ENV)
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(LIMIT, Duration::from_millis);
+    let (disarm, disarmed) = mpsc::channel::<()>();
+    thread::Builder::new()
+        .name("kata-watchdog".to_owned())
+        .spawn(move || {
+            if let Err(RecvTimeoutError::Timeout) = disarmed.recv_timeout(limit) {
+                let marker = Marker::Stopped {
+                    test: test.clone(),
+                    cause: Cause::NeverYields,
+                };
+                let mut stderr = std::io::stderr().lock();
+                let _ = writeln!(
+                    stderr,
+                    "\n{marker}\nThe watchdog stopped `{test}` after {:.1} s of real time: \
+                     the executor's loop never came back to the reactor. Likely a loop that \
+                     waits for a task to become ready without calling reactor.turn(), the \
+                     only thing that fires events and wakes tasks.\n",
+                    limit.as_secs_f64()
+                );
+                let _ = stderr.flush();
+                std::process::exit(101);
+            }
+        })
+        .expect("cannot start the watchdog thread");
+    let output = f();
+    drop(disarm);
+    output
+}
