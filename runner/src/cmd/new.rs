@@ -21,6 +21,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
+use crate::splice::Catalogue;
 use crate::table::{self, PLACEHOLDER};
 use crate::workspace::Workspace;
 
@@ -79,8 +80,8 @@ pub fn run(
     for (path, content) in &files {
         create(&root.join(path), content)?;
     }
-    for catalogue in ["wrong", "right"] {
-        let dir = Path::new("solutions").join(&kata.dir).join(catalogue);
+    for catalogue in [Catalogue::Wrong, Catalogue::Right] {
+        let dir = Path::new("solutions").join(&kata.dir).join(catalogue.dir());
         std::fs::create_dir_all(root.join(&dir))
             .with_context(|| format!("cannot create {}", dir.display()))?;
     }
