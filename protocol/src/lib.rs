@@ -26,6 +26,11 @@ use std::fmt;
 /// What every marker line starts with.
 pub const PREFIX: &str = "@kata";
 
+/// The environment variable that sets the harness's real-time watchdog
+/// limit, in milliseconds (default 5 s). Tests of the harness and of the
+/// runner set it short to make a hang cheap to prove.
+pub const WATCHDOG_LIMIT_ENV: &str = "KATA_WATCHDOG_MS";
+
 /// One marker line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Marker {

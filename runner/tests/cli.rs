@@ -205,7 +205,7 @@ fn check_names_a_hang_and_the_tests_it_kept_from_running() {
 
     let mut command = sandbox.command(&["check", NAME]);
     command
-        .env("KATA_WATCHDOG_MS", "300")
+        .env(kata_protocol::WATCHDOG_LIMIT_ENV, "300")
         .env("RUST_TEST_THREADS", "1");
     let run = run(command);
     assert_eq!(run.code, 1, "{run}");

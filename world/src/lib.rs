@@ -43,7 +43,7 @@ pub use job::Job;
 pub use legacy::{Invoice, Legacy};
 pub use reactor::{Reactor, Sleep};
 pub use trace::{Fill, Trace};
-pub use watchdog::LIMIT_ENV as WATCHDOG_LIMIT_ENV;
+pub use kata_protocol::WATCHDOG_LIMIT_ENV;
 pub use world::{Span, Thread, World};
 
 /// Re-exported so that [`assert_timeline!`] works in test crates that do not

@@ -27,14 +27,14 @@ use std::thread;
 use std::time::Duration;
 
 use kata_protocol::{Cause, Marker};
+
+/// The variable that overrides [`LIMIT`], under the name world's modules use.
+pub(crate) use kata_protocol::WATCHDOG_LIMIT_ENV as LIMIT_ENV;
 use tokio::runtime::Handle;
 
 /// How long a kata call may take in real time before the watchdog bites.
 const LIMIT: Duration = Duration::from_secs(5);
 
-/// Overrides [`LIMIT`], in milliseconds: the harness's own tests set it
-/// short to prove the watchdog.
-pub const LIMIT_ENV: &str = "KATA_WATCHDOG_MS";
 
 /// How long the probe task gets to run before the runtime is judged stuck.
 const PROBE_PATIENCE: Duration = Duration::from_millis(500);
