@@ -27,7 +27,7 @@ use std::fmt;
 pub const PREFIX: &str = "@kata";
 
 /// The environment variable that sets the harness's real-time watchdog
-/// limit, in milliseconds (default 5 s). Tests of the harness and of the
+/// limit, in milliseconds (default 3 s). Tests of the harness and of the
 /// runner set it short to make a hang cheap to prove.
 pub const WATCHDOG_LIMIT_ENV: &str = "KATA_WATCHDOG_MS";
 

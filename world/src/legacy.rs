@@ -42,7 +42,7 @@ use crate::world::{Thread, World};
 /// How long the runtime gets to run the probe of a call made off its thread
 /// before it counts as held. A free runtime answers in microseconds; only a
 /// held one waits this long.
-const PROBE_PATIENCE: Duration = Duration::from_secs(1);
+const PROBE_PATIENCE: Duration = Duration::from_millis(500);
 
 /// How long the legacy invoice renderer holds its thread.
 pub const RENDER_TIME: Duration = Duration::from_millis(500);

@@ -33,7 +33,7 @@ pub(crate) use kata_protocol::WATCHDOG_LIMIT_ENV as LIMIT_ENV;
 use tokio::runtime::Handle;
 
 /// How long a kata call may take in real time before the watchdog bites.
-const LIMIT: Duration = Duration::from_secs(5);
+const LIMIT: Duration = Duration::from_secs(3);
 
 
 /// How long the probe task gets to run before the runtime is judged stuck.
