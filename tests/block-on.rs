@@ -1,0 +1,382 @@
+//! Kata 02, block on: one test per step of the README.
+//!
+//! Compiled twice, against the kata and against its reference solution, so
+//! both are judged by the same tests and the same snapshots.
+//!
+//! This kata builds runtimes, so most of its tests are plain `#[test]`s: a
+//! `#[tokio::test]` would itself be the runtime the kata's `run` is called
+//! inside. Each test still runs on a paused clock where time matters: the
+//! main future the test hands to the kata's `run` pauses the clock of the
+//! runtime it finds itself on before it starts the world, and step 5 hands
+//! the kata a runtime built paused. The multi-thread runtime of step 3
+//! cannot be paused, so its test asks only what is true without timing:
+//! which runtime it is, and on which threads the main future and a spawned
+//! task ran.
+
+use std::any::Any;
+use std::panic;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread::{self, ThreadId};
+use std::time::Duration;
+
+#[cfg(not(feature = "reference"))]
+use block_on as kata;
+#[cfg(feature = "reference")]
+use block_on_solution as kata;
+use tokio::runtime::{Builder, Handle, RuntimeFlavor};
+use world::{Api, Console, Fill, World, assert_timeline, within};
+
+fn ms(millis: u64) -> Duration {
+    Duration::from_millis(millis)
+}
+
+/// What the console printed, with the virtual time in whole milliseconds.
+fn printed(console: &Console) -> Vec<(u64, String)> {
+    console
+        .printed()
+        .into_iter()
+        .map(|(at, line)| (at.as_millis() as u64, line))
+        .collect()
+}
+
+/// The seed's program, as the test's own: steps 2 and 3 judge the kata's
+/// runtime, not its step 1.
+async fn seed(console: &Console) {
+    console.print("hello");
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    console.print("goodbye");
+}
+
+/// The words of a caught panic.
+fn panic_words(payload: Box<dyn Any + Send>) -> String {
+    match payload.downcast::<String>() {
+        Ok(words) => *words,
+        Err(payload) => payload
+            .downcast::<&str>()
+            .map_or_else(|_| "(a panic without words)".to_owned(), |w| (*w).to_owned()),
+    }
+}
+
+/// The runtime the main future is polled on, checked before anything else
+/// runs: that there is a tokio runtime at all, of the flavor the step asks
+/// for, with its timers on.
+fn the_runtime(step: &str, flavor: RuntimeFlavor, how: &str) -> Handle {
+    let Ok(handle) = Handle::try_current() else {
+        panic!(
+            "{step} must start a tokio runtime, but main was polled outside any tokio runtime: \
+             an executor such as futures::executor::block_on has no timer driver, so \
+             tokio::time::sleep cannot work there. Build one with {how} and block_on main on it"
+        );
+    };
+    if handle.runtime_flavor() != flavor {
+        panic!(
+            "{step} built a {:?} runtime; it should build a {flavor:?} one: {how}",
+            handle.runtime_flavor()
+        );
+    }
+    // Making a timer needs the runtime's time driver; catch tokio's panic to
+    // say which builder call was missing.
+    if panic::catch_unwind(|| drop(tokio::time::sleep(Duration::ZERO))).is_err() {
+        panic!(
+            "timers are disabled: {step} built its runtime without enable_all() (or \
+             enable_time()), so it has no timer driver and tokio::time::sleep panics. \
+             #[tokio::main] and #[tokio::test] call enable_all() for you"
+        );
+    }
+    handle
+}
+
+/// Moves a clock paused mid-flight to a whole millisecond of the runtime's
+/// timer wheel.
+///
+/// tokio's timers fire on whole milliseconds counted from the moment the
+/// runtime was built, rounding a deadline up, and a paused clock moves in
+/// whole milliseconds. A runtime built with `start_paused(true)` (as
+/// `#[tokio::test]` builds it) is paused at that very moment; a clock paused
+/// later by `tokio::time::pause()` stops some fraction of a millisecond past
+/// a tick, and every sleep then takes a millisecond more: the seed's
+/// goodbye would come at 1001 ms. Sleeps of under a millisecond take 1 ms
+/// while their deadline stays short of the next tick and 2 ms past it, so a
+/// binary search finds the fraction, and `advance` makes it up. About 20
+/// sleeps of virtual time, before the world starts.
+async fn land_on_a_whole_millisecond() {
+    async fn crosses_a_tick(nanos: u64) -> bool {
+        let before = tokio::time::Instant::now();
+        tokio::time::sleep(Duration::from_nanos(nanos)).await;
+        before.elapsed() > ms(1)
+    }
+    const MS: u64 = 1_000_000;
+    if !crosses_a_tick(MS).await {
+        return; // on a tick already
+    }
+    // crosses_a_tick(low) is false and crosses_a_tick(high) true.
+    let (mut low, mut high) = (0, MS);
+    while high - low > 1 {
+        let mid = low + (high - low) / 2;
+        if crosses_a_tick(mid).await {
+            high = mid;
+        } else {
+            low = mid;
+        }
+    }
+    // A sleep of `high` ns is the shortest to reach 1 ns past the next
+    // tick: `high - 1` ns lands on it.
+    tokio::time::advance(Duration::from_nanos(high - 1)).await;
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step1_hello_goodbye() {
+    let world = World::start();
+    let console = Console::new(&world);
+
+    within(10, world.track("main", kata::hello_goodbye(&console))).await;
+
+    assert_eq!(
+        printed(&console),
+        [(0, "hello".to_owned()), (1000, "goodbye".to_owned())],
+        "the seed prints hello at 0 ms, then goodbye 1000 ms later: the 1 s sleep is \
+         awaited between them (tokio::time::sleep(..).await)"
+    );
+    assert_timeline!("step1_hello_goodbye", world);
+}
+
+#[test]
+fn step2_run() {
+    let caller = thread::current().id();
+
+    let (world, console, polled_on) = kata::run(async {
+        the_runtime(
+            "run",
+            RuntimeFlavor::CurrentThread,
+            "Builder::new_current_thread().enable_all().build(): asyncio.run runs one event \
+             loop on the thread that calls it (Runtime::new() and #[tokio::main] build a \
+             multi-thread runtime; that is step 3)",
+        );
+        // A runtime built with start_paused(true) is paused already.
+        let _ = panic::catch_unwind(tokio::time::pause);
+        land_on_a_whole_millisecond().await;
+        let world = World::start();
+        let console = Console::new(&world);
+        within(10, world.track("main", seed(&console))).await;
+        (world, console, thread::current().id())
+    });
+
+    assert_eq!(
+        polled_on, caller,
+        "block_on polls the main future on the thread that called it"
+    );
+    assert_eq!(
+        printed(&console),
+        [(0, "hello".to_owned()), (1000, "goodbye".to_owned())],
+        "run drives main to its end: hello at 0 ms, goodbye at 1000 ms"
+    );
+    assert_timeline!("step2_run", world);
+}
+
+#[test]
+fn step3_tokio_main() {
+    // A multi-thread runtime cannot be paused, so this world's clock is one
+    // that never moves: everything happens at 0 ms, and the picture says
+    // where it ran.
+    let world = World::manual();
+    let caller = thread::current().id();
+    let main_world = world.clone();
+
+    let seen = kata::tokio_main(async move {
+        let world = main_world;
+        let handle = the_runtime(
+            "tokio_main",
+            RuntimeFlavor::MultiThread,
+            "Builder::new_multi_thread().enable_all().build(): #[tokio::main] without \
+             arguments builds a multi-thread runtime",
+        );
+        let span = world.span("main", "", Fill::Work);
+        let main_thread = thread::current().id();
+        world.note("main", on_which_thread(main_thread, caller));
+        let task_world = world.clone();
+        let task = tokio::spawn(async move {
+            let span = task_world.span("spawned task", "", Fill::Work);
+            let here = thread::current();
+            let name = here.name().unwrap_or("a thread without a name").to_owned();
+            task_world.note("spawned task", format!("ran on {name}"));
+            span.end(None::<String>);
+            (here.id(), name)
+        });
+        let (task_thread, task_thread_name) = task.await.expect("the spawned task panicked");
+        span.end(None::<String>);
+        Seen {
+            workers: handle.metrics().num_workers(),
+            main_thread,
+            task_thread,
+            task_thread_name,
+        }
+    });
+
+    assert_eq!(
+        seen.main_thread, caller,
+        "block_on polls the main future on the thread that called it, not on a worker"
+    );
+    assert_eq!(
+        seen.workers,
+        default_workers(),
+        "#[tokio::main] starts one worker per CPU core (std::thread::available_parallelism, \
+         or TOKIO_WORKER_THREADS): leave worker_threads unset"
+    );
+    assert_ne!(
+        seen.task_thread, caller,
+        "on a multi-thread runtime a spawned task runs on a worker thread, not on the thread \
+         that called block_on"
+    );
+    assert_eq!(
+        seen.task_thread_name, "tokio-rt-worker",
+        "on a multi-thread runtime a spawned task runs on one of its workers, which tokio \
+         names tokio-rt-worker"
+    );
+    assert_timeline!("step3_tokio_main", world);
+}
+
+/// What the main future of step 3 saw.
+struct Seen {
+    workers: usize,
+    main_thread: ThreadId,
+    task_thread: ThreadId,
+    task_thread_name: String,
+}
+
+fn on_which_thread(thread: ThreadId, caller: ThreadId) -> &'static str {
+    if thread == caller {
+        "polled by block_on on the thread that called it"
+    } else {
+        "polled on a thread other than the one that called block_on"
+    }
+}
+
+/// The number of workers tokio starts when not told: TOKIO_WORKER_THREADS,
+/// else one per core.
+fn default_workers() -> usize {
+    std::env::var("TOKIO_WORKER_THREADS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step4_handler() {
+    let world = World::start();
+    let api = Api::new(&world);
+
+    let user = within(10, world.track("handler", kata::handler(&api))).await;
+
+    assert_eq!(user.name, "User1");
+    assert_eq!(
+        world.trace().finished_at(),
+        ms(500),
+        "inside a runtime the handler awaits the call: user 1 at 500 ms"
+    );
+    // What a block_on here does instead: tokio refuses, in these words.
+    let nested = panic::catch_unwind(|| {
+        Builder::new_current_thread()
+            .build()
+            .expect("a runtime builds anywhere")
+            .block_on(async {})
+    });
+    let words = panic_words(nested.expect_err("block_on inside a runtime panics"));
+    assert!(
+        words.contains("Cannot start a runtime from within a runtime"),
+        "block_on inside a runtime panics with \"Cannot start a runtime from within a \
+         runtime\", but it said: {words}"
+    );
+    let on_handle = panic::catch_unwind(|| Handle::current().block_on(async {}));
+    let words = panic_words(on_handle.expect_err("Handle::block_on inside a runtime panics"));
+    assert!(
+        words.contains("Cannot start a runtime from within a runtime"),
+        "Handle::block_on inside a runtime panics just the same, but it said: {words}"
+    );
+    assert_timeline!("step4_handler", world);
+}
+
+/// A real-time safety net for step 5, whose kata code is synchronous and so
+/// runs outside `within`'s watchdog: a `block_on` that nothing drives waits
+/// for ever. Ends the test binary, saying why, after `WATCHDOG_LIMIT_ENV`
+/// milliseconds (5 s unless set).
+struct Guard {
+    _disarm: mpsc::Sender<()>,
+}
+
+impl Guard {
+    fn arm(test: &'static str) -> Guard {
+        let limit = std::env::var(world::WATCHDOG_LIMIT_ENV)
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map_or(Duration::from_secs(5), Duration::from_millis);
+        let (disarm, disarmed) = mpsc::channel::<()>();
+        thread::spawn(move || {
+            if let Err(RecvTimeoutError::Timeout) = disarmed.recv_timeout(limit) {
+                use std::io::Write as _;
+                // Straight to the process's stderr: libtest would drop what
+                // this thread prints along with the process.
+                let mut stderr = std::io::stderr().lock();
+                let _ = writeln!(
+                    stderr,
+                    "\n{test}: sync_main did not return within {:.1} s of real time: a \
+                     block_on that nothing drives waits for ever. A current_thread runtime \
+                     runs its tasks and timers only inside Runtime::block_on; \
+                     Handle::block_on (or futures::executor::block_on) on a JoinHandle \
+                     cannot drive it.\n",
+                    limit.as_secs_f64()
+                );
+                let _ = stderr.flush();
+                std::process::exit(101);
+            }
+        });
+        Guard { _disarm: disarm }
+    }
+}
+
+#[test]
+fn step5_sync_main() {
+    let runtime = Builder::new_current_thread()
+        .enable_all()
+        .start_paused(true)
+        .build()
+        .expect("cannot build the test's runtime");
+    let world = runtime.block_on(async { World::start() });
+    let api = Api::new(&world);
+
+    let guard = Guard::arm("step5_sync_main");
+    let user = kata::sync_main(runtime, &api);
+    drop(guard);
+
+    assert_eq!(user.name, "User1");
+    let spans = world.trace().spans_of("fetch_data(1)");
+    let job = spans.first().unwrap_or_else(|| {
+        panic!(
+            "the background job fetch_data(1) never started: a current_thread runtime runs \
+             a spawned task only while Runtime::block_on drives it"
+        )
+    });
+    assert!(
+        job.task.is_some(),
+        "the background job is a task of its own (runtime.spawn), but fetch_data(1) ran in \
+         none: it was polled inside block_on's own future"
+    );
+    assert_eq!(
+        job.start,
+        ms(0),
+        "the job is spawned before the user is fetched, so it starts at 0 ms, as soon as \
+         block_on drives the runtime"
+    );
+    assert!(
+        !job.cancelled,
+        "the runtime was dropped with fetch_data(1) still running, and its task was dropped \
+         at shutdown, at its .await ({:?} in): dropping a runtime (or shutdown_timeout) does \
+         not wait for tasks. block_on the JoinHandle before the runtime goes",
+        job.end.unwrap_or_default()
+    );
+    assert_eq!(
+        job.end,
+        Some(ms(1000)),
+        "the background job runs its full 1 s, to 1000 ms"
+    );
+    assert_timeline!("step5_sync_main", world);
+}
