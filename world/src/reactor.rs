@@ -160,7 +160,25 @@ impl Reactor {
             .map(|e| e.due)
             .min()
         else {
+            let dropped: Vec<String> = state
+                .entries
+                .iter()
+                .filter(|e| e.is_sleep() && e.fired.is_none() && e.dropped)
+                .map(Entry::describe)
+                .collect();
             drop(state);
+            if !dropped.is_empty() {
+                panic!(
+                    "a lost wake-up: the loop turned the reactor at +{}ms, but nothing is left \
+                     to fire: {} {} dropped while waiting, before its timer fired, so no task will \
+                     ever be woken. The task that owned it was dropped while it waited: if only \
+                     its waker kept it alive, a waker that does nothing lets it go. A waker must \
+                     put its task back on the run queue",
+                    now.as_millis(),
+                    dropped.join(", "),
+                    if dropped.len() == 1 { "was" } else { "were" }
+                );
+            }
             panic!(
                 "a deadlock: the loop turned the reactor at +{}ms, but nothing is left to \
                  fire: no timer waits and no future registered a waker that is still pending. \
