@@ -113,7 +113,8 @@ fn step2_spawn_interleaves() {
     assert_eq!(
         reactor.completed(),
         ["A", "B", "A", "C", "B", "A"],
-        "tasks interleave at their awaits: A, B, A, C, B, A, each resumed when its timer fires"
+        "tasks interleave at their awaits: A, B, A, C, B, A, each resumed when its timer \
+         fires, in the order the timers woke them (B's before A's at 300 ms)"
     );
     assert_eq!(
         world.now(),

@@ -25,7 +25,7 @@ use world::Reactor;
 /// pending, turns the reactor until its waker has been called, then polls
 /// it again.
 pub fn block_on<F: Future>(reactor: &Reactor, fut: F) -> F::Output {
-    todo!("step 1: poll fut with a real Waker; when Pending, turn the reactor until woken; see README step 1")
+    todo!("step 1: poll; when Pending, turn the reactor until woken; see README step 1")
 }
 
 /// Step 1: the waker of the future `block_on` drives: a flag the reactor
