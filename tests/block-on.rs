@@ -51,9 +51,10 @@ async fn seed(console: &Console) {
 fn panic_words(payload: Box<dyn Any + Send>) -> String {
     match payload.downcast::<String>() {
         Ok(words) => *words,
-        Err(payload) => payload
-            .downcast::<&str>()
-            .map_or_else(|_| "(a panic without words)".to_owned(), |w| (*w).to_owned()),
+        Err(payload) => payload.downcast::<&str>().map_or_else(
+            |_| "(a panic without words)".to_owned(),
+            |w| (*w).to_owned(),
+        ),
     }
 }
 

@@ -77,8 +77,6 @@ pub fn sync_main(runtime: Runtime, api: &Api) -> User {
     let user = runtime.block_on(api.fetch_user(1));
     // Dropping the runtime now would drop the job at its `.await`, half
     // done. Wait for it: the JoinHandle is a future like any other.
-    runtime
-        .block_on(job)
-        .expect("the background job panicked");
+    runtime.block_on(job).expect("the background job panicked");
     user
 }
