@@ -299,7 +299,7 @@ async fn step4_handler() {
 /// A real-time safety net for step 5, whose kata code is synchronous and so
 /// runs outside `within`'s watchdog: a `block_on` that nothing drives waits
 /// for ever. Ends the test binary, saying why, after `WATCHDOG_LIMIT_ENV`
-/// milliseconds (5 s unless set).
+/// milliseconds (3 s unless set, as `within`'s watchdog).
 struct Guard {
     _disarm: mpsc::Sender<()>,
 }
@@ -309,7 +309,7 @@ impl Guard {
         let limit = std::env::var(world::WATCHDOG_LIMIT_ENV)
             .ok()
             .and_then(|ms| ms.parse().ok())
-            .map_or(Duration::from_secs(5), Duration::from_millis);
+            .map_or(Duration::from_secs(3), Duration::from_millis);
         let (disarm, disarmed) = mpsc::channel::<()>();
         thread::spawn(move || {
             if let Err(RecvTimeoutError::Timeout) = disarmed.recv_timeout(limit) {
