@@ -21,6 +21,12 @@
 //! whose fields are empty, which `check` rejects until they are written.
 
 use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::kata::Kata;
+use crate::steps::step_of;
 
 /// The languages every card is written in.
 pub const LANGUAGES: [&str; 2] = ["en", "ko"];
@@ -29,14 +35,70 @@ pub const LANGUAGES: [&str; 2] = ["en", "ko"];
 /// list of strings.
 const FIELDS: [&str; 4] = ["question", "answer", "points", "python"];
 
-/// What a card must agree with outside the file: its step must have a
-/// test, and a predict card's snapshot must exist.
-#[derive(Debug, PartialEq, Eq)]
+/// How many cards of each kind every kata has, at least: `verify` checks
+/// it, and `interview` counts on it.
+pub const MIN_EXPLAIN: usize = 4;
+pub const MIN_PREDICT: usize = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A question answered in words: the model answer, its key points.
+    Explain,
+    /// A snippet, and "when does each call finish, and what is returned?":
+    /// the reveal is the timeline of the step's reference snapshot.
+    Predict,
+}
+
+/// One card's words in one language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text {
+    pub question: String,
+    pub answer: String,
+    pub points: Vec<String>,
+    /// The asyncio angle: what a Python candidate would say, and the
+    /// difference worth saying.
+    pub python: String,
+}
+
+/// A card as the file writes it. Its step must have a test, and a predict
+/// card's snapshot must exist: [`check_kata`] checks both.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Card {
     pub id: String,
+    pub kind: Kind,
     pub step: u32,
     /// A predict card's snapshot name, `step2_gather`.
     pub snapshot: Option<String>,
+    /// A predict card's snippet.
+    pub code: Option<String>,
+    pub en: Text,
+    pub ko: Text,
+}
+
+impl Card {
+    /// Whether it can be asked: every field written in every language, a
+    /// step, and for a predict card its snippet and snapshot name.
+    pub fn is_complete(&self) -> bool {
+        let written = |text: &Text| {
+            [&text.question, &text.answer, &text.python]
+                .iter()
+                .all(|field| !field.trim().is_empty())
+                && !text.points.is_empty()
+                && text.points.iter().all(|point| !point.trim().is_empty())
+        };
+        let predict_parts = match self.kind {
+            Kind::Explain => true,
+            Kind::Predict => [&self.code, &self.snapshot]
+                .iter()
+                .all(|part| part.as_deref().is_some_and(|p| !p.trim().is_empty())),
+        };
+        self.step > 0 && written(&self.en) && written(&self.ko) && predict_parts
+    }
+
+    /// Its words in `language` (`"ko"`, else English).
+    pub fn text(&self, language: &str) -> &Text {
+        if language == "ko" { &self.ko } else { &self.en }
+    }
 }
 
 /// The cards of a card file, and what is wrong with it, one line each:
@@ -73,10 +135,14 @@ pub fn check(text: &str) -> (Vec<Card>, Vec<String>) {
             Some(_) if !ids.insert(id.clone()) => problem("its id is used twice".to_string()),
             Some(_) => {}
         }
-        let kind = entry.get("kind").and_then(|k| k.as_str());
-        if !matches!(kind, Some("explain" | "predict")) {
-            problem("`kind` must be \"explain\" or \"predict\"".to_string());
-        }
+        let kind = match entry.get("kind").and_then(|k| k.as_str()) {
+            Some("explain") => Some(Kind::Explain),
+            Some("predict") => Some(Kind::Predict),
+            _ => {
+                problem("`kind` must be \"explain\" or \"predict\"".to_string());
+                None
+            }
+        };
         let step = entry
             .get("step")
             .and_then(|s| s.as_integer())
@@ -85,19 +151,18 @@ pub fn check(text: &str) -> (Vec<Card>, Vec<String>) {
         if step.is_none() {
             problem("`step` must be the number of a kata step".to_string());
         }
-        let mut snapshot = None;
-        if kind == Some("predict") {
+        let (mut snapshot, mut code) = (None, None);
+        if kind == Some(Kind::Predict) {
             for field in ["code", "snapshot"] {
                 if !is_written(entry.get(field)) {
                     problem(format!("a predict card needs `{field}`"));
                 }
             }
-            snapshot = entry
-                .get("snapshot")
-                .and_then(|s| s.as_str())
-                .map(str::to_string);
+            snapshot = string(entry.get("snapshot"));
+            code = string(entry.get("code"));
         }
-        for language in LANGUAGES {
+        let mut texts = [Text::default(), Text::default()];
+        for (language, words) in LANGUAGES.into_iter().zip(&mut texts) {
             let Some(text) = entry.get(language).and_then(|l| l.as_table()) else {
                 problem(format!("no [card.{language}]"));
                 continue;
@@ -109,14 +174,102 @@ pub fn check(text: &str) -> (Vec<Card>, Vec<String>) {
             if !empty.is_empty() {
                 problem(format!("{language}: {} not written", empty.join(", ")));
             }
+            *words = Text {
+                question: string(text.get("question")).unwrap_or_default(),
+                answer: string(text.get("answer")).unwrap_or_default(),
+                points: text
+                    .get("points")
+                    .and_then(|p| p.as_array())
+                    .map(|points| points.iter().filter_map(|p| string(Some(p))).collect())
+                    .unwrap_or_default(),
+                python: string(text.get("python")).unwrap_or_default(),
+            };
         }
+        let [en, ko] = texts;
         cards.push(Card {
             id,
+            kind: kind.unwrap_or(Kind::Explain),
             step: step.unwrap_or(0),
             snapshot,
+            code,
+            en,
+            ko,
         });
     }
     (cards, problems)
+}
+
+/// The cards of `kata` in the workspace at `root`, and what is wrong with
+/// them, one line each: what [`check`] finds in the file, a step with no
+/// test, a predict card's missing snapshot, and fewer cards of a kind than
+/// [`MIN_EXPLAIN`] and [`MIN_PREDICT`]. The one rule `verify` applies and
+/// `interview` trusts. An error only when the file cannot be read.
+pub fn check_kata(root: &Path, kata: &Kata) -> Result<(Vec<Card>, Vec<String>)> {
+    let path = kata.cards();
+    let text = std::fs::read_to_string(root.join(&path))
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let (cards, mut problems) = check(&text);
+    let steps: BTreeSet<u32> = kata
+        .test_names(root)
+        .iter()
+        .filter_map(|test| step_of(test))
+        .collect();
+    for card in &cards {
+        if card.step > 0 && !steps.contains(&card.step) {
+            problems.push(format!("card {}: step {} has no test", card.id, card.step));
+        }
+        if let Some(snapshot) = &card.snapshot {
+            let file = snapshot_file(kata, snapshot);
+            if !snapshot.is_empty() && !root.join(&file).is_file() {
+                problems.push(format!("card {}: no snapshot {}", card.id, file.display()));
+            }
+        }
+    }
+    let count = |kind: Kind| cards.iter().filter(|card| card.kind == kind).count();
+    for (kind, name, least) in [
+        (Kind::Explain, "explain", MIN_EXPLAIN),
+        (Kind::Predict, "predict", MIN_PREDICT),
+    ] {
+        let have = count(kind);
+        if have < least {
+            problems.push(format!(
+                "{have} {name} card{}: at least {least} wanted",
+                if have == 1 { "" } else { "s" }
+            ));
+        }
+    }
+    Ok((cards, problems))
+}
+
+/// `tests/snapshots/spawn_vs_join__step2_gather.snap`
+pub fn snapshot_file(kata: &Kata, snapshot: &str) -> PathBuf {
+    Path::new("tests/snapshots").join(format!("{}__{snapshot}.snap", kata.name.replace('-', "_")))
+}
+
+/// The timeline a predict card reveals: its snapshot as recorded, less
+/// insta's header, read now, so the reveal is what the reference does.
+pub fn timeline(root: &Path, kata: &Kata, card: &Card) -> Result<String> {
+    let snapshot = card.snapshot.as_deref().unwrap_or_default();
+    let path = snapshot_file(kata, snapshot);
+    let text = std::fs::read_to_string(root.join(&path))
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(snapshot_body(&text).to_string())
+}
+
+/// What follows insta's `---` header, without blank lines around it.
+fn snapshot_body(text: &str) -> &str {
+    let body = text
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .map_or(text, |(_, body)| body);
+    body.trim_matches('\n')
+}
+
+/// A string's text, without the blank lines around it.
+fn string(value: Option<&toml::Value>) -> Option<String> {
+    value
+        .and_then(|v| v.as_str())
+        .map(|text| text.trim_matches('\n').to_string())
 }
 
 /// A non-blank string, or a non-empty list of them.
@@ -155,13 +308,17 @@ python = "gather는 각 코루틴을 태스크로 감쌉니다"
     fn a_complete_card_passes() {
         let (cards, problems) = check(CARD);
         assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(cards.len(), 1);
+        let card = &cards[0];
         assert_eq!(
-            cards,
-            [Card {
-                id: "join-is-not-parallel".into(),
-                step: 2,
-                snapshot: None
-            }]
+            (card.id.as_str(), card.kind, card.step, &card.snapshot),
+            ("join-is-not-parallel", Kind::Explain, 2, &None)
+        );
+        assert_eq!(card.en.points, ["one task", "one thread at a time"]);
+        assert_eq!(card.text("ko").question, "join!은 병렬로 실행하나요?");
+        assert_eq!(
+            card.text("en").python,
+            "gather wraps each coroutine in a task"
         );
     }
 
@@ -209,5 +366,11 @@ python = "x"
         );
         assert!(check("[[card]\n").1[0].starts_with("not valid TOML"));
         assert_eq!(check("").1, ["no [[card]] in it"]);
+    }
+
+    #[test]
+    fn a_snapshot_body_is_what_follows_the_header() {
+        let snap = "---\nsource: x.rs\nexpression: rendered\n---\n  ms 0\n  |--|\n\nlegend\n";
+        assert_eq!(snapshot_body(snap), "  ms 0\n  |--|\n\nlegend");
     }
 }

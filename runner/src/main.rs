@@ -17,8 +17,10 @@
 //! - [`splice`], [`scratch`]: answers spliced over a solution, and the
 //!   scratch copy they are tested in; [`cards`]: a kata's interview cards;
 //!   [`table`]: README.md's table of katas. What `verify` and `new` use.
+//! - [`review`]: when an interview card comes back (FSRS);
+//!   [`messages`]: what `interview` says, in English and Korean.
 //! - [`cmd`]: `list`, `check`, `hint`, `reset`, `solution`, `watch`,
-//!   `verify`, `new`.
+//!   `interview`, `verify`, `new`.
 //!
 //! Exit codes: 0 when all is well; 1 when what was checked failed (a kata's
 //! tests, a verify check); 2 when the command could not do its job (an
@@ -32,7 +34,9 @@ mod cmd;
 mod hints;
 mod kata;
 mod libtest;
+mod messages;
 mod progress;
+mod review;
 mod scratch;
 mod splice;
 mod steps;
@@ -109,6 +113,35 @@ enum Command {
         #[arg(long)]
         manual: bool,
     },
+    /// A mock interview from the katas' cards: a question, your answer
+    /// aloud, the model answer, your grade; graded cards come back when
+    /// they are due (FSRS).
+    Interview {
+        /// Only this kata's cards (default: every kata's).
+        #[arg(long)]
+        kata: Option<String>,
+        /// How many questions.
+        #[arg(short = 'n', long, default_value_t = 5, value_name = "N",
+              value_parser = at_least_one)]
+        count: u64,
+        /// Seconds to answer each question, counted down.
+        #[arg(long, value_name = "SECONDS", value_parser = at_least_one)]
+        time: Option<u64>,
+        /// The language of the cards and of the command (default: from
+        /// LC_ALL, LC_MESSAGES or LANG; `ko_KR...` is Korean, the rest English).
+        #[arg(long, value_enum)]
+        lang: Option<messages::Lang>,
+        /// Only the cards due for review.
+        #[arg(long)]
+        due: bool,
+        /// Draw the same questions as another session with this seed.
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+        /// Write the cards (every kata's, or --kata's) as Markdown, without
+        /// asking anything: to print, or for an interviewer to read out.
+        #[arg(long)]
+        print: bool,
+    },
     /// For authors and CI: every kata's parts agree, it starts failing, its
     /// solution passes, every known wrong answer is caught and every right
     /// one passes.
@@ -127,6 +160,15 @@ enum Command {
         #[arg(long)]
         question: Option<String>,
     },
+}
+
+/// A count or a time: a whole number, 1 or more.
+fn at_least_one(text: &str) -> Result<u64, String> {
+    match text.parse::<u64>() {
+        Ok(0) => Err("it must be 1 or more".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("not a whole number".to_string()),
+    }
 }
 
 fn main() -> ExitCode {
@@ -153,6 +195,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             cmd::solution::run(&workspace, &workspace.kata(&kata)?, peek)
         }
         Command::Watch { kata, manual } => cmd::watch::run(&workspace, kata.as_deref(), manual),
+        Command::Interview {
+            kata,
+            count,
+            time,
+            lang,
+            due,
+            seed,
+            print,
+        } => {
+            let options = cmd::interview::Options {
+                kata,
+                count: usize::try_from(count).unwrap_or(usize::MAX),
+                time,
+                lang: lang.unwrap_or_else(messages::Lang::from_env),
+                due,
+                seed,
+                print,
+            };
+            cmd::interview::run(&workspace, &options)
+        }
         Command::Verify { kata } => {
             let katas = match kata {
                 Some(name) => vec![workspace.kata(&name)?],

@@ -8,9 +8,15 @@
 //! solved = "<git blob id of the lib.rs that passed>"   # by `check`
 //! failing = ["step2_gather"]                           # by `check`, each run
 //! hints = { step2 = 1 }                                # by `hint`: levels shown
+//!
+//! [spawn-vs-join.cards.join-is-not-parallel]            # by `interview`
+//! due = "2026-11-30T09:12:00Z"                          # FSRS's state of the card
+//! stability = 3.17
+//! # ...difficulty, reps, lapses, state, last_review (see `review.rs`)
 //! ```
 //!
-//! `reset` removes a kata's table. The file is a convenience, never a
+//! `reset` removes a kata's table, but for its cards' reviews: putting the
+//! starting code back does not unlearn an answer. The file is a convenience, never a
 //! source of truth a command depends on: a missing one means nothing done
 //! yet, and a corrupt one (or a value of the wrong type) is ignored with a
 //! warning and rebuilt by the next command that records something. It never
@@ -25,7 +31,8 @@ use crate::kata::Kata;
 use crate::splice;
 
 const HEADER: &str = "\
-# Your progress through the katas, written by `cargo kata check` and `hint`.
+# Your progress through the katas, written by `cargo kata check`, `hint`
+# and `interview`.
 # Delete this file to start the list over; your code is not touched.
 ";
 
@@ -118,10 +125,43 @@ impl Progress {
         }
     }
 
-    /// Forgets all about `kata`: solved, failing tests, hints shown.
-    /// Whether there was anything to forget.
+    /// Forgets all about `kata`'s code: solved, failing tests, hints shown.
+    /// Its cards' reviews stay. Whether there was anything to forget.
     pub fn forget(&mut self, kata: &Kata) -> bool {
-        self.katas.remove(&kata.name).is_some()
+        let Some(entry) = self.katas.remove(&kata.name) else {
+            return false;
+        };
+        let cards = entry.get("cards").filter(|cards| cards.is_table());
+        if let Some(cards) = cards.cloned() {
+            self.entry_mut(kata).insert("cards".into(), cards);
+        }
+        true
+    }
+
+    /// What `interview` recorded of card `id` of `kata` (see `review.rs`);
+    /// none if it was never graded, or the entry is not a table.
+    pub fn card_review(&self, kata: &str, id: &str) -> Option<&toml::Table> {
+        self.katas
+            .get(kata)
+            .and_then(|entry| entry.get("cards"))
+            .and_then(|cards| cards.get(id))
+            .and_then(|review| review.as_table())
+    }
+
+    /// Every review recorded for the cards of kata `kata`.
+    pub fn card_reviews(&self, kata: &str) -> Option<impl Iterator<Item = &toml::Table>> {
+        let cards = self.katas.get(kata)?.get("cards")?.as_table()?;
+        Some(cards.values().filter_map(|review| review.as_table()))
+    }
+
+    pub fn record_card_review(&mut self, kata: &Kata, id: &str, review: toml::Table) {
+        let entry = self.entry_mut(kata);
+        if !entry.get("cards").is_some_and(toml::Value::is_table) {
+            entry.insert("cards".into(), toml::Table::new().into());
+        }
+        if let Some(cards) = entry.get_mut("cards").and_then(|c| c.as_table_mut()) {
+            cards.insert(id.to_string(), review.into());
+        }
     }
 
     fn entry(&self, kata: &Kata) -> Option<&toml::Table> {
@@ -248,6 +288,25 @@ mod tests {
         assert!(progress.forget(&a));
         assert!(!progress.forget(&a));
         assert_eq!(progress.hints_shown(&a, 2), 0);
+    }
+
+    #[test]
+    fn card_reviews_are_kept_and_outlive_a_reset() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".kata-progress");
+        let a = kata("a");
+        let mut progress = Progress::load(&path);
+        let mut review = toml::Table::new();
+        review.insert("reps".into(), 1.into());
+        progress.record_card_review(&a, "x", review.clone());
+        progress.record_hints_shown(&a, 1, 1);
+        progress.save().unwrap();
+        let mut progress = Progress::load(&path);
+        assert_eq!(progress.card_review("a", "x"), Some(&review));
+        assert_eq!(progress.card_review("a", "y"), None);
+        assert!(progress.forget(&a));
+        assert_eq!(progress.hints_shown(&a, 1), 0);
+        assert_eq!(progress.card_review("a", "x"), Some(&review));
     }
 
     #[test]

@@ -43,12 +43,24 @@ pub fn columns() -> usize {
     }
 }
 
+/// How many columns `text` takes in a terminal: Hangul and the CJK
+/// ideographs take two each, as terminals draw them.
+pub fn width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match u32::from(c) {
+            0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF => 2,
+            0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
 /// `text` in lines of at most `width` columns, broken between words.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+            Some(line) if width(line) + 1 + width(word) <= columns => {
                 line.push(' ');
                 line.push_str(word);
             }
@@ -60,11 +72,14 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::{width, wrap};
 
     #[test]
     fn wraps_between_words() {
         assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
         assert!(wrap("", 9).is_empty());
+        // Hangul takes two columns a syllable.
+        assert_eq!(width("질문 2/5"), 8);
+        assert_eq!(wrap("소리 내어 답한 뒤", 9), ["소리 내어", "답한 뒤"]);
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod hint;
+pub mod interview;
 pub mod list;
 pub mod new;
 pub mod reset;

@@ -210,9 +210,7 @@ impl Verifier<'_> {
             self.snapshots(&steps)
         });
         if self.root.join(self.kata.cards()).is_file() {
-            tally.check("the cards are complete in every language", || {
-                self.cards(&steps)
-            });
+            tally.check("the cards are complete in every language", || self.cards());
         } else {
             println!("  note    no cards yet ({})", self.kata.cards().display());
         }
@@ -417,29 +415,22 @@ impl Verifier<'_> {
         Ok(String::new())
     }
 
-    fn cards(&self, steps: &BTreeSet<u32>) -> Result<String> {
-        let path = self.kata.cards();
-        let text = std::fs::read_to_string(self.root.join(&path))
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        let (cards, mut problems) = cards::check(&text);
-        let prefix = format!("{}__", self.kata.name.replace('-', "_"));
-        for card in &cards {
-            if card.step > 0 && !steps.contains(&card.step) {
-                problems.push(format!("card {}: step {} has no test", card.id, card.step));
-            }
-            if let Some(snapshot) = &card.snapshot {
-                let file = format!("tests/snapshots/{prefix}{snapshot}.snap");
-                if !snapshot.is_empty() && !self.root.join(&file).is_file() {
-                    problems.push(format!("card {}: no snapshot {file}", card.id));
-                }
-            }
-        }
+    fn cards(&self) -> Result<String> {
+        let (cards, problems) = cards::check_kata(self.root, self.kata)?;
         if !problems.is_empty() {
-            bail!("in {}:\n{}", path.display(), problems.join("\n"));
+            bail!(
+                "in {}:\n{}",
+                self.kata.cards().display(),
+                problems.join("\n")
+            );
         }
+        let predict = cards
+            .iter()
+            .filter(|card| card.kind == cards::Kind::Predict)
+            .count();
         Ok(format!(
-            "{} cards in {}",
-            cards.len(),
+            "{} explain and {predict} predict cards in {}",
+            cards.len() - predict,
             cards::LANGUAGES.join(" and ")
         ))
     }

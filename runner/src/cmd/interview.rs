@@ -1,0 +1,833 @@
+//! `cargo kata interview`: a mock interview from the katas' cards.
+//!
+//! A session draws N cards (default 5) from every kata, or one
+//! (`--kata`): the cards due for review first, then cards never asked,
+//! then those due soonest. Each card shows its question (and a predict
+//! card its snippet), waits while the candidate answers aloud (`--time`
+//! counts down), reveals the model answer on Enter (for a predict card, the
+//! timeline of the step's reference snapshot, read now), and asks for a
+//! grade: again, hard, good, easy. The grade goes to FSRS (`review.rs`),
+//! which says when the card comes back; `.kata-progress` keeps it. A card
+//! graded again comes back later in the same session. The session ends
+//! with a summary and the katas worth working again.
+//!
+//! `--print` writes the cards as Markdown instead, no terminal needed.
+//! Without a terminal the session itself does not start (exit 2).
+//!
+//! The command's own words are in `messages.rs`; the cards' in their files.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::fmt::Write as _;
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anstream::println;
+use anyhow::{Result, bail};
+use chrono::{DateTime, TimeDelta, Utc};
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+
+use crate::cards::{self, Card, Kind};
+use crate::kata::Kata;
+use crate::messages::{Lang, Msg, say};
+use crate::progress::Progress;
+use crate::review::{self, Clock, Grade};
+use crate::steps::step_of;
+use crate::style::{self, paint};
+use crate::tty;
+use crate::workspace::Workspace;
+
+/// How often one card may come back in a session after "again".
+const MAX_ASKS: usize = 3;
+/// How many other cards come between a card graded again and its return.
+const AGAIN_GAP: usize = 2;
+
+pub struct Options {
+    pub kata: Option<String>,
+    pub count: usize,
+    pub time: Option<u64>,
+    pub lang: Lang,
+    pub due: bool,
+    pub seed: Option<u64>,
+    pub print: bool,
+}
+
+/// A card and the kata it belongs to.
+struct Entry<'a> {
+    kata: &'a Kata,
+    card: Card,
+    /// Its reference timeline, for a predict card.
+    timeline: Option<String>,
+}
+
+pub fn run(workspace: &Workspace, options: &Options) -> Result<ExitCode> {
+    let katas = match &options.kata {
+        Some(name) => vec![workspace.kata(name)?],
+        None => workspace.katas()?,
+    };
+    let deck = deck(workspace.root(), &katas);
+    if deck.is_empty() {
+        match &options.kata {
+            Some(_) => bail!(
+                "{} has no complete cards yet ({})",
+                katas[0].label(),
+                katas[0].cards().display()
+            ),
+            None => bail!("no kata has complete cards yet (solutions/NN-name/cards.toml)"),
+        }
+    }
+    if options.print {
+        print!("{}", markdown(workspace.root(), &deck, options.lang));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
+    if !terminal || std::env::var_os("CI").is_some() {
+        eprintln!("error: {}", Msg::NoTerminal.text(options.lang));
+        return Ok(ExitCode::from(2));
+    }
+    let clock = Clock::from_env();
+    let mut progress = Progress::load(&workspace.progress_file());
+    let seed = options.seed.unwrap_or_else(|| {
+        // Any seed will do; the session says which, to ask it again.
+        (clock.now().timestamp_micros().unsigned_abs() ^ u64::from(std::process::id())) % 100_000
+    });
+    let Some(queue) = draw(deck, &progress, clock.now(), options, seed) else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let mut session = Session {
+        root: workspace.root(),
+        lang: options.lang,
+        time: options.time.map(Duration::from_secs),
+        clock,
+        progress: &mut progress,
+        grades: Vec::new(),
+        started: Instant::now(),
+    };
+    println!(
+        "{}",
+        say(
+            options.lang,
+            Msg::Seed,
+            &[("count", &queue.len()), ("seed", &seed)]
+        )
+    );
+    session.run(queue)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Every complete card of `katas`, in kata order, then file order. A card
+/// still being written (a field empty, a snapshot not recorded) is left
+/// out: `cargo kata verify` names what it lacks.
+fn deck<'a>(root: &Path, katas: &'a [Kata]) -> Vec<Entry<'a>> {
+    let mut deck = Vec::new();
+    for kata in katas {
+        if !root.join(kata.cards()).is_file() {
+            continue;
+        }
+        let Ok((cards, _)) = cards::check_kata(root, kata) else {
+            continue;
+        };
+        for card in cards.into_iter().filter(Card::is_complete) {
+            let timeline = match card.kind {
+                Kind::Explain => None,
+                Kind::Predict => match cards::timeline(root, kata, &card) {
+                    Ok(timeline) => Some(timeline),
+                    Err(_) => continue,
+                },
+            };
+            deck.push(Entry {
+                kata,
+                card,
+                timeline,
+            });
+        }
+    }
+    deck
+}
+
+/// Where a card goes in the draw: its group (0 due, 1 new, 2 not yet due),
+/// then when it is due.
+type Place = (u8, Option<DateTime<Utc>>);
+
+/// The session's cards, in the order they are asked: due ones first (the
+/// longest overdue first), then new ones, then the rest, soonest due
+/// first; each group shuffled by `seed` before it is sorted. With `--due`,
+/// only the due ones; none, and it says so, when nothing is due.
+fn draw<'a>(
+    deck: Vec<Entry<'a>>,
+    progress: &Progress,
+    now: DateTime<Utc>,
+    options: &Options,
+    seed: u64,
+) -> Option<VecDeque<Entry<'a>>> {
+    let mut deck = deck;
+    shuffle(&mut deck, seed);
+    let mut keyed: Vec<(Place, Entry<'a>)> = deck
+        .into_iter()
+        .map(|entry| {
+            let state = progress
+                .card_review(&entry.kata.name, &entry.card.id)
+                .and_then(review::from_table);
+            let key = match state {
+                Some(card) if review::is_due(&card, now) => (0, Some(card.due)),
+                None => (1, None),
+                Some(card) => (2, Some(card.due)),
+            };
+            (key, entry)
+        })
+        .collect();
+    keyed.sort_by_key(|(key, _)| *key);
+    if options.due {
+        let next = keyed
+            .iter()
+            .filter_map(|((_, due), _)| *due)
+            .find(|due| *due > now);
+        keyed.retain(|((group, _), _)| *group == 0);
+        if keyed.is_empty() {
+            let text = match next {
+                Some(due) => say(
+                    options.lang,
+                    Msg::NothingDue,
+                    &[("when", &when(options.lang, now, due))],
+                ),
+                None => Msg::NothingDueNoCards.text(options.lang).to_string(),
+            };
+            println!("{text}");
+            return None;
+        }
+    }
+    Some(
+        keyed
+            .into_iter()
+            .map(|(_, entry)| entry)
+            .take(options.count)
+            .collect(),
+    )
+}
+
+/// Fisher-Yates with SplitMix64: the same seed draws the same cards on
+/// every machine and every version of every crate.
+fn shuffle<T>(items: &mut [T], seed: u64) {
+    let mut state = seed;
+    let mut next = || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    for i in (1..items.len()).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+}
+
+/// What the candidate pressed.
+enum Key {
+    Enter,
+    Grade(Grade),
+    Quit,
+    Other,
+}
+
+struct Session<'a, 'w> {
+    root: &'w Path,
+    lang: Lang,
+    time: Option<Duration>,
+    clock: Clock,
+    progress: &'w mut Progress,
+    /// Every grade given, with the kata it was about.
+    grades: Vec<(&'a Kata, Grade)>,
+    started: Instant,
+}
+
+impl<'a> Session<'a, '_> {
+    fn run(&mut self, mut queue: VecDeque<Entry<'a>>) -> Result<()> {
+        let mut asked: BTreeMap<(String, String), usize> = BTreeMap::new();
+        let mut n = 0;
+        while let Some(entry) = queue.pop_front() {
+            n += 1;
+            let total = n + queue.len();
+            let times = asked
+                .entry((entry.kata.name.clone(), entry.card.id.clone()))
+                .or_default();
+            *times += 1;
+            let again = *times > 1;
+            self.ask(&entry, n, total, again);
+            if !self.wait_for_answer()? {
+                println!("\n{}", Msg::Quit.text(self.lang));
+                break;
+            }
+            self.reveal(&entry);
+            let Some(grade) = self.read_grade()? else {
+                println!("\n{}", Msg::Quit.text(self.lang));
+                break;
+            };
+            let comes_back = self.record(&entry, grade, *times);
+            if comes_back {
+                let at = AGAIN_GAP.min(queue.len());
+                queue.insert(at, entry);
+            }
+        }
+        self.summary();
+        Ok(())
+    }
+
+    fn ask(&self, entry: &Entry, n: usize, total: usize, again: bool) {
+        let lang = self.lang;
+        let text = entry.card.text(lang.code());
+        let kind = match entry.card.kind {
+            Kind::Explain => Msg::Explain,
+            Kind::Predict => Msg::Predict,
+        };
+        let mut header = format!(
+            "{} · {} · {}",
+            say(lang, Msg::Question, &[("n", &n), ("total", &total)]),
+            entry.kata.label(),
+            kind.text(lang)
+        );
+        if again {
+            header.push_str(&format!(" · {}", Msg::AgainLabel.text(lang)));
+        }
+        println!("\n{}\n", paint(style::TITLE, header));
+        paragraph(&text.question, "  ");
+        if let Some(code) = &entry.card.code {
+            println!();
+            for line in code.lines() {
+                println!("    {}", paint(style::CODE, line));
+            }
+        }
+        println!("\n{}", paint(style::QUIET, Msg::AnswerAloud.text(lang)));
+    }
+
+    /// Waits for Enter, counting down if there is a time limit. False when
+    /// the candidate quits.
+    fn wait_for_answer(&self) -> Result<bool> {
+        let deadline = self.time.map(|time| Instant::now() + time);
+        let mut shown = None;
+        let _raw = tty::Raw::on()?;
+        loop {
+            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            if let Some(left) = left {
+                // Whole seconds, rounded up: 2:00 at the start, 0:00 at the end.
+                let seconds = left.as_millis().div_ceil(1000) as u64;
+                if shown != Some(seconds) {
+                    shown = Some(seconds);
+                    let line = if seconds == 0 {
+                        Msg::TimeUp.text(self.lang).to_string()
+                    } else {
+                        let time = format!("{}:{:02}", seconds / 60, seconds % 60);
+                        say(self.lang, Msg::TimeLeft, &[("time", &time)])
+                    };
+                    let mut out = io::stdout();
+                    write!(out, "\r\x1b[2K{}", paint(style::UNDERWAY, line))?;
+                    out.flush()?;
+                }
+            }
+            let wait = match left {
+                Some(left) if !left.is_zero() => left.min(Duration::from_millis(
+                    1000 - (left.as_millis() % 1000) as u64,
+                )),
+                _ => Duration::from_secs(3600),
+            };
+            if !event::poll(wait)? {
+                continue;
+            }
+            match read_key()? {
+                Key::Enter => break,
+                Key::Quit => return Ok(false),
+                Key::Grade(_) | Key::Other => {}
+            }
+        }
+        if deadline.is_some() {
+            print!("\r\n");
+        }
+        Ok(true)
+    }
+
+    fn reveal(&self, entry: &Entry) {
+        let lang = self.lang;
+        let text = entry.card.text(lang.code());
+        if let Some(timeline) = &entry.timeline {
+            let file = cards::snapshot_file(entry.kata, entry.card.snapshot.as_deref().unwrap());
+            let heading = say(lang, Msg::Timeline, &[("file", &file.display())]);
+            println!("\n{}\n", paint(style::TITLE, heading));
+            for line in timeline.lines() {
+                println!("    {line}");
+            }
+            println!("\n{}\n", paint(style::TITLE, Msg::Answer.text(lang)));
+        } else {
+            println!("\n{}\n", paint(style::TITLE, Msg::ModelAnswer.text(lang)));
+        }
+        paragraph(&text.answer, "  ");
+        println!("\n{}\n", paint(style::TITLE, Msg::KeyPoints.text(lang)));
+        for point in &text.points {
+            let lines = style::wrap(point, width().saturating_sub(4));
+            for (i, line) in lines.iter().enumerate() {
+                let bullet = if i == 0 { "  - " } else { "    " };
+                println!("{bullet}{line}");
+            }
+        }
+        println!("\n{}\n", paint(style::TITLE, Msg::Python.text(lang)));
+        paragraph(&text.python, "  ");
+        let (file, test) = proof(self.root, entry.kata, entry.card.step);
+        let proved = say(
+            lang,
+            Msg::ProvedBy,
+            &[("step", &entry.card.step), ("test", &test), ("file", &file)],
+        );
+        println!("\n{}", paint(style::QUIET, proved));
+    }
+
+    /// The grade, or none when the candidate quits.
+    fn read_grade(&self) -> Result<Option<Grade>> {
+        println!("\n{}", Msg::GradePrompt.text(self.lang));
+        let _raw = tty::Raw::on()?;
+        loop {
+            match read_key()? {
+                Key::Grade(grade) => {
+                    drop(_raw);
+                    println!("{}", grade_word(self.lang, grade));
+                    return Ok(Some(grade));
+                }
+                Key::Quit => return Ok(None),
+                Key::Enter | Key::Other => {}
+            }
+        }
+    }
+
+    /// Grades the card with FSRS and keeps it. Whether it comes back in
+    /// this session.
+    fn record(&mut self, entry: &Entry<'a>, grade: Grade, times: usize) -> bool {
+        let now = self.clock.now();
+        let before = self
+            .progress
+            .card_review(&entry.kata.name, &entry.card.id)
+            .and_then(review::from_table);
+        let after = review::grade(before.as_ref(), now, grade);
+        self.progress
+            .record_card_review(entry.kata, &entry.card.id, review::to_table(&after));
+        if let Err(error) = self.progress.save() {
+            eprintln!("warning: {error:#}");
+        }
+        self.grades.push((entry.kata, grade));
+        let comes_back = grade == Grade::Again && times < MAX_ASKS;
+        let note = if comes_back {
+            Msg::ComesBackNow.text(self.lang).to_string()
+        } else {
+            say(
+                self.lang,
+                Msg::NextReview,
+                &[("when", &when(self.lang, now, after.due))],
+            )
+        };
+        println!("{}", paint(style::QUIET, note));
+        comes_back
+    }
+
+    fn summary(&self) {
+        let lang = self.lang;
+        let minutes = self.started.elapsed().as_secs().div_ceil(60);
+        let count = |grade: Grade| self.grades.iter().filter(|(_, g)| *g == grade).count();
+        println!(
+            "\n{}",
+            paint(
+                style::TITLE,
+                say(
+                    lang,
+                    Msg::Summary,
+                    &[("asked", &self.grades.len()), ("minutes", &minutes)]
+                )
+            )
+        );
+        println!(
+            "  {}",
+            say(
+                lang,
+                Msg::Grades,
+                &[
+                    ("again", &count(Grade::Again)),
+                    ("hard", &count(Grade::Hard)),
+                    ("good", &count(Grade::Good)),
+                    ("easy", &count(Grade::Easy)),
+                ]
+            )
+        );
+        // The katas with a weak answer, in number order, and how weak.
+        let mut weak: BTreeMap<u32, (&Kata, usize, usize)> = BTreeMap::new();
+        for (kata, grade) in &self.grades {
+            if matches!(grade, Grade::Again | Grade::Hard) {
+                let row = weak.entry(kata.number).or_insert((kata, 0, 0));
+                if *grade == Grade::Again {
+                    row.1 += 1;
+                } else {
+                    row.2 += 1;
+                }
+            }
+        }
+        if weak.is_empty() {
+            if !self.grades.is_empty() {
+                println!("\n{}", Msg::NothingToRedo.text(lang));
+            }
+        } else {
+            println!("\n{}", Msg::Redo.text(lang));
+            let check = Msg::RedoCheck.text(lang);
+            let interview = Msg::RedoInterview.text(lang);
+            let label_width = check.chars().count().max(interview.chars().count());
+            for (kata, again, hard) in weak.values() {
+                let mut tally = Vec::new();
+                if *again > 0 {
+                    tally.push(format!("{} {again}", Msg::Again.text(lang)));
+                }
+                if *hard > 0 {
+                    tally.push(format!("{} {hard}", Msg::Hard.text(lang)));
+                }
+                println!(
+                    "  {}  ({})",
+                    paint(style::TITLE, kata.label()),
+                    tally.join(", ")
+                );
+                let pad = |label: &str| {
+                    let fill = label_width.saturating_sub(style::width(label));
+                    format!("{label}{}", " ".repeat(fill))
+                };
+                println!("    {}  cargo kata check {}", pad(check), kata.name);
+                println!(
+                    "    {}  cargo kata interview --kata {}",
+                    pad(interview),
+                    kata.name
+                );
+            }
+        }
+        if let Some(due) = self.next_due() {
+            let now = self.clock.now();
+            println!(
+                "\n{}",
+                say(lang, Msg::NextDue, &[("when", &when(lang, now, due))])
+            );
+        }
+    }
+
+    /// When the first card of those graded comes back.
+    fn next_due(&self) -> Option<DateTime<Utc>> {
+        let mut due: Option<DateTime<Utc>> = None;
+        for (kata, _) in &self.grades {
+            let Some(cards) = self.progress.card_reviews(&kata.name) else {
+                continue;
+            };
+            for card in cards.filter_map(review::from_table) {
+                due = Some(due.map_or(card.due, |d| d.min(card.due)));
+            }
+        }
+        due
+    }
+}
+
+/// A key, read in raw mode.
+fn read_key() -> Result<Key> {
+    let Event::Key(key) = event::read()? else {
+        return Ok(Key::Other);
+    };
+    if key.kind != KeyEventKind::Press {
+        return Ok(Key::Other);
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        // Raw mode turns Ctrl-C (and Ctrl-D) into keys.
+        return Ok(match key.code {
+            KeyCode::Char('c' | 'd') => Key::Quit,
+            _ => Key::Other,
+        });
+    }
+    Ok(match key.code {
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Quit,
+        KeyCode::Char(c) => match c.to_ascii_lowercase() {
+            '1' | 'a' => Key::Grade(Grade::Again),
+            '2' | 'h' => Key::Grade(Grade::Hard),
+            '3' | 'g' => Key::Grade(Grade::Good),
+            '4' | 'e' => Key::Grade(Grade::Easy),
+            'q' => Key::Quit,
+            _ => Key::Other,
+        },
+        _ => Key::Other,
+    })
+}
+
+fn grade_word(lang: Lang, grade: Grade) -> &'static str {
+    match grade {
+        Grade::Again => Msg::Again,
+        Grade::Hard => Msg::Hard,
+        Grade::Good => Msg::Good,
+        Grade::Easy => Msg::Easy,
+    }
+    .text(lang)
+}
+
+/// "in 10 min", "in 3 days": how long from `now` until `due`.
+fn when(lang: Lang, now: DateTime<Utc>, due: DateTime<Utc>) -> String {
+    let wait = review::wait(now, due);
+    if wait < TimeDelta::hours(1) {
+        let minutes = wait.num_minutes().max(1);
+        say(lang, Msg::InMinutes, &[("n", &minutes)])
+    } else if wait < TimeDelta::days(1) {
+        say(lang, Msg::InHours, &[("n", &wait.num_hours())])
+    } else {
+        let days = (wait.num_hours() + 12) / 24;
+        say(lang, Msg::InDays, &[("n", &days)])
+    }
+}
+
+/// The test file and the test of `step`: what proves the answer.
+fn proof(root: &Path, kata: &Kata, step: u32) -> (String, String) {
+    let test = kata
+        .test_names(root)
+        .into_iter()
+        .find(|test| step_of(test) == Some(step))
+        .unwrap_or_else(|| format!("step{step}_*"));
+    (kata.test_file().display().to_string(), test)
+}
+
+/// The width text is wrapped to: the terminal's, at most 100.
+fn width() -> usize {
+    style::columns().min(100)
+}
+
+/// `text`, wrapped and indented; its paragraphs (blank lines) kept.
+fn paragraph(text: &str, indent: &str) {
+    for (i, block) in text.split("\n\n").enumerate() {
+        if i > 0 {
+            println!();
+        }
+        for line in style::wrap(block, width().saturating_sub(indent.len())) {
+            println!("{indent}{line}");
+        }
+    }
+}
+
+/// The deck as Markdown, for printing or for an interviewer to read out: a
+/// heading per kata and per card, the snippet and the timeline in code
+/// blocks, the key points as a list.
+fn markdown(root: &Path, deck: &[Entry], lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", Msg::PrintTitle.text(lang));
+    let _ = writeln!(out, "{}\n", Msg::PrintIntro.text(lang));
+    let mut kata: Option<&str> = None;
+    let mut n = 0;
+    for entry in deck {
+        if kata != Some(entry.kata.name.as_str()) {
+            kata = Some(&entry.kata.name);
+            n = 0;
+            let _ = writeln!(out, "## {}\n", entry.kata.label());
+            let _ = writeln!(out, "> {}\n", escape(&entry.kata.question));
+        }
+        n += 1;
+        let text = entry.card.text(lang.code());
+        let kind = match entry.card.kind {
+            Kind::Explain => Msg::Explain,
+            Kind::Predict => Msg::Predict,
+        };
+        let _ = writeln!(
+            out,
+            "### {}.{n} {}\n",
+            entry.kata.number,
+            escape(&one_line(&text.question))
+        );
+        let (file, test) = proof(root, entry.kata, entry.card.step);
+        let proved = say(
+            lang,
+            Msg::ProvedBy,
+            &[
+                ("step", &entry.card.step),
+                ("test", &format!("`{test}`")),
+                ("file", &format!("`{file}`")),
+            ],
+        );
+        let _ = writeln!(out, "*{}* · {proved}\n", kind.text(lang));
+        if let Some(code) = &entry.card.code {
+            let _ = writeln!(out, "{}\n", fenced("rust", code));
+        }
+        if let Some(timeline) = &entry.timeline {
+            let file = cards::snapshot_file(entry.kata, entry.card.snapshot.as_deref().unwrap());
+            let heading = say(
+                lang,
+                Msg::Timeline,
+                &[("file", &format!("`{}`", file.display()))],
+            );
+            let _ = writeln!(out, "**{heading}**\n");
+            let _ = writeln!(out, "{}\n", fenced("text", timeline));
+            let _ = writeln!(out, "**{}**\n", Msg::Answer.text(lang));
+        } else {
+            let _ = writeln!(out, "**{}**\n", Msg::ModelAnswer.text(lang));
+        }
+        for block in text.answer.split("\n\n") {
+            let _ = writeln!(out, "{}\n", escape(&one_line(block)));
+        }
+        let _ = writeln!(out, "**{}**\n", Msg::KeyPoints.text(lang));
+        for point in &text.points {
+            let _ = writeln!(out, "- {}", escape(&one_line(point)));
+        }
+        let _ = writeln!(out, "\n**{}**\n", Msg::Python.text(lang));
+        for block in text.python.split("\n\n") {
+            let _ = writeln!(out, "{}\n", escape(&one_line(block)));
+        }
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+/// The lines of a paragraph joined into one.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A fenced code block, its fence longer than any run of backticks in it.
+fn fenced(language: &str, code: &str) -> String {
+    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    format!("{fence}{language}\n{code}\n{fence}")
+}
+
+/// Card text as Markdown text: the characters Markdown would take for
+/// markup (`*`, `_`, `<`, brackets, a backslash) escaped, but inside
+/// `code spans`, which the cards use as Markdown does.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_code = false;
+    for c in text.chars() {
+        if c == '`' {
+            in_code = !in_code;
+        } else if !in_code && matches!(c, '\\' | '*' | '_' | '<' | '>' | '[' | ']' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
+
+    fn workspace() -> Workspace {
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        Workspace::find(here).unwrap()
+    }
+
+    #[test]
+    fn the_same_seed_draws_the_same_order() {
+        let mut a: Vec<u32> = (0..20).collect();
+        let mut b = a.clone();
+        shuffle(&mut a, 7);
+        shuffle(&mut b, 7);
+        assert_eq!(a, b);
+        assert_ne!(a, (0..20).collect::<Vec<_>>());
+        let mut c: Vec<u32> = (0..20).collect();
+        shuffle(&mut c, 8);
+        assert_ne!(a, c);
+    }
+
+    #[test]
+    fn escaping_leaves_code_spans_alone() {
+        assert_eq!(
+            escape("a *b* <T> `Vec<T>` fetch_user"),
+            "a \\*b\\* \\<T\\> `Vec<T>` fetch\\_user"
+        );
+        assert_eq!(fenced("text", "a ``` b"), "````text\na ``` b\n````");
+    }
+
+    /// Every card of the real workspace is complete, in both languages,
+    /// with enough of each kind: `check_kata`, the rule `verify` applies.
+    #[test]
+    fn every_kata_in_the_workspace_has_complete_cards() {
+        let workspace = workspace();
+        let mut problems = Vec::new();
+        for kata in workspace.katas().unwrap() {
+            match cards::check_kata(workspace.root(), &kata) {
+                Ok((cards, found)) => {
+                    problems.extend(found.into_iter().map(|p| format!("{}: {p}", kata.name)));
+                    for card in &cards {
+                        assert!(card.is_complete() || !problems.is_empty());
+                    }
+                }
+                Err(error) => problems.push(format!("{}: {error:#}", kata.name)),
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// `--print`'s Markdown, rendered as a code-hosting site would: one h2
+    /// per kata, one h3 per card, a `rust` block per snippet and a `text`
+    /// block per timeline, a list item per key point, and the words of the
+    /// cards come out as written.
+    #[test]
+    fn the_printed_cards_render_as_intended() {
+        let workspace = workspace();
+        let katas = workspace.katas().unwrap();
+        let deck = deck(workspace.root(), &katas);
+        for lang in [Lang::En, Lang::Ko] {
+            let text = markdown(workspace.root(), &deck, lang);
+            let (mut h1, mut h2, mut h3, mut items) = (0, 0, 0, 0);
+            let (mut rust, mut timelines) = (Vec::new(), Vec::new());
+            let mut block: Option<String> = None;
+            let mut item: Option<String> = None;
+            let mut item_texts = Vec::new();
+            for event in Parser::new(&text) {
+                match event {
+                    Event::Start(Tag::Heading { level, .. }) => match level {
+                        HeadingLevel::H1 => h1 += 1,
+                        HeadingLevel::H2 => h2 += 1,
+                        HeadingLevel::H3 => h3 += 1,
+                        _ => panic!("an unexpected heading"),
+                    },
+                    Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                        block = Some(info.to_string());
+                    }
+                    Event::Text(t) if block.is_some() => {
+                        match block.as_deref() {
+                            Some("rust") => rust.push(t.to_string()),
+                            Some("text") => timelines.push(t.to_string()),
+                            other => panic!("a code block of {other:?}"),
+                        }
+                        block = Some("seen".into());
+                    }
+                    Event::End(TagEnd::CodeBlock) => block = None,
+                    Event::Start(Tag::Item) => {
+                        items += 1;
+                        item = Some(String::new());
+                    }
+                    Event::Text(t) | Event::Code(t) if item.is_some() => {
+                        item.as_mut().unwrap().push_str(&t);
+                    }
+                    Event::End(TagEnd::Item) => item_texts.extend(item.take()),
+                    Event::Html(html) | Event::InlineHtml(html) => {
+                        panic!("text read as HTML: {html}")
+                    }
+                    _ => {}
+                }
+            }
+            let kata_count = katas
+                .iter()
+                .filter(|k| deck.iter().any(|e| e.kata.name == k.name))
+                .count();
+            assert_eq!((h1, h2, h3), (1, kata_count, deck.len()), "{lang:?}");
+            let predict: Vec<&Entry> = deck
+                .iter()
+                .filter(|e| e.card.kind == Kind::Predict)
+                .collect();
+            assert_eq!(rust.len(), predict.len());
+            assert_eq!(timelines.len(), predict.len());
+            for ((entry, code), timeline) in predict.iter().zip(&rust).zip(&timelines) {
+                assert_eq!(code.trim_end(), entry.card.code.as_deref().unwrap());
+                assert_eq!(timeline.trim_end(), entry.timeline.as_deref().unwrap());
+            }
+            let points: Vec<String> = deck
+                .iter()
+                .flat_map(|e| e.card.text(lang.code()).points.iter())
+                .map(|p| one_line(p).replace('`', ""))
+                .collect();
+            assert_eq!(items, points.len());
+            assert_eq!(item_texts, points, "{lang:?}");
+        }
+    }
+}
