@@ -54,6 +54,10 @@ pub enum Cause {
     /// clock never moved: something wakes itself over and over (a loop of
     /// `yield_now` waiting for the clock to reach a time).
     ClockStuck,
+    /// A learner's own executor (no tokio runtime) never came back to the
+    /// world's reactor: its loop waits for a task to become ready without
+    /// ever turning the reactor, which alone fires events.
+    NeverTurns,
 }
 
 impl Cause {
@@ -62,11 +66,12 @@ impl Cause {
         match self {
             Cause::NeverYields => "never-yields",
             Cause::ClockStuck => "clock-stuck",
+            Cause::NeverTurns => "never-turns",
         }
     }
 
     fn from_code(code: &str) -> Option<Cause> {
-        [Cause::NeverYields, Cause::ClockStuck]
+        [Cause::NeverYields, Cause::ClockStuck, Cause::NeverTurns]
             .into_iter()
             .find(|c| c.code() == code)
     }
@@ -90,6 +95,11 @@ impl Cause {
                  waking itself (`yield_now` until the clock reaches some time, a poll loop \
                  on a flag). Await the thing you are waiting for: a timer, a channel, a \
                  `Notify`, a `JoinHandle`."
+            }
+            Cause::NeverTurns => {
+                "the executor's loop never came back to the reactor. Likely a loop that \
+                 waits for a task to become ready without calling `reactor.turn()`, the \
+                 only thing that fires events and wakes tasks."
             }
         }
     }
@@ -155,6 +165,10 @@ mod tests {
             Marker::Stopped {
                 test: "step1".into(),
                 cause: Cause::ClockStuck,
+            },
+            Marker::Stopped {
+                test: "step1".into(),
+                cause: Cause::NeverTurns,
             },
         ];
         for marker in markers {

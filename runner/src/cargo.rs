@@ -5,7 +5,7 @@
 //! them, because a build and a test run take very different times. The
 //! build gets minutes: a cold build of every dependency fits well within
 //! them. Each test binary then gets seconds: the tests run on virtual time,
-//! and the harness's own watchdog stops a hung test after about 5 s, so a
+//! and the harness's own watchdog stops a hung test after about 3 s, so a
 //! binary still running after [`RUN_LIMIT`] is stuck where that watchdog
 //! could not reach. cargo says when the build is done, on the stderr we
 //! read anyway: it prints `Running <binary>` (or `Doc-tests <crate>`)

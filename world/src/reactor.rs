@@ -26,17 +26,15 @@
 //! is stopped by [`watched`], a real-time safety net.
 
 use std::future::Future;
-use std::io::Write as _;
 use std::pin::Pin;
-use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::task::{Context, Poll, Waker};
-use std::thread;
 use std::time::Duration;
 
-use kata_protocol::{Cause, Marker};
+use kata_protocol::Cause;
 
 use crate::trace::Fill;
+use crate::watchdog::Watchdog;
 use crate::world::{Span, World};
 
 /// Unwoken polls in a row, with no turn of the reactor in between, after
@@ -433,44 +431,11 @@ impl Drop for Sleep {
     }
 }
 
-/// How long a call under [`watched`] may take in real time.
-const LIMIT: Duration = Duration::from_secs(5);
-
-/// Runs `f`, the learner's executor, under a real-time watchdog: a safety
-/// net for a loop that spins without ever calling the world (waiting for a
-/// task to become ready without turning the reactor). A healthy call takes
-/// milliseconds. Past the limit (5 s, or `KATA_WATCHDOG_MS`), the watchdog
-/// says what hung and ends the test binary, as `within`'s does.
+/// Runs `f`, the learner's executor, under the harness's real-time
+/// watchdog (see `watchdog.rs`): a safety net for a loop that spins without
+/// ever calling the world (waiting for a task to become ready without
+/// turning the reactor). A healthy call takes milliseconds.
 pub fn watched<T>(f: impl FnOnce() -> T) -> T {
-    let test = thread::current().name().unwrap_or("this test").to_owned();
-    let limit = std::env::var(crate::watchdog::LIMIT_ENV)
-        .ok()
-        .and_then(|ms| ms.parse().ok())
-        .map_or(LIMIT, Duration::from_millis);
-    let (disarm, disarmed) = mpsc::channel::<()>();
-    thread::Builder::new()
-        .name("kata-watchdog".to_owned())
-        .spawn(move || {
-            if let Err(RecvTimeoutError::Timeout) = disarmed.recv_timeout(limit) {
-                let marker = Marker::Stopped {
-                    test: test.clone(),
-                    cause: Cause::NeverYields,
-                };
-                let mut stderr = std::io::stderr().lock();
-                let _ = writeln!(
-                    stderr,
-                    "\n{marker}\nThe watchdog stopped `{test}` after {:.1} s of real time: \
-                     the executor's loop never came back to the reactor. Likely a loop that \
-                     waits for a task to become ready without calling reactor.turn(), the \
-                     only thing that fires events and wakes tasks.\n",
-                    limit.as_secs_f64()
-                );
-                let _ = stderr.flush();
-                std::process::exit(101);
-            }
-        })
-        .expect("cannot start the watchdog thread");
-    let output = f();
-    drop(disarm);
-    output
+    let _watchdog = Watchdog::arm_with(|| Cause::NeverTurns);
+    f()
 }

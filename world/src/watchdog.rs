@@ -28,13 +28,11 @@ use std::time::Duration;
 
 use kata_protocol::{Cause, Marker};
 
-/// The variable that overrides [`LIMIT`], under the name world's modules use.
-pub(crate) use kata_protocol::WATCHDOG_LIMIT_ENV as LIMIT_ENV;
+use kata_protocol::WATCHDOG_LIMIT_ENV as LIMIT_ENV;
 use tokio::runtime::Handle;
 
 /// How long a kata call may take in real time before the watchdog bites.
 const LIMIT: Duration = Duration::from_secs(3);
-
 
 /// How long the probe task gets to run before the runtime is judged stuck.
 const PROBE_PATIENCE: Duration = Duration::from_millis(500);
@@ -45,9 +43,23 @@ pub(crate) struct Watchdog {
 }
 
 impl Watchdog {
-    /// Arms a watchdog for the test running on this thread.
+    /// Arms a watchdog for a kata call on the tokio runtime of the test
+    /// running on this thread: when it bites, a probe task tells a runtime
+    /// that never yields from one whose clock is stuck.
     pub(crate) fn arm() -> Watchdog {
         let runtime = Handle::current();
+        Watchdog::arm_with(move || {
+            if runtime_comes_back(&runtime, PROBE_PATIENCE) {
+                Cause::ClockStuck
+            } else {
+                Cause::NeverYields
+            }
+        })
+    }
+
+    /// Arms a watchdog whose `diagnosis` says why the call hung, for a call
+    /// that runs no tokio runtime (see `reactor::watched`).
+    pub(crate) fn arm_with(diagnosis: impl FnOnce() -> Cause + Send + 'static) -> Watchdog {
         let test = thread::current().name().unwrap_or("this test").to_owned();
         let (disarm, disarmed) = mpsc::channel::<()>();
         let limit = limit();
@@ -56,7 +68,7 @@ impl Watchdog {
             .spawn(move || {
                 // The sender is never used: it is dropped when the call ends.
                 if let Err(RecvTimeoutError::Timeout) = disarmed.recv_timeout(limit) {
-                    bite(&runtime, &test, limit);
+                    bite(&test, limit, diagnosis());
                 }
             })
             .expect("cannot start the watchdog thread");
@@ -72,12 +84,7 @@ fn limit() -> Duration {
 }
 
 /// Says what hung and ends the process.
-fn bite(runtime: &Handle, test: &str, limit: Duration) -> ! {
-    let cause = if runtime_comes_back(runtime, PROBE_PATIENCE) {
-        Cause::ClockStuck
-    } else {
-        Cause::NeverYields
-    };
+fn bite(test: &str, limit: Duration, cause: Cause) -> ! {
     let marker = Marker::Stopped {
         test: test.to_owned(),
         cause,
