@@ -10,14 +10,22 @@
 //! Time is tokio's paused clock: a test starts with the clock frozen, and the
 //! runtime jumps it forward whenever every task is waiting on a timer. A
 //! second of simulated latency costs microseconds of real time, and the same
-//! code gives the same trace on every run.
+//! code gives the same trace on every run. (The one kata without tokio, the
+//! event loop, runs on a manual clock its own reactor moves.)
+//!
+//! Work off the runtime thread, on tokio's blocking pool or a thread of the
+//! learner's, takes no virtual time: tokio holds the paused clock still
+//! while blocking-pool work runs, so no charge for it would be sound. Such
+//! work is marked, not timed; a kata that is about how long off-runtime
+//! work takes models it as a timer on the runtime. [`legacy`] says why.
 //!
 //! The modules, in the order a newcomer should read them:
 //!
 //! - [`world`]: the clock, the trace recorder and who is acting right now.
 //! - [`trace`]: what was recorded, and the questions a test asks of it.
 //! - [`timeline`]: the trace drawn as a timeline and listed as events.
-//! - [`api`], [`counter`], [`legacy`], [`job`]: the services katas use.
+//! - [`api`], [`counter`], [`legacy`], [`job`], [`console`]: the services
+//!   katas use.
 //! - [`reactor`]: timers on a manual clock, for the kata whose learner
 //!   writes the executor.
 //! - [`harness`]: the virtual-time deadline, the real-time watchdog behind
@@ -40,10 +48,10 @@ pub use console::Console;
 pub use counter::SlowCounter;
 pub use harness::within;
 pub use job::Job;
+pub use kata_protocol::WATCHDOG_LIMIT_ENV;
 pub use legacy::{Invoice, Legacy};
 pub use reactor::{Reactor, Sleep};
 pub use trace::{Fill, Trace};
-pub use kata_protocol::WATCHDOG_LIMIT_ENV;
 pub use world::{Span, Thread, World};
 
 /// Re-exported so that [`assert_timeline!`] works in test crates that do not
