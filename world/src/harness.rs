@@ -73,7 +73,7 @@ fn deadline_message(seconds: u64) -> String {
 ///
 /// Name the snapshot after the test function: when anything in the test
 /// fails, this assertion or one before it, the world prints the reference
-/// timeline beside the learner's (see [`show_on_failure`]).
+/// timeline beside the learner's (see `show_on_failure`).
 /// `tests/snapshots/` is never written by a learner's run (see
 /// `.cargo/config.toml`); CONTRIBUTING.md says how authors record one.
 #[macro_export]
