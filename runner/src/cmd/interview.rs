@@ -428,7 +428,7 @@ impl<'a> Session<'a, '_> {
 
     fn summary(&self) {
         let lang = self.lang;
-        let minutes = self.started.elapsed().as_secs().div_ceil(60);
+        let minutes = self.started.elapsed().as_secs().div_ceil(60).max(1);
         let count = |grade: Grade| self.grades.iter().filter(|(_, g)| *g == grade).count();
         println!(
             "\n{}",

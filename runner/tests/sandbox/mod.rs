@@ -20,6 +20,9 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use tempfile::TempDir;
 
+#[cfg(unix)]
+pub mod terminal;
+
 pub const DIR: &str = "03-spawn-vs-join";
 pub const NAME: &str = "spawn-vs-join";
 
