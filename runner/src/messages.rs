@@ -60,7 +60,7 @@ macro_rules! messages {
 
 messages! {
     Seed: "{count} questions, seed {seed} (`--seed {seed}` asks the same again).",
-          "질문 {count}개, seed {seed} (`--seed {seed}`로 같은 질문을 다시 받을 수 있습니다).";
+          "질문 {count}개, seed {seed} (같은 질문을 다시 받으려면 `--seed {seed}`).";
     Question: "Question {n} of {total}", "질문 {n}/{total}";
     Explain: "explain", "설명";
     Predict: "predict", "예측";
@@ -91,8 +91,8 @@ messages! {
     Grades: "again {again} · hard {hard} · good {good} · easy {easy}",
             "다시 {again} · 어려움 {hard} · 보통 {good} · 쉬움 {easy}";
     Redo: "Katas to redo (graded again or hard):", "다시 풀어 볼 kata (다시·어려움으로 답한 것):";
-    RedoCheck: "work it", "다시 풀기";
-    RedoInterview: "asked again", "다시 질문받기";
+    RedoCheck: "work it again", "다시 풀기";
+    RedoInterview: "its questions", "질문만 다시";
     NothingToRedo: "Nothing to redo: every answer was good or easy.",
                    "다시 풀 kata가 없습니다. 모두 보통이나 쉬움으로 답했습니다.";
     NextDue: "Next card due: {when} (`cargo kata interview --due`).",

@@ -11,7 +11,9 @@
 //! - its README has hints (`hints.rs`) for every step that has a test
 //!   (`steps.rs`), and no placeholder left;
 //! - `tests/snapshots/` holds a reference timeline for every step test;
-//! - its cards (`cards.rs`), if it has any, are complete in every language;
+//! - its cards (`cards.rs`), if it has any, are complete in every language,
+//!   name steps that have tests and snapshots that exist, and are at least
+//!   4 explain and 1 predict cards (`cards::check_kata`, the one rule);
 //! - it keeps at least [`WRONG_ANSWERS`] wrong answers and
 //!   [`RIGHT_ANSWERS`] right ones (`splice.rs`).
 //!
