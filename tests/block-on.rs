@@ -15,7 +15,6 @@
 
 use std::any::Any;
 use std::panic;
-use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread::{self, ThreadId};
 use std::time::Duration;
 
@@ -24,7 +23,8 @@ use block_on as kata;
 #[cfg(feature = "reference")]
 use block_on_solution as kata;
 use tokio::runtime::{Builder, Handle, RuntimeFlavor};
-use world::{Api, Console, Fill, World, assert_timeline, within};
+use world::harness::watched;
+use world::{Api, Console, Ending, Fill, World, assert_timeline, within};
 
 fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
@@ -296,44 +296,6 @@ async fn step4_handler() {
     assert_timeline!("step4_handler", world);
 }
 
-/// A real-time safety net for step 5, whose kata code is synchronous and so
-/// runs outside `within`'s watchdog: a `block_on` that nothing drives waits
-/// for ever. Ends the test binary, saying why, after `WATCHDOG_LIMIT_ENV`
-/// milliseconds (3 s unless set, as `within`'s watchdog).
-struct Guard {
-    _disarm: mpsc::Sender<()>,
-}
-
-impl Guard {
-    fn arm(test: &'static str) -> Guard {
-        let limit = std::env::var(world::WATCHDOG_LIMIT_ENV)
-            .ok()
-            .and_then(|ms| ms.parse().ok())
-            .map_or(Duration::from_secs(3), Duration::from_millis);
-        let (disarm, disarmed) = mpsc::channel::<()>();
-        thread::spawn(move || {
-            if let Err(RecvTimeoutError::Timeout) = disarmed.recv_timeout(limit) {
-                use std::io::Write as _;
-                // Straight to the process's stderr: libtest would drop what
-                // this thread prints along with the process.
-                let mut stderr = std::io::stderr().lock();
-                let _ = writeln!(
-                    stderr,
-                    "\n{test}: sync_main did not return within {:.1} s of real time: a \
-                     block_on that nothing drives waits for ever. A current_thread runtime \
-                     runs its tasks and timers only inside Runtime::block_on; \
-                     Handle::block_on (or futures::executor::block_on) on a JoinHandle \
-                     cannot drive it.\n",
-                    limit.as_secs_f64()
-                );
-                let _ = stderr.flush();
-                std::process::exit(101);
-            }
-        });
-        Guard { _disarm: disarm }
-    }
-}
-
 #[test]
 fn step5_sync_main() {
     let runtime = Builder::new_current_thread()
@@ -344,9 +306,9 @@ fn step5_sync_main() {
     let world = runtime.block_on(async { World::start() });
     let api = Api::new(&world);
 
-    let guard = Guard::arm("step5_sync_main");
-    let user = kata::sync_main(runtime, &api);
-    drop(guard);
+    // The kata code is synchronous: no `within` around it, so the harness
+    // watches it in real time (a block_on that nothing drives never returns).
+    let user = watched(|| kata::sync_main(runtime, &api));
 
     assert_eq!(user.name, "User1");
     let spans = world.trace().spans_of("fetch_data(1)");
@@ -368,7 +330,7 @@ fn step5_sync_main() {
          block_on drives the runtime"
     );
     assert!(
-        !job.cancelled,
+        job.ending != Ending::Cancelled,
         "the runtime was dropped with fetch_data(1) still running, and its task was dropped \
          at shutdown, at its .await ({:?} in): dropping a runtime (or shutdown_timeout) does \
          not wait for tasks. block_on the JoinHandle before the runtime goes",

@@ -19,7 +19,7 @@ use lazy_futures as kata;
 use lazy_futures_solution as kata;
 use tokio::time::sleep;
 use tokio_test::{assert_pending, assert_ready};
-use world::{Console, World, assert_timeline, within};
+use world::{Console, Ending, World, assert_timeline, within};
 
 fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
@@ -188,7 +188,7 @@ async fn step3_poll_drives_it() {
     );
     let dropped = &world.trace().spans_of("polled at 0, dropped")[0];
     assert!(
-        dropped.cancelled && dropped.end == Some(ms(500)),
+        dropped.ending == Ending::Cancelled && dropped.end == Some(ms(500)),
         "a future dropped mid-way stops at its .await: cancelled at 500 ms, never done"
     );
     assert_eq!(

@@ -54,6 +54,9 @@ pub enum Cause {
     /// clock never moved: something wakes itself over and over (a loop of
     /// `yield_now` waiting for the clock to reach a time).
     ClockStuck,
+    /// Synchronous kata code (no task to probe) never returned: most often
+    /// a `block_on` that nothing drives.
+    NeverReturns,
     /// A learner's own executor (no tokio runtime) never came back to the
     /// world's reactor: its loop waits for a task to become ready without
     /// ever turning the reactor, which alone fires events.
@@ -66,14 +69,20 @@ impl Cause {
         match self {
             Cause::NeverYields => "never-yields",
             Cause::ClockStuck => "clock-stuck",
+            Cause::NeverReturns => "never-returns",
             Cause::NeverTurns => "never-turns",
         }
     }
 
     fn from_code(code: &str) -> Option<Cause> {
-        [Cause::NeverYields, Cause::ClockStuck, Cause::NeverTurns]
-            .into_iter()
-            .find(|c| c.code() == code)
+        [
+            Cause::NeverYields,
+            Cause::ClockStuck,
+            Cause::NeverReturns,
+            Cause::NeverTurns,
+        ]
+        .into_iter()
+        .find(|c| c.code() == code)
     }
 
     /// What a learner is told, after "the watchdog stopped this test": what
@@ -93,8 +102,18 @@ impl Cause {
                 "tasks kept running, but the runtime never went idle, so the paused clock \
                  could not move and the deadline never came. Likely a loop that keeps \
                  waking itself (`yield_now` until the clock reaches some time, a poll loop \
-                 on a flag). Await the thing you are waiting for: a timer, a channel, a \
-                 `Notify`, a `JoinHandle`."
+                 on a flag): await the thing you are waiting for, a timer, a channel, a \
+                 `Notify`, a `JoinHandle`. Or a `spawn_blocking` closure that waits for a \
+                 tokio timer (`Handle::block_on` of a sleep): tokio holds the paused clock \
+                 still while blocking-pool work runs, so that timer never fires here, though \
+                 on a real clock it would."
+            }
+            Cause::NeverReturns => {
+                "the synchronous code under test never returned. Likely a block_on that \
+                 nothing drives, which waits for ever: a current_thread runtime runs its \
+                 tasks and timers only inside Runtime::block_on, so Handle::block_on (or \
+                 futures::executor::block_on) on a JoinHandle cannot drive it. Or a loop \
+                 that never ends."
             }
             Cause::NeverTurns => {
                 "the executor's loop never came back to the reactor. Likely a loop that \
@@ -165,6 +184,10 @@ mod tests {
             Marker::Stopped {
                 test: "step1".into(),
                 cause: Cause::ClockStuck,
+            },
+            Marker::Stopped {
+                test: "step1".into(),
+                cause: Cause::NeverReturns,
             },
             Marker::Stopped {
                 test: "step1".into(),

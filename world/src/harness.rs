@@ -7,7 +7,7 @@ use std::future::Future;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use kata_protocol::Marker;
+use kata_protocol::{Cause, Marker};
 
 use crate::timeline::{self, Scale};
 use crate::trace::Trace;
@@ -28,6 +28,15 @@ pub async fn within<F: Future>(seconds: u64, fut: F) -> F::Output {
         Ok(output) => output,
         Err(_) => panic!("{}", deadline_message(seconds)),
     }
+}
+
+/// Runs `f`, synchronous kata code that drives a runtime itself (its own
+/// `block_on`), under the real-time watchdog: there is no runtime around it
+/// whose deadline could fire, so a `block_on` that nothing drives would wait
+/// for ever. A healthy call takes milliseconds.
+pub fn watched<T>(f: impl FnOnce() -> T) -> T {
+    let _watchdog = Watchdog::arm_with(|| Cause::NeverReturns);
+    f()
 }
 
 /// How long, in real time, a missed deadline waits for a thread tokio does

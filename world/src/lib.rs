@@ -51,7 +51,7 @@ pub use job::Job;
 pub use kata_protocol::WATCHDOG_LIMIT_ENV;
 pub use legacy::{Invoice, Legacy};
 pub use reactor::{Reactor, Sleep};
-pub use trace::{Fill, Trace};
+pub use trace::{Ending, Fill, Trace};
 pub use world::{Span, Thread, World};
 
 /// Re-exported so that [`assert_timeline!`] works in test crates that do not

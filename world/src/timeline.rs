@@ -19,7 +19,7 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use crate::trace::{Fill, Kind, SpanRecord, Trace};
+use crate::trace::{Ending, Fill, Kind, SpanRecord, Trace};
 
 /// The width a timeline aims for, in columns of bars.
 pub const COLUMNS: u64 = 60;
@@ -73,7 +73,7 @@ pub fn timeline(trace: &Trace) -> String {
     format!(
         "{}\n{}",
         rows(trace, Scale::fitting(&[trace])),
-        legend(&trace.spans())
+        legend(trace, &trace.spans())
     )
 }
 
@@ -145,6 +145,19 @@ pub fn rows(trace: &Trace, scale: Scale) -> String {
         for span in spans.iter().filter(|s| &s.actor == actor) {
             draw(&mut cells, span, step, end_ms);
         }
+        for (at, _, _) in trace.cleanups().iter().filter(|(_, a, _)| a == actor) {
+            // A cleanup runs as its call is cut short: beside the bar's
+            // closing mark, not over it.
+            // (A bar that ends at the instant covers the column before it.)
+            let mut column = ((millis(*at) / step) as usize).min(cells.len() - 1);
+            if ENDINGS.contains(&cells[column]) {
+                column += 1;
+            }
+            if column == cells.len() {
+                cells.push(' ');
+            }
+            cells[column] = CLEANUP_GLYPH;
+        }
         let bar: String = cells.into_iter().collect();
         writeln!(out, "{actor:<gutter$}{}", bar.trim_end()).unwrap();
     }
@@ -167,7 +180,10 @@ pub fn event_list(trace: &Trace) -> String {
                 Some(detail) => format!("{} -> {detail}", with_label(label, "done")),
                 None => with_label(label, "done"),
             },
+            Kind::Failed { label, error } => format!("{} -> {error}", with_label(label, "failed")),
             Kind::Dropped { label } => with_label(label, "cancelled (dropped before it finished)"),
+            Kind::Panicked { label } => with_label(label, "panicked"),
+            Kind::Cleanup(text) => format!("{CLEANUP}{text}"),
             Kind::Note(text) => format!("! {text}"),
         };
         let at = format!("+{}ms", format_ms(event.at));
@@ -188,6 +204,15 @@ fn actors_in_order(trace: &Trace) -> Vec<String> {
     rows
 }
 
+/// How a cleanup reads in the event list.
+const CLEANUP: &str = "cleanup in Drop: ";
+
+/// The mark of a cleanup that ran in a `Drop`, on the row where it ran.
+const CLEANUP_GLYPH: char = 'c';
+
+/// The characters that close a bar.
+const ENDINGS: [char; 5] = [']', '>', 'x', '!', '*'];
+
 fn draw(cells: &mut [char], span: &SpanRecord, step: u64, end_ms: u64) {
     let first = (millis(span.start) / step) as usize;
     let end = span.end.map_or(end_ms, millis);
@@ -197,11 +222,7 @@ fn draw(cells: &mut [char], span: &SpanRecord, step: u64, end_ms: u64) {
     let first = first.min(last - 1);
     let width = last - first;
     let fill = span.fill.glyph();
-    let closer = match (span.end, span.cancelled) {
-        (None, _) => '>',
-        (Some(_), true) => 'x',
-        (Some(_), false) => ']',
-    };
+    let closer = span.ending.glyph();
     for (i, cell) in cells[first..last].iter_mut().enumerate() {
         *cell = match i {
             0 if width >= 3 => '[',
@@ -211,17 +232,22 @@ fn draw(cells: &mut [char], span: &SpanRecord, step: u64, end_ms: u64) {
     }
 }
 
-fn legend(spans: &[SpanRecord]) -> String {
+fn legend(trace: &Trace, spans: &[SpanRecord]) -> String {
     let mut parts: Vec<String> = Fill::ALL
         .iter()
         .filter(|fill| spans.iter().any(|s| s.fill == **fill))
         .map(|fill| format!("{} {}", fill.glyph(), fill.meaning()))
         .collect();
-    if spans.iter().any(|s| s.cancelled) {
-        parts.push("x cancelled".to_owned());
+    for ending in Ending::ALL {
+        match ending.meaning() {
+            Some(meaning) if spans.iter().any(|s| s.ending == ending) => {
+                parts.push(format!("{} {meaning}", ending.glyph()));
+            }
+            _ => {}
+        }
     }
-    if spans.iter().any(|s| s.end.is_none()) {
-        parts.push("> still running".to_owned());
+    if !trace.cleanups().is_empty() {
+        parts.push(format!("{CLEANUP_GLYPH} cleanup ran in Drop"));
     }
     format!("legend: {}\n", parts.join(", "))
 }
@@ -286,6 +312,10 @@ fn parse_kind(what: &str) -> Option<Kind> {
     if let Some(note) = what.strip_prefix("! ") {
         return Some(Kind::Note(note.to_owned()));
     }
+    if let Some(text) = what.strip_prefix(CLEANUP) {
+        return Some(Kind::Cleanup(text.to_owned()));
+    }
+
     let label = |head: &str, word: &str| head.strip_suffix(word).map(|l| l.trim_end().to_owned());
     if let Some(head) = what.strip_suffix(" cancelled (dropped before it finished)") {
         return Some(Kind::Dropped {
@@ -303,6 +333,12 @@ fn parse_kind(what: &str) -> Option<Kind> {
     };
     if let Some(label) = label(head, "done") {
         return Some(Kind::End { label, detail });
+    }
+    if let (Some(label), Some(error)) = (label(head, "failed"), detail.clone()) {
+        return Some(Kind::Failed { label, error });
+    }
+    if let (None, Some(label)) = (&detail, label(what, "panicked")) {
+        return Some(Kind::Panicked { label });
     }
     let (head, fill) = match what.rsplit_once(" [") {
         Some((head, glyph)) => {

@@ -94,11 +94,73 @@ pub enum Kind {
         label: String,
         detail: Option<String>,
     },
-    /// The span's future was dropped before it finished: it was cancelled.
+    /// The call ended with an error it returned.
+    Failed {
+        label: String,
+        error: String,
+    },
+    /// The span's future was dropped before it finished: it was cancelled
+    /// (a timeout, a lost `select!`, an aborted task, a dropped future).
     Dropped {
         label: String,
     },
+    /// The span's code panicked: it was dropped while its thread unwound.
+    Panicked {
+        label: String,
+    },
+    /// Cleanup code ran in a `Drop`, the only cleanup a cancelled future
+    /// gets: there is no async drop.
+    Cleanup(String),
     Note(String),
+}
+
+/// How a span ended, which its last column shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// Not yet: still running when the trace was taken (`>`).
+    Open,
+    /// It finished (`]`).
+    Done,
+    /// It returned an error (`!`).
+    Failed,
+    /// It was dropped before it finished (`x`).
+    Cancelled,
+    /// It panicked (`*`).
+    Panicked,
+}
+
+impl Ending {
+    /// The character that closes the span's bar.
+    pub fn glyph(self) -> char {
+        match self {
+            Ending::Open => '>',
+            Ending::Done => ']',
+            Ending::Failed => '!',
+            Ending::Cancelled => 'x',
+            Ending::Panicked => '*',
+        }
+    }
+
+    /// What the closing character means, for the legend; `None` for the
+    /// plain end, which needs no word.
+    pub fn meaning(self) -> Option<&'static str> {
+        match self {
+            Ending::Done => None,
+            Ending::Open => Some("still running"),
+            Ending::Failed => Some("returned an error"),
+            Ending::Cancelled => Some("cancelled"),
+            Ending::Panicked => Some("panicked"),
+        }
+    }
+
+    /// The legend's order: the words of a legend never move about.
+    pub(crate) const ALL: [Ending; 5] = [
+        Ending::Cancelled,
+        Ending::Open,
+        Ending::Failed,
+        Ending::Panicked,
+        Ending::Done,
+    ];
 }
 
 /// A span as drawn: from its start to its end, if it ended.
@@ -109,7 +171,7 @@ pub struct SpanRecord {
     pub fill: Fill,
     pub start: Duration,
     pub end: Option<Duration>,
-    pub cancelled: bool,
+    pub ending: Ending,
     /// The thread and the task the span started in.
     pub thread: Thread,
     pub task: Option<TaskId>,
@@ -136,7 +198,13 @@ impl Trace {
         // order breaks the ties.
         groups.sort_by_key(|group| {
             let first = &group[0];
-            let ends = matches!(first.kind, Kind::End { .. } | Kind::Dropped { .. });
+            let ends = matches!(
+                first.kind,
+                Kind::End { .. }
+                    | Kind::Failed { .. }
+                    | Kind::Dropped { .. }
+                    | Kind::Panicked { .. }
+            );
             (first.at, first.thread == Thread::Runtime, !ends)
         });
         let events = groups.concat();
@@ -182,21 +250,29 @@ impl Trace {
                     fill: *fill,
                     start: event.at,
                     end: None,
-                    cancelled: false,
+                    ending: Ending::Open,
                     thread: event.thread,
                     task: event.task,
                 }),
-                Kind::End { label, .. } | Kind::Dropped { label } => {
+                Kind::End { label, .. }
+                | Kind::Failed { label, .. }
+                | Kind::Dropped { label }
+                | Kind::Panicked { label } => {
                     let open = spans
                         .iter_mut()
                         .rev()
                         .find(|s| s.actor == event.actor && s.label == *label && s.end.is_none());
                     if let Some(span) = open {
                         span.end = Some(event.at);
-                        span.cancelled = matches!(event.kind, Kind::Dropped { .. });
+                        span.ending = match event.kind {
+                            Kind::Failed { .. } => Ending::Failed,
+                            Kind::Dropped { .. } => Ending::Cancelled,
+                            Kind::Panicked { .. } => Ending::Panicked,
+                            _ => Ending::Done,
+                        };
                     }
                 }
-                Kind::Note(_) => {}
+                Kind::Cleanup(_) | Kind::Note(_) => {}
             }
         }
         spans
@@ -220,6 +296,17 @@ impl Trace {
                 .filter(|s| which(s))
                 .map(|s| (s.start, s.end.unwrap_or(end))),
         )
+    }
+
+    /// When cleanup ran in a `Drop`, on which row, and what it said.
+    pub fn cleanups(&self) -> Vec<(Duration, &str, &str)> {
+        self.events
+            .iter()
+            .filter_map(|e| match &e.kind {
+                Kind::Cleanup(text) => Some((e.at, e.actor.as_str(), text.as_str())),
+                _ => None,
+            })
+            .collect()
     }
 
     /// The notes recorded on any row, such as "blocked the runtime thread".

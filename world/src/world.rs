@@ -242,6 +242,13 @@ impl World {
         }
     }
 
+    /// Records that cleanup ran in a `Drop` on `actor`'s row: call it from
+    /// a guard's `drop`, so that a cancelled call's cleanup shows on the
+    /// timeline (`c`) at the moment it ran.
+    pub fn cleanup(&self, actor: &str, what: impl Display) {
+        self.record(actor, Kind::Cleanup(what.to_string()));
+    }
+
     /// Records a one-off remark on `actor`'s row, such as "blocked the
     /// runtime thread for 1000 ms".
     pub fn note(&self, actor: &str, text: impl Display) {
@@ -346,25 +353,33 @@ impl Span {
     /// Closes the span, with what the call produced if it is worth showing.
     pub fn end(mut self, detail: Option<impl Display>) {
         self.open = false;
-        self.world.record(
-            &self.actor,
-            Kind::End {
-                label: std::mem::take(&mut self.label),
-                detail: detail.map(|d| d.to_string()),
-            },
-        );
+        let label = std::mem::take(&mut self.label);
+        let detail = detail.map(|d| d.to_string());
+        self.world.record(&self.actor, Kind::End { label, detail });
+    }
+
+    /// Closes the span as a call that returned `error`.
+    pub fn fail(mut self, error: impl Display) {
+        self.open = false;
+        let label = std::mem::take(&mut self.label);
+        let error = error.to_string();
+        self.world
+            .record(&self.actor, Kind::Failed { label, error });
     }
 }
 
 impl Drop for Span {
+    /// A span never closed was cut short: by a panic unwinding through its
+    /// code, or else by its future being dropped (cancelled).
     fn drop(&mut self) {
         if self.open {
-            self.world.record(
-                &self.actor,
-                Kind::Dropped {
-                    label: std::mem::take(&mut self.label),
-                },
-            );
+            let label = std::mem::take(&mut self.label);
+            let kind = if thread::panicking() {
+                Kind::Panicked { label }
+            } else {
+                Kind::Dropped { label }
+            };
+            self.world.record(&self.actor, kind);
         }
     }
 }

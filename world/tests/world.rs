@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use world::timeline;
-use world::{Api, Fill, Job, Legacy, SlowCounter, Thread, World, within};
+use world::{Api, Ending, Fill, Job, Legacy, SlowCounter, Thread, World, within};
 
 fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
@@ -123,7 +123,7 @@ async fn a_dropped_call_is_drawn_as_cancelled() {
 
     assert!(outcome.is_err());
     let span = &world.trace().spans_of("fetch_data(1)")[0];
-    assert!(span.cancelled);
+    assert_eq!(span.ending, Ending::Cancelled);
     assert_eq!(span.end, Some(ms(200)));
     let picture = timeline::timeline(&world.trace());
     let row = picture
@@ -264,4 +264,84 @@ fn a_manual_world_moves_only_when_told() {
     let at: Vec<Duration> = trace.events().iter().map(|e| e.at).collect();
     assert_eq!(at, [ms(0), ms(250)]);
     assert_eq!(trace.events()[0].thread, Thread::Runtime);
+}
+
+/// A guard that records its cleanup when dropped, as a kata's would.
+struct Cleanup(World, &'static str);
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        self.0.cleanup(self.1, "connection closed");
+    }
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn every_way_a_call_can_end_has_its_mark() {
+    let world = World::start();
+    let api = Api::new(&world);
+
+    // An error returned at 200 ms.
+    let failing = async {
+        let span = world.span("lookup(7)", "", Fill::Work);
+        tokio::time::sleep(ms(200)).await;
+        span.fail("user 7 not found");
+    };
+    // A panic at 300 ms, caught as a JoinError.
+    let panicking = tokio::spawn({
+        let world = world.clone();
+        async move {
+            let _span = world.span("parse(9)", "", Fill::Work);
+            tokio::time::sleep(ms(300)).await;
+            panic!("bad input");
+        }
+    });
+    // A call cut short at 400 ms by a timeout; its guard cleans up then.
+    let cut_short = tokio::time::timeout(ms(400), {
+        let world = world.clone();
+        let api = api.clone();
+        async move {
+            let _guard = Cleanup(world, "fetch_data(1)");
+            api.fetch_data(1).await
+        }
+    });
+    let (_, joined, timed_out) = tokio::join!(failing, panicking, cut_short);
+    assert!(joined.unwrap_err().is_panic());
+    assert!(timed_out.is_err());
+
+    let trace = world.trace();
+    let ending = |row: &str| {
+        let span = &trace.spans_of(row)[0];
+        (span.ending, span.end)
+    };
+    assert_eq!(ending("lookup(7)"), (Ending::Failed, Some(ms(200))));
+    assert_eq!(ending("parse(9)"), (Ending::Panicked, Some(ms(300))));
+    assert_eq!(ending("fetch_data(1)"), (Ending::Cancelled, Some(ms(400))));
+    assert_eq!(
+        trace.cleanups(),
+        [(ms(400), "fetch_data(1)", "connection closed")]
+    );
+
+    let rendered = timeline::render(&trace);
+    let expected_picture = "
+           ms 0         100       200       300       400
+              |---------|---------|---------|---------|
+fetch_data(1) [======================================xc
+lookup(7)     [==================!
+parse(9)      [============================*
+
+legend: = running or awaiting, x cancelled, ! returned an error, * panicked, c cleanup ran in Drop
+";
+    assert!(rendered.starts_with(&expected_picture[1..]), "\n{rendered}");
+    // The event list says each in words, and reads back as it was.
+    assert!(
+        rendered.contains("lookup(7)      failed -> user 7 not found"),
+        "\n{rendered}"
+    );
+    assert!(rendered.contains("parse(9)       panicked"), "\n{rendered}");
+    assert!(
+        rendered.contains("cleanup in Drop: connection closed"),
+        "\n{rendered}"
+    );
+    let read_back = timeline::parse(&rendered).expect("a rendered trace parses");
+    assert_eq!(timeline::render(&read_back), rendered);
 }
