@@ -159,7 +159,8 @@ pub fn rows(trace: &Trace, scale: Scale) -> String {
             cells[column] = CLEANUP_GLYPH;
         }
         let bar: String = cells.into_iter().collect();
-        writeln!(out, "{actor:<gutter$}{}", bar.trim_end()).unwrap();
+        // A row of notes only has no bar: no trailing blanks either.
+        writeln!(out, "{}", format!("{actor:<gutter$}{bar}").trim_end()).unwrap();
     }
     out
 }
