@@ -106,7 +106,7 @@ messages! {
                 "interview는 소리 내어 답할 시간을 기다리고 키 입력을 받아야 해서 터미널이 필요합니다. 질문을 출력만 하려면: cargo kata interview --print";
     PrintTitle: "Interview cards", "면접 카드";
     PrintIntro: "Each card: the question to ask, then what a strong answer says. Predict cards show the reference timeline recorded by the kata's tests.",
-                "카드마다 물어볼 질문과 좋은 답이 담아야 할 내용이 있습니다. 예측 카드에는 kata 테스트가 기록한 레퍼런스 타임라인이 함께 나옵니다.";
+                "카드마다 물어볼 질문과 좋은 답에 들어가야 할 내용이 있습니다. 예측 카드에는 kata 테스트가 기록한 레퍼런스 타임라인이 함께 나옵니다.";
 }
 
 /// `msg` in `lang`, each `{name}` replaced by its value.
