@@ -24,8 +24,8 @@
 //! - [`world`]: the clock, the trace recorder and who is acting right now.
 //! - [`trace`]: what was recorded, and the questions a test asks of it.
 //! - [`timeline`]: the trace drawn as a timeline and listed as events.
-//! - [`api`], [`counter`], [`legacy`], [`job`], [`console`]: the services
-//!   katas use.
+//! - [`api`], [`counter`], [`legacy`], [`job`], [`console`], [`feed`]: the
+//!   services katas use.
 //! - [`reactor`]: timers on a manual clock, for the kata whose learner
 //!   writes the executor.
 //! - [`harness`]: the virtual-time deadline, the real-time watchdog behind
@@ -34,6 +34,7 @@
 pub mod api;
 pub mod console;
 pub mod counter;
+pub mod feed;
 pub mod harness;
 pub mod job;
 pub mod legacy;
@@ -46,6 +47,7 @@ pub mod world;
 pub use api::{Api, Post, User};
 pub use console::Console;
 pub use counter::SlowCounter;
+pub use feed::{Feed, Frame};
 pub use harness::within;
 pub use job::Job;
 pub use kata_protocol::WATCHDOG_LIMIT_ENV;
