@@ -26,6 +26,8 @@
 //! - [`timeline`]: the trace drawn as a timeline and listed as events.
 //! - [`api`], [`counter`], [`legacy`], [`job`], [`console`], [`feed`]: the
 //!   services katas use.
+//! - [`operation`]: the seed's slow call and a service that is down, both
+//!   rolling back in `Drop` when a timeout cuts them short.
 //! - [`reactor`]: timers on a manual clock, for the kata whose learner
 //!   writes the executor.
 //! - [`harness`]: the virtual-time deadline, the real-time watchdog behind
@@ -38,6 +40,7 @@ pub mod feed;
 pub mod harness;
 pub mod job;
 pub mod legacy;
+pub mod operation;
 pub mod reactor;
 pub mod timeline;
 pub mod trace;
@@ -52,6 +55,7 @@ pub use harness::within;
 pub use job::Job;
 pub use kata_protocol::WATCHDOG_LIMIT_ENV;
 pub use legacy::{Invoice, Legacy};
+pub use operation::{Operation, Unavailable, Unreliable};
 pub use reactor::{Reactor, Sleep};
 pub use trace::{Ending, Fill, Trace};
 pub use world::{Span, Thread, World};
