@@ -1,0 +1,138 @@
+//! An API whose calls can fail: one returns an error, one panics.
+//!
+//! The same calls and latencies as [`crate::Api`] (`fetch_user` 500 ms,
+//! `fetch_post` 300 ms), but each answers a `Result`, and two ids are
+//! special. Every call takes its full latency, then:
+//!
+//! - id [`MISSING_ID`] (404) is not found: the call returns
+//!   `Err(ApiError::NotFound)`, drawn `!` ("returned an error");
+//! - id [`BUGGY_ID`] (13) trips a bug in the client's code: the call
+//!   panics, drawn `*` ("panicked");
+//! - any other id answers `Ok`, drawn `]`.
+//!
+//! A call dropped before its latency is over (by a `try_join!` whose other
+//! branch failed, by an aborted task) is drawn `x` ("cancelled").
+//!
+//! The deliberate panic is expected, so it is not printed: the first time it
+//! fires, a panic hook is installed that stays silent for it and passes every
+//! other panic on to the hook that was there before. A learner's own panic,
+//! an `unwrap()` of the `JoinError` that carries this one included, is
+//! printed as usual.
+
+use std::fmt;
+use std::sync::Once;
+use std::time::Duration;
+
+use tokio::time::sleep;
+
+use crate::api::{POST_LATENCY, Post, USER_LATENCY, User};
+use crate::trace::Fill;
+use crate::world::World;
+
+/// The id that is never found: its call returns `Err(ApiError::NotFound)`.
+pub const MISSING_ID: u32 = 404;
+/// The id that trips a bug: its call panics when its answer arrives.
+pub const BUGGY_ID: u32 = 13;
+
+/// How the deliberate panic's message starts, so that the hook knows it.
+const BUG: &str = "bug in the client (on purpose):";
+
+/// What a failed call returns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiError {
+    /// No such thing: `what` is `"user"` or `"post"`.
+    NotFound { what: &'static str, id: u32 },
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::NotFound { what, id } => write!(f, "{what} {id} not found"),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// A handle on the API whose calls can fail. Clone it into each task.
+#[derive(Clone)]
+pub struct FlakyApi {
+    world: World,
+}
+
+impl FlakyApi {
+    pub fn new(world: &World) -> FlakyApi {
+        FlakyApi {
+            world: world.clone(),
+        }
+    }
+
+    /// Fetches a user; takes 500 ms. Id 404 is not found; id 13 panics.
+    pub async fn fetch_user(&self, id: u32) -> Result<User, ApiError> {
+        let user = User {
+            id,
+            name: format!("User{id}"),
+        };
+        self.call("user", "fetch_user", id, USER_LATENCY, user)
+            .await
+    }
+
+    /// Fetches a post; takes 300 ms. Id 404 is not found; id 13 panics.
+    pub async fn fetch_post(&self, id: u32) -> Result<Post, ApiError> {
+        let post = Post {
+            id,
+            title: format!("Post{id}"),
+        };
+        self.call("post", "fetch_post", id, POST_LATENCY, post)
+            .await
+    }
+
+    async fn call<T: fmt::Display>(
+        &self,
+        what: &'static str,
+        call: &str,
+        id: u32,
+        latency: Duration,
+        answer: T,
+    ) -> Result<T, ApiError> {
+        let name = format!("{call}({id})");
+        let span = self.world.span(&name, "", Fill::Work);
+        sleep(latency).await;
+        match id {
+            MISSING_ID => {
+                let error = ApiError::NotFound { what, id };
+                span.fail(&error);
+                Err(error)
+            }
+            BUGGY_ID => {
+                silence_the_deliberate_panic();
+                // The span is dropped as this unwinds: drawn `*`.
+                panic!("{BUG} {name} could not parse its answer")
+            }
+            _ => {
+                span.end(Some(&answer));
+                Ok(answer)
+            }
+        }
+    }
+}
+
+/// Installs, once per process, a panic hook that prints nothing for the
+/// deliberate panic of [`BUGGY_ID`] and hands every other panic to the hook
+/// that was there before.
+fn silence_the_deliberate_panic() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let payload = info.payload();
+            let message = payload
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| payload.downcast_ref::<&str>().copied());
+            if !message.is_some_and(|m| m.starts_with(BUG)) {
+                previous(info);
+            }
+        }));
+    });
+}
