@@ -26,9 +26,10 @@
 //! - [`timeline`]: the trace drawn as a timeline and listed as events.
 //! - [`api`], [`counter`], [`legacy`], [`job`], [`console`], [`feed`]: the
 //!   services katas use.
-//! - [`flaky`]: the API again, with calls that fail: an error, a panic.
 //! - [`operation`]: the seed's slow call and a service that is down, both
 //!   rolling back in `Drop` when a timeout cuts them short.
+//! - [`work`]: items that roll back in `Drop` when cancelled, the queues
+//!   workers take them from, and scratch files.
 //! - [`reactor`]: timers on a manual clock, for the kata whose learner
 //!   writes the executor.
 //! - [`harness`]: the virtual-time deadline, the real-time watchdog behind
@@ -38,7 +39,6 @@ pub mod api;
 pub mod console;
 pub mod counter;
 pub mod feed;
-pub mod flaky;
 pub mod harness;
 pub mod job;
 pub mod legacy;
@@ -47,13 +47,13 @@ pub mod reactor;
 pub mod timeline;
 pub mod trace;
 mod watchdog;
+pub mod work;
 pub mod world;
 
 pub use api::{Api, Post, User};
 pub use console::Console;
 pub use counter::SlowCounter;
 pub use feed::{Feed, Frame};
-pub use flaky::{ApiError, FlakyApi};
 pub use harness::within;
 pub use job::Job;
 pub use kata_protocol::WATCHDOG_LIMIT_ENV;
@@ -61,6 +61,7 @@ pub use legacy::{Invoice, Legacy};
 pub use operation::{Operation, Unavailable, Unreliable};
 pub use reactor::{Reactor, Sleep};
 pub use trace::{Ending, Fill, Trace};
+pub use work::{Item, Queue, Scratch};
 pub use world::{Span, Thread, World};
 
 /// Re-exported so that [`assert_timeline!`] works in test crates that do not

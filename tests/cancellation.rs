@@ -1,0 +1,261 @@
+//! Kata 12, cancellation: one test per step of the README.
+//!
+//! Compiled twice, against the kata and against its reference solution, so
+//! both are judged by the same tests and the same snapshots.
+
+use std::time::Duration;
+
+#[cfg(not(feature = "reference"))]
+use cancellation as kata;
+#[cfg(feature = "reference")]
+use cancellation_solution as kata;
+use kata::Outcome;
+use tokio::time::sleep;
+use world::trace::SpanRecord;
+use world::{Ending, Fill, Item, Queue, Scratch, World, assert_timeline, within};
+
+fn ms(millis: u64) -> Duration {
+    Duration::from_millis(millis)
+}
+
+/// The one span on `row`, or a message saying it never started.
+fn span_of(world: &World, row: &str) -> SpanRecord {
+    world
+        .trace()
+        .spans_of(row)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("{row} was never processed (never polled)"))
+}
+
+/// Spawns `item`'s processing as a task of its own, as a caller would.
+fn spawn_item(item: &Item) -> tokio::task::JoinHandle<String> {
+    let item = item.clone();
+    tokio::spawn(async move { item.process().await })
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step1_abort() {
+    let world = World::start();
+    let item = Item::new(&world, 1, ms(1000));
+    let handle = spawn_item(&item);
+
+    within(10, kata::abort_after(handle, ms(300))).await;
+    let returned_at = world.now();
+    let at_return = world.trace();
+    // Time for a task that was not cancelled to show it.
+    sleep(ms(1200)).await;
+
+    let span = span_of(&world, "item 1");
+    assert_eq!(
+        (span.ending, span.end),
+        (Ending::Cancelled, Some(ms(300))),
+        "abort() cancels the task at its next .await: item 1 should stop at 300 ms (x). \
+         Dropping its JoinHandle, or a timeout around the handle, only detaches it: it runs on \
+         to 1000 ms"
+    );
+    assert_eq!(
+        returned_at,
+        ms(300),
+        "abort_after returns once the task is cancelled, at 300 ms"
+    );
+    assert_eq!(
+        at_return.cleanups(),
+        [(ms(300), "item 1", "item 1 rolled back")],
+        "abort() only asks: the task is dropped when the runtime next gets to it. Await the \
+         JoinHandle after abort() to know it has stopped and its Drop cleanup has run"
+    );
+    assert_timeline!("step1_abort", world);
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step2_outcome() {
+    let world = World::start();
+    let finishes = spawn_item(&Item::new(&world, 1, ms(500)));
+    let aborted = spawn_item(&Item::new(&world, 2, ms(1000)));
+    let panics = tokio::spawn({
+        let world = world.clone();
+        async move {
+            let _span = world.span("item 3", "", Fill::Work);
+            sleep(ms(200)).await;
+            panic!("disk full");
+        }
+    });
+    // Someone else cancels item 2 at 300 ms.
+    let abort = aborted.abort_handle();
+    tokio::spawn(async move {
+        sleep(ms(300)).await;
+        abort.abort();
+    });
+
+    let outcomes = within(10, async {
+        [
+            kata::outcome(finishes).await,
+            kata::outcome(aborted).await,
+            kata::outcome(panics).await,
+        ]
+    })
+    .await;
+
+    assert_eq!(
+        outcomes[0],
+        Outcome::Done("item 1 done".to_owned()),
+        "a task that finished hands back its value: Ok from its JoinHandle"
+    );
+    assert_eq!(
+        outcomes[1],
+        Outcome::Cancelled,
+        "an aborted task's JoinHandle answers Err(JoinError) whose is_cancelled() is true: \
+         Rust's CancelledError"
+    );
+    assert_eq!(
+        outcomes[2],
+        Outcome::Panicked,
+        "a JoinError is a cancellation or a panic: item 3 panicked (is_panic()), nobody \
+         cancelled it"
+    );
+    assert_timeline!("step2_outcome", world);
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step3_drop_handle_or_future() {
+    let world = World::start();
+    let first = Item::new(&world, 1, ms(1000));
+    let second = Item::new(&world, 2, ms(1000));
+
+    within(10, kata::detach_and_drop(first, second, ms(300))).await;
+    let returned_at = world.now();
+    sleep(ms(1200)).await;
+
+    let second = span_of(&world, "item 2");
+    assert_eq!(
+        (second.ending, second.end),
+        (Ending::Cancelled, Some(ms(300))),
+        "dropping a future cancels it at its .await: item 2 should stop at 300 ms (x). A \
+         timeout around a spawned task's JoinHandle drops only the handle: the task runs on"
+    );
+    let first = span_of(&world, "item 1");
+    assert_eq!(
+        (first.ending, first.end),
+        (Ending::Done, Some(ms(1000))),
+        "dropping a JoinHandle detaches the task, it does not cancel it: item 1 runs on to \
+         1000 ms"
+    );
+    assert!(
+        first.task.is_some() && first.task != second.task,
+        "item 1 runs in a task of its own: tokio::spawn it"
+    );
+    assert_eq!(
+        returned_at,
+        ms(300),
+        "detach_and_drop returns at 300 ms, without waiting for the detached task"
+    );
+    assert_timeline!("step3_drop_handle_or_future", world);
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step4_cleanup_in_drop() {
+    let world = World::start();
+    let scratch = Scratch::new(&world);
+    let slow = Item::new(&world, 1, ms(1000));
+    let quick = Item::new(&world, 2, ms(200));
+
+    let (cut, finished) = within(10, async {
+        tokio::join!(
+            tokio::time::timeout(ms(300), kata::export(&scratch, &slow)),
+            kata::export(&scratch, &quick),
+        )
+    })
+    .await;
+
+    assert!(
+        cut.is_err(),
+        "item 1 takes 1000 ms: the 300 ms timeout cuts it off"
+    );
+    assert_eq!(finished, "item 2 done");
+    assert_eq!(
+        scratch.files(),
+        Vec::<String>::new(),
+        "a cancelled future runs no more of its code: nothing after the .await where it was \
+         dropped. The temp file must be removed in a Drop, which runs either way"
+    );
+    let trace = world.trace();
+    let removed: Vec<(Duration, &str)> = trace
+        .cleanups()
+        .into_iter()
+        .filter(|(_, _, what)| what.starts_with("removed"))
+        .map(|(at, row, _)| (at, row))
+        .collect();
+    assert_eq!(
+        removed,
+        [(ms(200), "item 2"), (ms(300), "item 1")],
+        "the temp file lives as long as its item is processed: removed when item 2 is done \
+         (200 ms) and when item 1 is cancelled (300 ms). `let _ = guard` drops it at once"
+    );
+    assert_timeline!("step4_cleanup_in_drop", world);
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step5_graceful_shutdown() {
+    let world = World::start();
+    let item = |id, takes| Item::new(&world, id, ms(takes));
+    let queue_a = Queue::new(
+        &world,
+        "queue A",
+        vec![(ms(0), item(1, 500)), (ms(600), item(3, 500))],
+    );
+    let queue_b = Queue::new(
+        &world,
+        "queue B",
+        vec![(ms(0), item(2, 200)), (ms(2000), item(4, 300))],
+    );
+
+    let done = within(10, kata::serve(vec![queue_a, queue_b], sleep(ms(300)))).await;
+    let returned_at = world.now();
+    // Time for a worker left running to show it.
+    sleep(ms(3000)).await;
+
+    let items: Vec<SpanRecord> = world
+        .trace()
+        .spans()
+        .into_iter()
+        .filter(|s| s.actor.starts_with("item"))
+        .collect();
+    if let Some(cut) = items.iter().find(|s| s.ending == Ending::Cancelled) {
+        panic!(
+            "a graceful shutdown lets each worker finish the item it is on, but {} was cut off \
+             at {:?} (x) and rolled back: the worker was killed mid-item. Signal the workers \
+             instead of aborting them, and race only the wait for an item against the signal, \
+             never its processing",
+            cut.actor,
+            cut.end.unwrap_or_default()
+        );
+    }
+    if let Some(late) = items.iter().find(|s| s.start > ms(300)) {
+        panic!(
+            "after the shutdown (300 ms) no worker takes a new item, but {} started at {:?}: a \
+             worker that was busy when the signal came missed it (Notify::notify_waiters wakes \
+             only those waiting right then)",
+            late.actor, late.start
+        );
+    }
+    assert!(
+        returned_at >= ms(500),
+        "serve returns once every worker has stopped: worker A finishes item 1 at 500 ms, but \
+         serve returned at {returned_at:?}. Await the workers' JoinHandles"
+    );
+    assert_eq!(
+        returned_at,
+        ms(500),
+        "a worker waiting for its next item must wake at the shutdown: serve should return at \
+         500 ms, when worker A finishes item 1, but returned at {returned_at:?}. A flag checked \
+         between items is never seen by a worker asleep in queue.next(): it sleeps on until its \
+         next item"
+    );
+    assert_eq!(
+        done,
+        [vec![1], vec![2]],
+        "each worker reports the items it finished: A item 1, B item 2"
+    );
+    assert_timeline!("step5_graceful_shutdown", world);
+}
