@@ -26,6 +26,7 @@
 //! - [`timeline`]: the trace drawn as a timeline and listed as events.
 //! - [`api`], [`counter`], [`legacy`], [`job`], [`console`], [`feed`]: the
 //!   services katas use.
+//! - [`flaky`]: the API again, with calls that fail: an error, a panic.
 //! - [`operation`]: the seed's slow call and a service that is down, both
 //!   rolling back in `Drop` when a timeout cuts them short.
 //! - [`work`]: items that roll back in `Drop` when cancelled, the queues
@@ -39,6 +40,7 @@ pub mod api;
 pub mod console;
 pub mod counter;
 pub mod feed;
+pub mod flaky;
 pub mod harness;
 pub mod job;
 pub mod legacy;
@@ -54,6 +56,7 @@ pub use api::{Api, Post, User};
 pub use console::Console;
 pub use counter::SlowCounter;
 pub use feed::{Feed, Frame};
+pub use flaky::{ApiError, FlakyApi};
 pub use harness::within;
 pub use job::Job;
 pub use kata_protocol::WATCHDOG_LIMIT_ENV;
