@@ -77,7 +77,9 @@ impl Feed {
 
     /// Takes the next frame off the channel, waiting for one; `None` once
     /// the feed is closed and drained. Cancel-safe: dropped before it
-    /// returns, it has taken nothing.
+    /// returns, it has taken nothing. (Dropped while waiting for the lock
+    /// that lets clones share the receiver, it loses only its place in that
+    /// lock's queue, never a frame.)
     pub async fn recv_frame(&self) -> Option<Frame> {
         self.frames.lock().await.recv().await
     }
