@@ -27,8 +27,9 @@ pub struct TimedOut;
 
 /// Step 1: the operation under a limit of [`LIMIT`].
 pub async fn with_timeout(op: &Operation) -> Result<String, TimedOut> {
-    // On Err the operation's future has been dropped already, inside
-    // `timeout`: it rolled back in `Drop` and will never run again.
+    // The operation's future lives inside the `Timeout`, which the `.await`
+    // drops as it hands back Err: by then the operation has rolled back in
+    // `Drop`, and it will never run again.
     timeout(LIMIT, op.run()).await.map_err(|_elapsed| TimedOut)
 }
 
