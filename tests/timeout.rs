@@ -207,8 +207,7 @@ async fn step4_retry_gives_up() {
         "the service never recovers: the retry loop gives up with Err(TimedOut)"
     );
     assert_eq!(
-        returned_at,
-        BUDGET,
+        returned_at, BUDGET,
         "the deadline cuts the attempt in flight: give up at 3000 ms, the budget, not when \
          that attempt ends"
     );

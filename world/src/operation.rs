@@ -163,7 +163,8 @@ impl Rollback {
 impl Drop for Rollback {
     fn drop(&mut self) {
         if self.armed {
-            self.world.cleanup(&self.actor, "rolled back the half-done work");
+            self.world
+                .cleanup(&self.actor, "rolled back the half-done work");
         }
     }
 }
