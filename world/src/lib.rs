@@ -29,6 +29,8 @@
 //! - [`flaky`]: the API again, with calls that fail: an error, a panic.
 //! - [`operation`]: the seed's slow call and a service that is down, both
 //!   rolling back in `Drop` when a timeout cuts them short.
+//! - [`pipeline`]: a producer's items and a consumer's work, for the queue
+//!   between them.
 //! - [`work`]: items that roll back in `Drop` when cancelled, the queues
 //!   workers take them from, and scratch files.
 //! - [`reactor`]: timers on a manual clock, for the kata whose learner
@@ -45,6 +47,7 @@ pub mod harness;
 pub mod job;
 pub mod legacy;
 pub mod operation;
+pub mod pipeline;
 pub mod reactor;
 pub mod timeline;
 pub mod trace;
@@ -62,6 +65,7 @@ pub use job::Job;
 pub use kata_protocol::WATCHDOG_LIMIT_ENV;
 pub use legacy::{Invoice, Legacy};
 pub use operation::{Operation, Unavailable, Unreliable};
+pub use pipeline::{Consumer, Product, Source};
 pub use reactor::{Reactor, Sleep};
 pub use trace::{Ending, Fill, Trace};
 pub use work::{Item, Queue, Scratch};
