@@ -26,6 +26,8 @@
 //! - [`timeline`]: the trace drawn as a timeline and listed as events.
 //! - [`api`], [`counter`], [`legacy`], [`job`], [`console`], [`feed`]: the
 //!   services katas use.
+//! - [`db`]: a database whose connections answer queries in virtual time
+//!   and are left half-used when a query is cancelled mid-way.
 //! - [`flaky`]: the API again, with calls that fail: an error, a panic.
 //! - [`operation`]: the seed's slow call and a service that is down, both
 //!   rolling back in `Drop` when a timeout cuts them short.
@@ -41,6 +43,7 @@
 pub mod api;
 pub mod console;
 pub mod counter;
+pub mod db;
 pub mod feed;
 pub mod flaky;
 pub mod harness;
@@ -58,6 +61,7 @@ pub mod world;
 pub use api::{Api, Post, User};
 pub use console::Console;
 pub use counter::SlowCounter;
+pub use db::{Conn, Db, DbError, Query};
 pub use feed::{Feed, Frame};
 pub use flaky::{ApiError, FlakyApi};
 pub use harness::within;

@@ -1,0 +1,299 @@
+//! Kata 15, connection pool: one test per step of the README.
+//!
+//! Compiled twice, against the kata and against its reference solution, so
+//! both are judged by the same tests and the same snapshots.
+//!
+//! Every handler runs in a task of its own, as a web server runs each
+//! request, on the row `hN`; its query is drawn on the row of the
+//! connection it got (`conn 1`...).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+#[cfg(not(feature = "reference"))]
+use connection_pool as kata;
+#[cfg(feature = "reference")]
+use connection_pool_solution as kata;
+use kata::{HandlerError, Pool};
+use tokio::task::JoinHandle;
+use world::{Db, DbError, Query, World, assert_timeline, within};
+
+fn ms(millis: u64) -> Duration {
+    Duration::from_millis(millis)
+}
+
+type Outcome = Result<String, HandlerError>;
+
+/// Starts handler `name` for `query` in a task of its own, `after` from now.
+fn spawn_handler(
+    world: &World,
+    pool: &Arc<Pool>,
+    name: &str,
+    query: Query,
+    after: Duration,
+) -> JoinHandle<Outcome> {
+    let (world, pool, name) = (world.clone(), Arc::clone(pool), name.to_owned());
+    tokio::spawn(async move {
+        if !after.is_zero() {
+            tokio::time::sleep(after).await;
+        }
+        world.track(name, kata::handle(&pool, query)).await
+    })
+}
+
+/// Every handler's outcome, in order; a panic in one fails the test.
+async fn outcomes(handlers: Vec<JoinHandle<Outcome>>) -> Vec<Outcome> {
+    let mut outcomes = Vec::new();
+    for (i, handler) in handlers.into_iter().enumerate() {
+        match handler.await {
+            Ok(outcome) => outcomes.push(outcome),
+            Err(e) => panic!("handler h{} did not return: {e}", i + 1),
+        }
+    }
+    outcomes
+}
+
+/// When the handler on `row` returned.
+fn ended(world: &World, row: &str) -> Duration {
+    let spans = world.trace().spans_of(row);
+    let span = spans.first().unwrap_or_else(|| panic!("{row} never ran"));
+    span.end.unwrap_or_else(|| panic!("{row} never returned"))
+}
+
+/// The most queries that ran at once, on all connections together.
+fn queries_at_once(world: &World) -> usize {
+    world
+        .trace()
+        .peak(|s| s.actor.starts_with("conn ") && s.label != "connect")
+}
+
+/// How many times a connection went back to the pool.
+fn checkins(world: &World) -> usize {
+    world
+        .trace()
+        .cleanups()
+        .iter()
+        .filter(|(_, _, what)| what.contains("back in the pool"))
+        .count()
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step1_three_at_a_time() {
+    let world = World::start();
+    let db = Db::new(&world);
+    let pool = Arc::new(Pool::new(db.clone(), 3));
+
+    let handlers = (1..=10)
+        .map(|i| {
+            let query = Query::new(format!("q{i}"), ms(100));
+            spawn_handler(&world, &pool, &format!("h{i}"), query, ms(0))
+        })
+        .collect();
+    let outcomes = within(10, outcomes(handlers)).await;
+
+    let peak = queries_at_once(&world);
+    assert_eq!(
+        peak, 3,
+        "a pool of 3 runs 3 queries at once, no more and no fewer: at most {peak} ran at \
+         once (a lock held across the query lets one handler at a time in)"
+    );
+    let expected: Vec<Outcome> = (1..=10).map(|i| Ok(format!("rows of q{i}"))).collect();
+    assert_eq!(
+        outcomes, expected,
+        "every handler gets its rows: a connection goes back to the pool when the handler \
+         is done with it, so ten handlers share three connections"
+    );
+    assert_eq!(
+        db.opened(),
+        3,
+        "the pool reuses its 3 connections, but {} were opened: a handler found no \
+         connection in the pool although a slot was free (the connection was not back yet \
+         when the next waiter was let in?)",
+        db.opened()
+    );
+    assert_eq!(
+        world.trace().finished_at(),
+        ms(400),
+        "a freed connection goes to the next waiter at once: 10 queries of 100 ms on 3 \
+         connections are all done at 400 ms"
+    );
+    assert_eq!(
+        checkins(&world),
+        10,
+        "every connection comes back: call conn.checked_in() where the pool takes it back \
+         (in the guard's Drop)"
+    );
+    assert_timeline!("step1_three_at_a_time", world);
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step2_errors_and_panics_give_it_back() {
+    let world = World::start();
+    let db = Db::new(&world);
+    let pool = Arc::new(Pool::new(db.clone(), 2));
+
+    let h1 = spawn_handler(&world, &pool, "h1", Query::failing("q1", ms(100)), ms(0));
+    let h2 = spawn_handler(&world, &pool, "h2", Query::panicking("q2", ms(100)), ms(0));
+    let h3 = spawn_handler(&world, &pool, "h3", Query::new("q3", ms(100)), ms(0));
+    let h4 = spawn_handler(&world, &pool, "h4", Query::new("q4", ms(100)), ms(0));
+    let (h1, h2, rest) = within(10, async {
+        let h1 = h1.await;
+        let h2 = h2.await;
+        (h1, h2, outcomes(vec![h3, h4]).await)
+    })
+    .await;
+
+    assert_eq!(
+        h1.expect("h1 returns its error, it does not panic"),
+        Err(HandlerError::Query(DbError::Syntax {
+            query: "q1".to_owned()
+        })),
+        "a failed query is the handler's error: HandlerError::Query"
+    );
+    assert!(
+        h2.as_ref().is_err_and(|e| e.is_panic()),
+        "h2's query panics (a bug in the code reading its rows), so its task ends in a \
+         panic: {h2:?}"
+    );
+    assert_eq!(
+        rest,
+        [Ok("rows of q3".to_owned()), Ok("rows of q4".to_owned())],
+        "a connection goes back to the pool however its handler ends, an error or a panic \
+         too: h3 and h4 wait for the connections of h1 (its query failed) and h2 (it \
+         panicked)"
+    );
+    assert_eq!(
+        world.trace().finished_at(),
+        ms(200),
+        "h3 and h4 get their connections at 100 ms, when h1 and h2 end: all done at 200 ms"
+    );
+    assert_eq!(
+        checkins(&world),
+        4,
+        "every connection comes back, from an error and from a panic too: call \
+         conn.checked_in() in the guard's Drop"
+    );
+    assert_timeline!("step2_errors_and_panics_give_it_back", world);
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step3_acquire_times_out() {
+    let world = World::start();
+    let db = Db::new(&world);
+    let pool = Arc::new(Pool::new(db.clone(), 3));
+
+    let mut handlers: Vec<_> = (1..=3)
+        .map(|i| {
+            let query = Query::new(format!("report{i}"), ms(1500));
+            spawn_handler(&world, &pool, &format!("h{i}"), query, ms(0))
+        })
+        .collect();
+    handlers.push(spawn_handler(
+        &world,
+        &pool,
+        "h4",
+        Query::new("q4", ms(100)),
+        ms(0),
+    ));
+    let outcomes = within(10, outcomes(handlers)).await;
+
+    assert_eq!(
+        outcomes[3],
+        Err(HandlerError::NoConnection),
+        "with every connection busy, acquire gives up after ACQUIRE_TIMEOUT (1 s): the 4th \
+         handler answers HandlerError::NoConnection rather than wait for as long as the \
+         others hold their connections (with no timeout, for ever)"
+    );
+    assert_eq!(
+        ended(&world, "h4"),
+        ms(1000),
+        "acquire gives up after ACQUIRE_TIMEOUT: h4 ends at 1000 ms"
+    );
+    let reports: Vec<Outcome> = (1..=3).map(|i| Ok(format!("rows of report{i}"))).collect();
+    assert_eq!(outcomes[..3], reports, "the three reports get their rows");
+    assert_eq!(
+        world.trace().finished_at(),
+        ms(1500),
+        "the reports end at 1500 ms"
+    );
+    assert_timeline!("step3_acquire_times_out", world);
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step4_deadline_mid_query() {
+    let world = World::start();
+    let db = Db::new(&world);
+    let pool = Arc::new(Pool::new(db.clone(), 1));
+
+    let h1 = spawn_handler(&world, &pool, "h1", Query::new("q1", ms(5000)), ms(0));
+    let h2 = spawn_handler(&world, &pool, "h2", Query::new("q2", ms(100)), ms(1500));
+    let outcomes = within(10, outcomes(vec![h1, h2])).await;
+
+    assert_eq!(
+        (&outcomes[0], ended(&world, "h1")),
+        (&Err(HandlerError::Deadline), ms(2000)),
+        "a request gets REQUEST_DEADLINE (2 s) in all: h1's 5 s query is cut off at 2000 ms, \
+         and h1 answers HandlerError::Deadline"
+    );
+    match &outcomes[1] {
+        Ok(rows) if rows == "rows of q2" => {}
+        Err(HandlerError::NoConnection) => panic!(
+            "a connection closed mid-query must be replaced: h2 found no connection at all \
+             (did the pool shrink when it threw the half-used one away?)"
+        ),
+        other => panic!(
+            "the next user of a connection cancelled mid-query gets a clean one: h2 asked \
+             for q2 and got {other:?} (a half-used connection hands its next user the rows \
+             still owed to the cancelled query)"
+        ),
+    }
+    assert_eq!(
+        world.trace().finished_at(),
+        ms(2150),
+        "h2 waits for h1's slot (2000 ms), the pool opens a fresh connection (50 ms), q2 \
+         runs 100 ms: done at 2150 ms"
+    );
+    assert_timeline!("step4_deadline_mid_query", world);
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step5_cancelled_at_the_worst_moment() {
+    let world = World::start();
+    let db = Db::new(&world);
+    let pool = Arc::new(Pool::new(db.clone(), 1));
+
+    let h2 = within(10, async {
+        let h1 = spawn_handler(&world, &pool, "h1", Query::new("q1", ms(100)), ms(0));
+        // Its query is sent and its rows not read yet: the worst moment.
+        tokio::time::sleep(ms(50)).await;
+        h1.abort();
+        let aborted = h1.await;
+        assert!(
+            aborted.as_ref().is_err_and(|e| e.is_cancelled()),
+            "h1 was aborted mid-query: {aborted:?}"
+        );
+        let h2 = spawn_handler(&world, &pool, "h2", Query::new("q2", ms(100)), ms(0));
+        h2.await.expect("h2 panicked")
+    })
+    .await;
+
+    match &h2 {
+        Ok(rows) if rows == "rows of q2" => {}
+        Err(HandlerError::NoConnection) => panic!(
+            "a connection closed mid-query must be replaced: h2 found no connection at all \
+             (did the pool shrink when it threw the half-used one away?)"
+        ),
+        other => panic!(
+            "a handler cancelled from outside (its task aborted, its client gone) mid-query \
+             must not hand its connection on half-used: h2 asked for q2 and got {other:?}. \
+             Only Drop runs when a future is cancelled: decide there"
+        ),
+    }
+    assert_eq!(
+        world.trace().finished_at(),
+        ms(200),
+        "h2 starts at 50 ms, the pool opens a fresh connection (50 ms), q2 runs 100 ms: \
+         done at 200 ms"
+    );
+    assert_timeline!("step5_cancelled_at_the_worst_moment", world);
+}
