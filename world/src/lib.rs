@@ -28,6 +28,8 @@
 //!   services katas use.
 //! - [`db`]: a database whose connections answer queries in virtual time
 //!   and are left half-used when a query is cancelled mid-way.
+//! - [`batch`]: ten thousand small requests, a thousand to a row, and
+//!   how many were in flight and how many tasks alive at once.
 //! - [`flaky`]: the API again, with calls that fail: an error, a panic.
 //! - [`operation`]: the seed's slow call and a service that is down, both
 //!   rolling back in `Drop` when a timeout cuts them short.
@@ -41,6 +43,7 @@
 //!   it (`watchdog.rs`), and the snapshot assertion.
 
 pub mod api;
+pub mod batch;
 pub mod console;
 pub mod counter;
 pub mod db;
@@ -59,6 +62,7 @@ pub mod work;
 pub mod world;
 
 pub use api::{Api, Post, User};
+pub use batch::Batch;
 pub use console::Console;
 pub use counter::SlowCounter;
 pub use db::{Conn, Db, DbError, Query};
