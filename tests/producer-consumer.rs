@@ -21,9 +21,13 @@ fn ms(millis: u64) -> Duration {
 /// producer stuck handing an item over, or producers long done while
 /// their sender lives on.
 async fn stops<T>(world: &World, call: impl Future<Output = T>) -> T {
-    match tokio::time::timeout(Duration::from_secs(8), call).await {
-        Ok(output) => output,
-        Err(_) => panic!("{}", why_never_stopped(world)),
+    // Not `timeout`, which would drop the call before the trace is read:
+    // the diagnosis needs the producers' bars as they were, still open.
+    let mut call = std::pin::pin!(call);
+    tokio::select! {
+        biased;
+        output = &mut call => output,
+        () = tokio::time::sleep(Duration::from_secs(8)) => panic!("{}", why_never_stopped(world)),
     }
 }
 
@@ -126,7 +130,11 @@ async fn step2_backpressure() {
     let consumed = within(10, stops(&world, kata::bounded(source, consumer, 1))).await;
     let returned = world.now();
 
-    assert_eq!(consumed, [0, 1, 2, 3, 4], "every item is consumed, in order");
+    assert_eq!(
+        consumed,
+        [0, 1, 2, 3, 4],
+        "every item is consumed, in order"
+    );
     assert_eq!(
         handed_over(&world, "producer"),
         [ms(0), ms(50), ms(200), ms(400), ms(600)],
@@ -164,17 +172,16 @@ async fn step3_shared_work() {
     for row in ["consumer 1", "consumer 2"] {
         assert!(
             !world.trace().spans_of(row).is_empty(),
-            "several consumers share the work, but {row} consumed nothing: is one consumer \
-             holding the receiver's lock while it works (a `while let` keeps its lock guard \
-             for the whole loop body)? Take the lock for the recv() only"
+            "several consumers share the work, but {row} consumed nothing: every consumer \
+             must take items from the one queue"
         );
     }
     assert_eq!(
-        world
-            .trace()
-            .peak(|s| s.actor.starts_with("consumer ")),
+        world.trace().peak(|s| s.actor.starts_with("consumer ")),
         2,
-        "several consumers share the work: both consumers work at the same time"
+        "several consumers share the work: both consumers work at the same time. Does a \
+         consumer hold the receiver's lock while it works (a `while let` keeps its lock guard \
+         for the whole loop body)? Lock for the recv() only"
     );
     assert_eq!(
         returned,
@@ -204,7 +211,11 @@ async fn step4_many_producers() {
     ];
     let consumer = Consumer::new(&world, "consumer");
 
-    let consumed = within(10, stops(&world, kata::many_producers(sources, consumer, 2))).await;
+    let consumed = within(
+        10,
+        stops(&world, kata::many_producers(sources, consumer, 2)),
+    )
+    .await;
     let returned = world.now();
 
     assert_eq!(
