@@ -30,6 +30,8 @@
 //!   and are left half-used when a query is cancelled mid-way.
 //! - [`batch`]: ten thousand small requests, a thousand to a row, and
 //!   how many were in flight and how many tasks alive at once.
+//! - [`cpu`]: CPU-bound work that holds its thread, and a heartbeat that
+//!   shows whether the runtime thread is free.
 //! - [`flaky`]: the API again, with calls that fail: an error, a panic.
 //! - [`operation`]: the seed's slow call and a service that is down, both
 //!   rolling back in `Drop` when a timeout cuts them short.
@@ -46,6 +48,7 @@ pub mod api;
 pub mod batch;
 pub mod console;
 pub mod counter;
+pub mod cpu;
 pub mod db;
 pub mod feed;
 pub mod flaky;
@@ -65,6 +68,7 @@ pub use api::{Api, Post, User};
 pub use batch::Batch;
 pub use console::Console;
 pub use counter::SlowCounter;
+pub use cpu::{Beat, Cpu, Heartbeat};
 pub use db::{Conn, Db, DbError, Query};
 pub use feed::{Feed, Frame};
 pub use flaky::{ApiError, FlakyApi};

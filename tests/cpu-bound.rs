@@ -1,0 +1,236 @@
+//! Kata 06, cpu bound: one test per step of the README.
+//!
+//! Compiled twice, against the kata and against its reference solution, so
+//! both are judged by the same tests and the same snapshots.
+//!
+//! Each test plays the same scene: a heartbeat task beats every 100 ms from
+//! 0 ms (each beat 10 ms of work on the runtime thread) until 1200 ms; at
+//! 240 ms the kata's job starts, as the actor "job": the sum of the squares
+//! of 0..5,000,000, 500 ms of CPU. The world stalls its clock while the
+//! runtime thread is blocked, and a beat due during a block comes as soon
+//! as the block (or the piece) is over, as on a real clock (see
+//! `world::cpu`).
+//!
+//! The times are chosen so that the picture is the same for every right
+//! answer. The job starts between two beats, so a beat falls due during it.
+//! Step 3's pieces (50 ms) are shorter than the beat period, and with the
+//! job starting at 240 ms no beat is due when its first piece starts or its
+//! last piece ends (the beats come at 340, 400, 510, 620 and 730 ms): an
+//! answer that yields before every piece, or after every piece, or only
+//! between them, draws the same timeline. With 100 ms pieces a beat would
+//! always be pending after the last one, and a trailing `yield_now` would
+//! end the job a beat later.
+
+use std::time::Duration;
+
+#[cfg(not(feature = "reference"))]
+use cpu_bound as kata;
+#[cfg(feature = "reference")]
+use cpu_bound_solution as kata;
+use world::trace::SpanRecord;
+use world::{Beat, Cpu, Fill, Heartbeat, Thread, World, assert_timeline, within};
+
+fn ms(millis: u64) -> Duration {
+    Duration::from_millis(millis)
+}
+
+/// The sum of the squares of 0..5,000,000.
+const SUM: u128 = 41_666_654_166_667_500_000;
+
+/// When the job starts, between the beats of 200 and 300 ms.
+const JOB_STARTS: u64 = 240;
+
+/// The job's CPU time, and one piece's in step 3.
+const JOB_TAKES: Duration = Duration::from_millis(500);
+const PIECE_TAKES: Duration = Duration::from_millis(50);
+
+/// Runs the scene around `job`: the heartbeat, the job at 240 ms, and the
+/// heartbeat's last beat. Gives the job's answer and every beat.
+async fn scene<F>(world: &World, cpu: &Cpu, job: F) -> (u128, Vec<Beat>)
+where
+    F: Future<Output = u128>,
+{
+    let heartbeat = Heartbeat::start(cpu, ms(1200));
+    cpu.wait_until(ms(JOB_STARTS)).await;
+    let sum = within(10, world.track("job", job)).await;
+    let beats = within(10, heartbeat.beats()).await;
+    (sum, beats)
+}
+
+/// The job's own span: from its first poll to its answer.
+fn job_span(world: &World) -> SpanRecord {
+    world
+        .trace()
+        .spans_of("job")
+        .into_iter()
+        .find(|span| span.label.is_empty())
+        .expect("the job ran")
+}
+
+/// Every `#` span: CPU work that held the runtime thread.
+fn blocking_spans(world: &World) -> Vec<SpanRecord> {
+    world
+        .trace()
+        .spans()
+        .into_iter()
+        .filter(|span| span.fill == Fill::Blocked)
+        .collect()
+}
+
+/// The beats, as "due -> came" in ms, for messages.
+fn shown(beats: &[Beat]) -> String {
+    let each: Vec<String> = beats
+        .iter()
+        .map(|b| format!("{}->{}", b.due.as_millis(), b.at.as_millis()))
+        .collect();
+    each.join(" ")
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step1_inline() {
+    let world = World::start();
+    let cpu = Cpu::new(&world);
+
+    let (sum, beats) = scene(&world, &cpu, kata::inline(&cpu)).await;
+
+    assert_eq!(
+        sum, SUM,
+        "the job is cpu.crunch(JOB): the squares of 0..5,000,000"
+    );
+    let blocking = blocking_spans(&world);
+    assert!(
+        blocking.len() == 1
+            && blocking[0].thread == Thread::Runtime
+            && blocking[0].end.map(|end| end - blocking[0].start) == Some(JOB_TAKES),
+        "step 1 is the mistake, on purpose: crunch the whole job in one call, right in \
+         the async fn, so that it holds the runtime thread for 500 ms (found {} blocking \
+         spans)",
+        blocking.len()
+    );
+    let job = job_span(&world);
+    let end = job.end.expect("the job finished");
+    let during: Vec<&Beat> = beats
+        .iter()
+        .filter(|b| b.at > job.start && b.at < end)
+        .collect();
+    assert!(
+        during.is_empty(),
+        "CPU work inline holds the runtime thread: no beat can come while it runs, \
+         but {} did (beats due->came: {})",
+        during.len(),
+        shown(&beats)
+    );
+    assert_eq!(
+        beats.iter().map(|b| b.late()).max(),
+        Some(ms(440)),
+        "the heartbeat freezes for the job: the beat due at 300 ms comes at 740 ms, when \
+         the job lets go of the thread (beats due->came: {})",
+        shown(&beats)
+    );
+    assert_timeline!("step1_inline", world);
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step2_off_the_runtime() {
+    let world = World::start();
+    let cpu = Cpu::new(&world);
+
+    let (sum, beats) = scene(&world, &cpu, kata::off_the_runtime(&cpu)).await;
+
+    assert_eq!(
+        sum, SUM,
+        "the job is cpu.crunch(JOB): the squares of 0..5,000,000"
+    );
+    let blocking = blocking_spans(&world);
+    let on_runtime: Vec<&str> = blocking
+        .iter()
+        .filter(|span| span.thread == Thread::Runtime)
+        .map(|span| span.actor.as_str())
+        .collect();
+    assert!(
+        on_runtime.is_empty(),
+        "the job ran on the runtime thread (rows {on_runtime:?}). Called inline, from an \
+         async fn around it or in a tokio::spawn task, it is the same thread: a task is \
+         not a thread. Run it with tokio::task::spawn_blocking"
+    );
+    let waited_for: Vec<&str> = blocking.iter().map(|span| span.actor.as_str()).collect();
+    assert!(
+        waited_for.is_empty(),
+        "{waited_for:?} ran off the runtime, but the runtime thread waited for its result \
+         without awaiting (a std channel's recv, joining a thread, \
+         futures::executor::block_on): a blocking wait holds the runtime thread as surely \
+         as the work itself. Await the JoinHandle of spawn_blocking instead"
+    );
+    let crunched: Vec<SpanRecord> = world
+        .trace()
+        .spans()
+        .into_iter()
+        .filter(|span| span.fill == Fill::Pool)
+        .collect();
+    assert!(
+        !crunched.is_empty(),
+        "the job must run on a blocking-pool thread (tokio::task::spawn_blocking)"
+    );
+    assert!(
+        crunched.iter().all(|span| span.thread == Thread::Pool),
+        "the job ran on a thread tokio does not know (std::thread::spawn). On a real \
+         runtime that works, but spawn_blocking is the tool: a pool of reused threads, \
+         and the only threads this test's paused clock can see"
+    );
+    assert!(
+        beats.iter().all(|b| b.late().is_zero()) && beats.len() == 12,
+        "with the job off the runtime thread, the heartbeat keeps its 100 ms rhythm: \
+         12 beats, none late (beats due->came: {})",
+        shown(&beats)
+    );
+    assert_timeline!("step2_off_the_runtime", world);
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step3_chopped() {
+    let world = World::start();
+    let cpu = Cpu::new(&world);
+
+    let (sum, beats) = scene(&world, &cpu, kata::chopped(&cpu)).await;
+
+    assert_eq!(
+        sum, SUM,
+        "the pieces must add up to the whole job: crunch 0..500,000, then \
+         500,000..1,000,000, and so on up to 5,000,000, and add the results"
+    );
+    let pieces: Vec<SpanRecord> = blocking_spans(&world)
+        .into_iter()
+        .filter(|span| span.thread == Thread::Runtime)
+        .collect();
+    assert!(
+        pieces.len() >= 2,
+        "step 3 keeps the job on the runtime thread, cut into pieces of PIECE numbers \
+         (spawn_blocking is step 2's answer); found {} piece(s) on the runtime thread",
+        pieces.len()
+    );
+    assert!(
+        pieces
+            .iter()
+            .all(|p| p.end.is_some_and(|end| end - p.start <= PIECE_TAKES)),
+        "each piece is at most PIECE numbers: 50 ms of CPU"
+    );
+    let late = beats.iter().map(|b| b.late()).max().unwrap_or_default();
+    assert!(
+        late <= PIECE_TAKES,
+        "a beat came {} ms late. Between pieces, yield to the runtime with \
+         tokio::task::yield_now().await, so that the heartbeat beats at most one piece \
+         (50 ms) late: without a pending .await between them, the pieces run back to \
+         back and the thread is held for the whole job (beats due->came: {})",
+        late.as_millis(),
+        shown(&beats)
+    );
+    let job = job_span(&world);
+    let took = job.end.expect("the job finished") - job.start;
+    assert!(
+        took > JOB_TAKES,
+        "chopping has a cost: the job shares the thread, so the heartbeat's beats run \
+         between its pieces and it takes longer than its 500 ms of CPU (took {} ms)",
+        took.as_millis()
+    );
+    assert_timeline!("step3_chopped", world);
+}
