@@ -26,10 +26,10 @@
 //! - [`timeline`]: the trace drawn as a timeline and listed as events.
 //! - [`api`], [`counter`], [`legacy`], [`job`], [`console`], [`feed`]: the
 //!   services katas use.
-//! - [`db`]: a database whose connections answer queries in virtual time
-//!   and are left half-used when a query is cancelled mid-way.
 //! - [`batch`]: ten thousand small requests, a thousand to a row, and
 //!   how many were in flight and how many tasks alive at once.
+//! - [`db`]: a database whose connections answer queries in virtual time
+//!   and are left half-used when a query is cancelled mid-way.
 //! - [`cpu`]: CPU-bound work that holds its thread, and a heartbeat that
 //!   shows whether the runtime thread is free.
 //! - [`flaky`]: the API again, with calls that fail: an error, a panic.
