@@ -25,20 +25,19 @@
 //! `yield_now` between them the runtime is never idle, so the paused clock
 //! never moves and such a timer would not fire until the whole job was
 //! done. The heartbeat therefore waits for its next beat on the world's
-//! clock, woken by every stall a [`Cpu`] records: a beat that falls due
+//! clock, woken by every stall the world records (a CPU job's or a legacy
+//! call's): a beat that falls due
 //! during a block fires as soon as the runtime thread is free again, at the
 //! end of the block or of the piece, as it would on a real clock.
 
 use std::ops::Range;
-use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 
+use crate::legacy::hold_thread;
 use crate::trace::Fill;
-use crate::watchdog::runtime_comes_back;
-use crate::world::{Thread, World};
+use crate::world::World;
 
 /// How many numbers [`Cpu::crunch`] gets through in a millisecond.
 pub const NUMBERS_PER_MS: u64 = 10_000;
@@ -49,23 +48,16 @@ pub const BEAT_EVERY: Duration = Duration::from_millis(100);
 /// How long one beat holds the runtime thread: the heartbeat's own work.
 pub const BEAT_TAKES: Duration = Duration::from_millis(10);
 
-/// How long the runtime gets to run the probe of a call made off its thread
-/// before it counts as held (as in `legacy`).
-const PROBE_PATIENCE: Duration = Duration::from_millis(500);
-
 /// A handle on the CPU. Clone it into `spawn_blocking` closures.
 #[derive(Clone)]
 pub struct Cpu {
     world: World,
-    /// Told of every stall, so that the heartbeat re-reads the clock.
-    stalled: Arc<Notify>,
 }
 
 impl Cpu {
     pub fn new(world: &World) -> Cpu {
         Cpu {
             world: world.clone(),
-            stalled: Arc::new(Notify::new()),
         }
     }
 
@@ -91,7 +83,7 @@ impl Cpu {
         loop {
             // Created before the clock is read: a stall in between still
             // wakes it.
-            let stalled = self.stalled.notified();
+            let stalled = self.world.next_stall();
             let now = self.world.now();
             if now >= at {
                 return;
@@ -105,54 +97,7 @@ impl Cpu {
     }
 
     fn hold(&self, call: &str, duration: Duration) {
-        let world = &self.world;
-        let thread = world.thread();
-        if thread == Thread::Foreign {
-            world.foreign_thread_seen();
-        }
-        let held = thread != Thread::Runtime
-            && world
-                .runtime()
-                .is_some_and(|runtime| !runtime_comes_back(runtime, PROBE_PATIENCE));
-        let ms = duration.as_millis();
-        if thread == Thread::Runtime {
-            // On the row of the task that made the call.
-            let actor = World::current_actor().unwrap_or_else(|| call.to_owned());
-            let span = world.span(&actor, call, Fill::Blocked);
-            world.note(
-                &actor,
-                format!("{call} blocked the runtime thread for {ms} ms of CPU work"),
-            );
-            self.stall(duration);
-            span.end(None::<String>);
-        } else if held {
-            let span = world.span(call, "", Fill::Blocked);
-            world.note(
-                call,
-                format!(
-                    "ran off the runtime, but the runtime thread waited for it without \
-                     awaiting, and was blocked for {ms} ms"
-                ),
-            );
-            self.stall(duration);
-            span.end(None::<String>);
-        } else {
-            let span = world.span(call, "", Fill::Pool);
-            let place = match thread {
-                Thread::Foreign => "on a thread of its own",
-                _ => "on a blocking-pool thread",
-            };
-            world.note(
-                call,
-                format!("{ms} ms of CPU work, {place}; the runtime thread stayed free"),
-            );
-            span.end(None::<String>);
-        }
-    }
-
-    fn stall(&self, duration: Duration) {
-        self.world.stall(duration);
-        self.stalled.notify_waiters();
+        hold_thread(&self.world, call, duration, "CPU work");
     }
 }
 
@@ -202,7 +147,7 @@ impl Heartbeat {
                 cpu.wait_until(due).await;
                 let at = world.now();
                 let span = world.span("heartbeat", "beat", Fill::Work);
-                cpu.stall(BEAT_TAKES);
+                world.stall(BEAT_TAKES);
                 span.end(None::<String>);
                 beats.push(Beat { due, at });
                 let periods = (at - origin).as_nanos() / BEAT_EVERY.as_nanos() + 1;

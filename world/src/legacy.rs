@@ -85,49 +85,56 @@ impl Legacy {
     }
 
     fn block(&self, call: &str, duration: Duration) {
-        let world = &self.world;
-        let thread = world.thread();
-        if thread == Thread::Foreign {
-            world.foreign_thread_seen();
-        }
-        let held = thread != Thread::Runtime
-            && world
-                .runtime()
-                .is_some_and(|runtime| !runtime_comes_back(runtime, PROBE_PATIENCE));
-        let ms = duration.as_millis();
-        if thread == Thread::Runtime {
-            // Drawn on the row of the task that made the call: its bar shows
-            // where it held everyone else up.
-            let actor = World::current_actor().unwrap_or_else(|| call.to_owned());
-            let span = world.span(&actor, call, Fill::Blocked);
-            world.note(
-                &actor,
-                format!("{call} blocked the runtime thread for {ms} ms"),
-            );
-            world.stall(duration);
-            span.end(None::<String>);
-        } else if held {
-            let span = world.span(call, "", Fill::Blocked);
-            world.note(
-                call,
-                format!(
-                    "ran off the runtime, but the runtime thread waited for it without \
-                     awaiting, and was blocked for {ms} ms"
-                ),
-            );
-            world.stall(duration);
-            span.end(None::<String>);
-        } else {
-            let span = world.span(call, "", Fill::Pool);
-            let place = match thread {
-                Thread::Foreign => "on a thread of its own",
-                _ => "on a blocking-pool thread",
-            };
-            world.note(
-                call,
-                format!("{ms} ms of blocking work, {place}; the runtime thread stayed free"),
-            );
-            span.end(None::<String>);
-        }
+        hold_thread(&self.world, call, duration, "blocking work");
+    }
+}
+
+/// What a synchronous call that holds its thread for `duration` does to the
+/// world, wherever it runs (see the module documentation): `work` says what
+/// kind of work it is, for the notes. Shared by every service whose calls
+/// block: these legacy calls, and `cpu`'s CPU-bound work.
+pub(crate) fn hold_thread(world: &World, call: &str, duration: Duration, work: &str) {
+    let thread = world.thread();
+    if thread == Thread::Foreign {
+        world.foreign_thread_seen();
+    }
+    let held = thread != Thread::Runtime
+        && world
+            .runtime()
+            .is_some_and(|runtime| !runtime_comes_back(runtime, PROBE_PATIENCE));
+    let ms = duration.as_millis();
+    if thread == Thread::Runtime {
+        // Drawn on the row of the task that made the call: its bar shows
+        // where it held everyone else up.
+        let actor = World::current_actor().unwrap_or_else(|| call.to_owned());
+        let span = world.span(&actor, call, Fill::Blocked);
+        world.note(
+            &actor,
+            format!("{call} blocked the runtime thread for {ms} ms"),
+        );
+        world.stall(duration);
+        span.end(None::<String>);
+    } else if held {
+        let span = world.span(call, "", Fill::Blocked);
+        world.note(
+            call,
+            format!(
+                "ran off the runtime, but the runtime thread waited for it without \
+                 awaiting, and was blocked for {ms} ms"
+            ),
+        );
+        world.stall(duration);
+        span.end(None::<String>);
+    } else {
+        let span = world.span(call, "", Fill::Pool);
+        let place = match thread {
+            Thread::Foreign => "on a thread of its own",
+            _ => "on a blocking-pool thread",
+        };
+        world.note(
+            call,
+            format!("{ms} ms of {work}, {place}; the runtime thread stayed free"),
+        );
+        span.end(None::<String>);
     }
 }

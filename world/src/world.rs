@@ -67,6 +67,9 @@ impl Clone for World {
 
 struct Inner {
     clock: Clock,
+    /// Told of every stall, for a service that waits on the world's clock
+    /// rather than tokio's (see `cpu::Heartbeat`).
+    stalls: tokio::sync::Notify,
     /// The thread that started the world: the runtime's, or for a manual
     /// clock, the thread that drives the learner's executor.
     runtime_thread: ThreadId,
@@ -140,6 +143,7 @@ impl World {
         let world = World {
             inner: Arc::new(Inner {
                 clock,
+                stalls: tokio::sync::Notify::new(),
                 runtime_thread: thread::current().id(),
                 state: Mutex::new(State::default()),
             }),
@@ -286,6 +290,13 @@ impl World {
     /// offset read from now on is that much later.
     pub(crate) fn stall(&self, blocked: Duration) {
         self.state().stalled += blocked;
+        self.inner.stalls.notify_waiters();
+    }
+
+    /// Completes at the next stall: create it before reading the clock, so
+    /// that a stall in between still wakes its waiter.
+    pub(crate) fn next_stall(&self) -> tokio::sync::futures::Notified<'_> {
+        self.inner.stalls.notified()
     }
 
     fn record(&self, actor: &str, kind: Kind) {
