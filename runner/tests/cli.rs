@@ -760,16 +760,16 @@ pub async fn gather(api: &Api) -> (User, Post) {
 fn a_new_kata_fails_verify_until_its_parts_are_written() {
     let sandbox = Sandbox::new();
     let readme = sandbox.read("README.md");
-    let run = sandbox.kata(&["new", "4", "join-errors"]);
+    let run = sandbox.kata(&["new", "16", "retry-backoff"]);
     assert_eq!(run.code, 0, "{run}");
     for file in [
-        "katas/04-join-errors/Cargo.toml",
-        "katas/04-join-errors/README.md",
-        "katas/04-join-errors/src/lib.rs",
-        "solutions/04-join-errors/Cargo.toml",
-        "solutions/04-join-errors/src/lib.rs",
-        "solutions/04-join-errors/cards.toml",
-        "tests/join-errors.rs",
+        "katas/16-retry-backoff/Cargo.toml",
+        "katas/16-retry-backoff/README.md",
+        "katas/16-retry-backoff/src/lib.rs",
+        "solutions/16-retry-backoff/Cargo.toml",
+        "solutions/16-retry-backoff/src/lib.rs",
+        "solutions/16-retry-backoff/cards.toml",
+        "tests/retry-backoff.rs",
     ] {
         assert!(sandbox.path(file).is_file(), "no {file}: {run}");
         assert!(run.stdout.contains(file), "{file} not named: {run}");
@@ -777,27 +777,27 @@ fn a_new_kata_fails_verify_until_its_parts_are_written() {
     for dir in ["wrong", "right"] {
         assert!(
             sandbox
-                .path(&format!("solutions/04-join-errors/{dir}"))
+                .path(&format!("solutions/16-retry-backoff/{dir}"))
                 .is_dir()
         );
     }
     let with_row = sandbox.read("README.md");
     assert!(
-        with_row.contains("| 04 | [join-errors](katas/04-join-errors/README.md) |"),
+        with_row.contains("| 16 | [retry-backoff](katas/16-retry-backoff/README.md) |"),
         "{with_row}"
     );
     // The list knows it at once: no manifest to edit.
-    assert!(sandbox.kata(&["list"]).stdout.contains("04  join-errors"));
+    assert!(sandbox.kata(&["list"]).stdout.contains("16  retry-backoff"));
 
     // Never over what exists, and nothing written at all then.
     for (args, says) in [
-        (&["new", "4", "other"][..], "kata 04 exists already"),
+        (&["new", "16", "other"][..], "kata 16 exists already"),
         (
-            &["new", "5", "join-errors"][..],
-            "a kata named join-errors exists already",
+            &["new", "17", "retry-backoff"][..],
+            "a kata named retry-backoff exists already",
         ),
         (
-            &["new", "5", "Join_Errors"][..],
+            &["new", "17", "Retry_Backoff"][..],
             "lowercase words joined by hyphens",
         ),
         (&["new", "100", "x"][..], "1 to 99"),
@@ -807,11 +807,11 @@ fn a_new_kata_fails_verify_until_its_parts_are_written() {
         assert!(refused.stderr.contains(says), "{args:?}: {refused}");
     }
     assert_eq!(sandbox.read("README.md"), with_row);
-    assert!(!sandbox.path("katas/04-other").exists());
+    assert!(!sandbox.path("katas/16-other").exists());
     assert!(!sandbox.path("tests/other.rs").exists());
     assert_ne!(readme, with_row);
 
-    let run = sandbox.kata(&["verify", "join-errors"]);
+    let run = sandbox.kata(&["verify", "retry-backoff"]);
     assert_eq!(run.code, 1, "{run}");
     let (ok, failed) = (ok_line(&run), failed_line(&run));
     for agrees in [
@@ -829,11 +829,11 @@ fn a_new_kata_fails_verify_until_its_parts_are_written() {
         ("README.md's table of katas has its row", "TODO(author)"),
         (
             "the kata README has no placeholder left",
-            "katas/04-join-errors/README.md",
+            "katas/16-retry-backoff/README.md",
         ),
         (
             "a reference snapshot for every step",
-            "tests/snapshots/join_errors__step1_*.snap",
+            "tests/snapshots/retry_backoff__step1_*.snap",
         ),
         (
             "the cards are complete in every language",
@@ -841,11 +841,11 @@ fn a_new_kata_fails_verify_until_its_parts_are_written() {
         ),
         (
             "at least 5 wrong answers",
-            "0 of 5: 5 missing in solutions/04-join-errors/wrong/",
+            "0 of 5: 5 missing in solutions/16-retry-backoff/wrong/",
         ),
         (
             "at least 2 right answers",
-            "0 of 2: 2 missing in solutions/04-join-errors/right/",
+            "0 of 2: 2 missing in solutions/16-retry-backoff/right/",
         ),
         ("the solution passes", "not yet implemented: TODO(author)"),
     ] {
