@@ -140,9 +140,9 @@ pub fn kata_command(dir: &Path, args: &[&str]) -> Command {
 /// Where every copy of this test binary builds: `runner-tests`, or when
 /// another test binary running now holds that, `runner-tests-2`, and so on.
 ///
-/// The first run in a directory builds tokio and the world into it; every
-/// later one finds them built. So a second run at once pays one cold
-/// build, once.
+/// A new directory is first seeded with the dependencies the running
+/// `cargo test` has built (see [`seed_once`]), so even its first build
+/// compiles little more than the workspace's own crates.
 pub fn target_dir() -> PathBuf {
     static HELD: OnceLock<PathBuf> = OnceLock::new();
     let held = HELD.get_or_init(|| {
@@ -155,7 +155,53 @@ pub fn target_dir() -> PathBuf {
             .find(|dir| hold(dir))
             .expect("some directory is free")
     });
+    seed_once(held, &tmp_parent());
     held.clone()
+}
+
+/// The target directory of the `cargo test` that runs us.
+fn tmp_parent() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("CARGO_TARGET_TMPDIR is target/tmp")
+        .to_path_buf()
+}
+
+/// Seeds a new sandbox target directory with what the `cargo test` running
+/// us has built (tokio, insta, clap, ...), by hard links: the sandbox's
+/// first build then compiles the workspace's own crates only, not every
+/// dependency again. The artifacts of registry crates are named by a hash
+/// of their version, features and profile, so cargo reuses exactly those
+/// that match and builds the rest. Cheap (links, not copies), and done once
+/// per directory: a seeded directory is kept from run to run.
+fn seed_once(dir: &Path, from: &Path) {
+    let seeded = dir.join(".seeded");
+    if seeded.exists() {
+        return;
+    }
+    for part in ["deps", "build", ".fingerprint"] {
+        let source = from.join("debug").join(part);
+        if source.is_dir() {
+            // A link that fails (another file system) costs a build, nothing worse.
+            let _ = link_tree(&source, &dir.join("debug").join(part));
+        }
+    }
+    let _ = std::fs::create_dir_all(dir);
+    let _ = std::fs::write(seeded, "");
+}
+
+fn link_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            link_tree(&entry.path(), &target)?;
+        } else if !target.exists() {
+            std::fs::hard_link(entry.path(), &target)?;
+        }
+    }
+    Ok(())
 }
 
 /// Whether this process now holds `dir`, until it ends: by an exclusive
