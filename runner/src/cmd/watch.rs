@@ -243,7 +243,7 @@ impl Session<'_> {
     fn check(&mut self, clear: bool) -> bool {
         self.header(clear);
         loop {
-            self.checked = Sources::of(&self.kata_dir());
+            self.checked = Sources::settled(&self.kata_dir());
             match check::run(self.workspace, &self.kata) {
                 Ok(Verdict::Solved) => {}
                 Ok(Verdict::Failing | Verdict::DoesNotCompile) => return true,
@@ -381,6 +381,23 @@ fn cannot_watch(dir: &Path, error: &notify_debouncer_mini::notify::Error) -> Exi
 struct Sources(Vec<(PathBuf, u64, Option<SystemTime>)>);
 
 impl Sources {
+    /// The sources once they have stopped changing: read again each
+    /// [`DEBOUNCE`] until two readings agree. An editor's save can come in
+    /// several writes (truncate, then write) that a busy machine spreads
+    /// over two batches of events; checking only what has settled makes it
+    /// one check, not one per batch.
+    fn settled(dir: &Path) -> Sources {
+        let mut before = Sources::of(dir);
+        loop {
+            thread::sleep(DEBOUNCE);
+            let now = Sources::of(dir);
+            if now == before {
+                return now;
+            }
+            before = now;
+        }
+    }
+
     fn of(dir: &Path) -> Sources {
         let mut found = Vec::new();
         let mut dirs = vec![dir.to_path_buf()];
