@@ -25,20 +25,17 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::sync::Once;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use tokio::time::sleep;
 
+use crate::deliberate::panic_on_purpose;
 use crate::trace::Fill;
 use crate::world::World;
 
 /// How long [`Db::connect`] takes to open a connection.
 pub const CONNECT_TIME: Duration = Duration::from_millis(50);
-
-/// How the deliberate panic's message starts, so that the hook knows it.
-const BUG: &str = "bug in the handler (on purpose):";
 
 /// The database server. Cheap to clone; clones number their connections
 /// from the same counter.
@@ -232,9 +229,11 @@ impl Conn {
                 Err(error)
             }
             Outcome::Panics => {
-                silence_the_deliberate_panic();
                 // The span is dropped as this unwinds: drawn `*`.
-                panic!("{BUG} could not parse the rows of {}", query.name)
+                panic_on_purpose(
+                    "bug in the handler",
+                    &format!("could not parse the rows of {}", query.name),
+                )
             }
         }
     }
@@ -262,24 +261,4 @@ impl Drop for Conn {
             );
         }
     }
-}
-
-/// Installs, once per process, a panic hook that prints nothing for the
-/// deliberate panic of [`Query::panicking`] and hands every other panic to
-/// the hook that was there before.
-fn silence_the_deliberate_panic() {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let payload = info.payload();
-            let message = payload
-                .downcast_ref::<String>()
-                .map(String::as_str)
-                .or_else(|| payload.downcast_ref::<&str>().copied());
-            if !message.is_some_and(|m| m.starts_with(BUG)) {
-                previous(info);
-            }
-        }));
-    });
 }

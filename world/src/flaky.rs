@@ -13,19 +13,18 @@
 //! A call dropped before its latency is over (by a `try_join!` whose other
 //! branch failed, by an aborted task) is drawn `x` ("cancelled").
 //!
-//! The deliberate panic is expected, so it is not printed: the first time it
-//! fires, a panic hook is installed that stays silent for it and passes every
-//! other panic on to the hook that was there before. A learner's own panic,
+//! The deliberate panic is expected, so it is not printed (see
+//! `deliberate.rs`). A learner's own panic,
 //! an `unwrap()` of the `JoinError` that carries this one included, is
 //! printed as usual.
 
 use std::fmt;
-use std::sync::Once;
 use std::time::Duration;
 
 use tokio::time::sleep;
 
 use crate::api::{POST_LATENCY, Post, USER_LATENCY, User};
+use crate::deliberate::panic_on_purpose;
 use crate::trace::Fill;
 use crate::world::World;
 
@@ -33,9 +32,6 @@ use crate::world::World;
 pub const MISSING_ID: u32 = 404;
 /// The id that trips a bug: its call panics when its answer arrives.
 pub const BUGGY_ID: u32 = 13;
-
-/// How the deliberate panic's message starts, so that the hook knows it.
-const BUG: &str = "bug in the client (on purpose):";
 
 /// What a failed call returns.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,9 +101,11 @@ impl FlakyApi {
                 Err(error)
             }
             BUGGY_ID => {
-                silence_the_deliberate_panic();
                 // The span is dropped as this unwinds: drawn `*`.
-                panic!("{BUG} {name} could not parse its answer")
+                panic_on_purpose(
+                    "bug in the client",
+                    &format!("{name} could not parse its answer"),
+                )
             }
             _ => {
                 span.end(Some(&answer));
@@ -115,24 +113,4 @@ impl FlakyApi {
             }
         }
     }
-}
-
-/// Installs, once per process, a panic hook that prints nothing for the
-/// deliberate panic of [`BUGGY_ID`] and hands every other panic to the hook
-/// that was there before.
-fn silence_the_deliberate_panic() {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let payload = info.payload();
-            let message = payload
-                .downcast_ref::<String>()
-                .map(String::as_str)
-                .or_else(|| payload.downcast_ref::<&str>().copied());
-            if !message.is_some_and(|m| m.starts_with(BUG)) {
-                previous(info);
-            }
-        }));
-    });
 }

@@ -50,6 +50,7 @@ pub mod console;
 pub mod counter;
 pub mod cpu;
 pub mod db;
+mod deliberate;
 pub mod feed;
 pub mod flaky;
 pub mod harness;
