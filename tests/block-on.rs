@@ -30,15 +30,6 @@ fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
 }
 
-/// What the console printed, with the virtual time in whole milliseconds.
-fn printed(console: &Console) -> Vec<(u64, String)> {
-    console
-        .printed()
-        .into_iter()
-        .map(|(at, line)| (at.as_millis() as u64, line))
-        .collect()
-}
-
 /// The seed's program, as the test's own: steps 2 and 3 judge the kata's
 /// runtime, not its step 1.
 async fn seed(console: &Console) {
@@ -133,7 +124,7 @@ async fn step1_hello_goodbye() {
     within(10, world.track("main", kata::hello_goodbye(&console))).await;
 
     assert_eq!(
-        printed(&console),
+        console.printed_ms(),
         [(0, "hello".to_owned()), (1000, "goodbye".to_owned())],
         "the seed prints hello at 0 ms, then goodbye 1000 ms later: the 1 s sleep is \
          awaited between them (tokio::time::sleep(..).await)"
@@ -167,7 +158,7 @@ fn step2_run() {
         "block_on polls the main future on the thread that called it"
     );
     assert_eq!(
-        printed(&console),
+        console.printed_ms(),
         [(0, "hello".to_owned()), (1000, "goodbye".to_owned())],
         "run drives main to its end: hello at 0 ms, goodbye at 1000 ms"
     );

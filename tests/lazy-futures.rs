@@ -25,15 +25,6 @@ fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
 }
 
-/// What was printed, as (milliseconds, line), for messages and asserts.
-fn printed(console: &Console) -> Vec<(u64, String)> {
-    console
-        .printed()
-        .into_iter()
-        .map(|(at, line)| (at.as_millis() as u64, line))
-        .collect()
-}
-
 /// Calls `call` and keeps what it returns without polling it, as
 /// `let f = fetch_data()` does. The call runs under the watchdog, in case
 /// it blocks; a call that panics for another reason than a `todo!()` is
@@ -68,7 +59,7 @@ async fn step1_calling_runs_nothing() {
 
     let unawaited = call_only("fetch_data", || kata::fetch_data(&console)).await;
     assert_eq!(
-        printed(&console),
+        console.printed_ms(),
         [],
         "calling an async fn runs none of its body: nothing may be printed before the \
          future is polled"
@@ -84,7 +75,7 @@ async fn step1_calling_runs_nothing() {
 
     assert_eq!(data, "data");
     assert_eq!(
-        printed(&console),
+        console.printed_ms(),
         [(0, "fetching".to_owned())],
         "awaited, the body runs from its first line: \"fetching\" at 0 ms, once"
     );
@@ -106,7 +97,7 @@ async fn step2_lazy_until_polled() {
     // would run now.
     sleep(ms(500)).await;
     assert_eq!(
-        printed(&console),
+        console.printed_ms(),
         [],
         "a lazy value runs nothing until it is polled, but it printed before any poll. Code \
          before the `async` block of a plain fn runs on the call, and tokio::spawn starts a \
@@ -119,7 +110,7 @@ async fn step2_lazy_until_polled() {
         "the first poll runs the body up to its first .await, the 1 s sleep, and returns Pending"
     );
     assert_eq!(
-        printed(&console),
+        console.printed_ms(),
         [(500, "fetching".to_owned())],
         "the first poll runs the body from its first line: \"fetching\" at 500 ms, when it \
          was first polled, not at 0 ms when it was made"
@@ -157,7 +148,7 @@ async fn step3_poll_drives_it() {
     let mut dropped = Box::pin(world.track("polled at 0, dropped", kata::fetch_data(&console)));
     let first = within(10, kata::poll_once(&mut kept)).await;
     assert_eq!(
-        printed(&console),
+        console.printed_ms(),
         [(0, "fetching".to_owned())],
         "the first poll runs the body up to its first .await: \"fetching\" at 0 ms. Did \
          poll_once poll it?"
@@ -192,7 +183,7 @@ async fn step3_poll_drives_it() {
         "a future dropped mid-way stops at its .await: cancelled at 500 ms, never done"
     );
     assert_eq!(
-        printed(&console).len(),
+        console.printed_ms().len(),
         2,
         "each future printed \"fetching\" once, on its first poll"
     );
@@ -208,7 +199,7 @@ async fn step4_await_once() {
 
     assert_eq!((first.as_str(), second.as_str()), ("data", "data"));
     assert_eq!(
-        printed(&console),
+        console.printed_ms(),
         [(0, "fetching".to_owned())],
         "a future runs once per call: fetch the data once and reuse the answer; calling \
          fetch_data again runs its body again (a second request)"

@@ -41,6 +41,15 @@ impl Console {
         self.lock().clone()
     }
 
+    /// The same, each time in whole milliseconds: what a test compares with
+    /// the seed's printed times.
+    pub fn printed_ms(&self) -> Vec<(u64, String)> {
+        self.lock()
+            .iter()
+            .map(|(at, line)| (at.as_millis() as u64, line.clone()))
+            .collect()
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(Duration, String)>> {
         self.lines.lock().unwrap_or_else(|p| p.into_inner())
     }
