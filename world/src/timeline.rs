@@ -140,12 +140,13 @@ pub fn rows(trace: &Trace, scale: Scale) -> String {
     writeln!(out, "{labels}").unwrap();
     writeln!(out, "{ruler}").unwrap();
 
+    let cleanups = trace.cleanups();
     for actor in &rows {
         let mut cells = vec![' '; columns as usize];
         for span in spans.iter().filter(|s| &s.actor == actor) {
             draw(&mut cells, span, step, end_ms);
         }
-        for (at, _, _) in trace.cleanups().iter().filter(|(_, a, _)| a == actor) {
+        for (at, _, _) in cleanups.iter().filter(|(_, a, _)| a == actor) {
             // A cleanup runs as its call is cut short: beside the bar's
             // closing mark, not over it.
             // (A bar that ends at the instant covers the column before it.)
