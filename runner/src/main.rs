@@ -14,8 +14,9 @@
 //!   the terminal's modes while `watch` runs.
 //! - [`cargo`], [`libtest`]: running `cargo test` within time limits, and
 //!   reading what it said, the harness's marker lines included.
-//! - [`splice`], [`scratch`]: answers spliced over a solution, and the
-//!   scratch copy they are tested in; [`cards`]: a kata's interview cards;
+//! - [`splice`], [`scratch`], [`mirror`]: answers spliced over a
+//!   solution, the scratch copy they are tested in, and how it is kept
+//!   from run to run; [`cards`]: a kata's interview cards;
 //!   [`table`]: README.md's table of katas. What `verify` and `new` use.
 //! - [`review`]: when an interview card comes back (FSRS);
 //!   [`messages`]: what `interview` says, in English and Korean.
@@ -35,6 +36,7 @@ mod hints;
 mod kata;
 mod libtest;
 mod messages;
+mod mirror;
 mod progress;
 mod review;
 mod scratch;

@@ -58,7 +58,11 @@ const RIGHT_ANSWERS: usize = 2;
 
 pub fn run(workspace: &Workspace, katas: &[Kata]) -> Result<ExitCode> {
     let target = workspace.target_dir().join("verify");
-    let scratch = Scratch::copy_of(workspace.root(), &workspace.target_dir())?;
+    let scratch = Scratch::copy_of(
+        workspace.root(),
+        &workspace.target_dir(),
+        &target.join("workspace"),
+    )?;
     println!(
         "Verifying in a scratch copy of the workspace, building into {}.\n\
          The first build of the dependencies takes a while.",

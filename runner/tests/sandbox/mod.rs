@@ -1,15 +1,18 @@
 //! A scratch copy of the workspace for driving the real `cargo kata`, shared
-//! by the integration tests (`cli.rs`, `watch.rs`).
+//! by the integration tests (`cli.rs`, `watch.rs`, `interview.rs`).
 //!
 //! The copy holds kata 03 only (with the world, the protocol, the runner,
 //! its tests and snapshots) and a root manifest trimmed to match, because
 //! the other katas may be half-written while these tests run.
 //!
-//! Every copy of one test binary builds into the same target directory, so
-//! the dependencies are built once, and it is kept from one run to the
-//! next, so they are built once at all. Two `cargo test` runs at once each
-//! take a target directory of their own (see [`target_dir`]): they never
-//! wait for each other's build lock, nor confuse each other's builds.
+//! The copy is a mirror (the runner's own `mirror.rs`, the module `verify`
+//! keeps its scratch copy with): every test of one test binary gets the
+//! same directory, made equal to the real files again at its start by
+//! rewriting only what the test before it changed. So cargo rebuilds only
+//! that, never the world, and the copy and its target directory are kept
+//! from one run to the next. Two `cargo test` runs at once each take a
+//! directory of their own (see [`target_dir`]): they never wait for each
+//! other's build lock, nor confuse each other's builds.
 
 // Each test binary uses its own part of this module.
 #![allow(dead_code)]
@@ -18,22 +21,20 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
-use tempfile::TempDir;
-
+#[path = "../../src/mirror.rs"]
+mod mirror;
 #[cfg(unix)]
 pub mod terminal;
 
 pub const DIR: &str = "03-spawn-vs-join";
 pub const NAME: &str = "spawn-vs-join";
 
-/// One test at a time. They share a target directory, and cargo tells a
-/// fresh build from a stale one by modification times, which two copies of
-/// the same kata holding different code, built at once, would confuse.
+/// One test at a time: they share the copy and its target directory.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
-/// A scratch copy of the workspace, deleted on drop.
+/// The scratch copy of the workspace, this test's until it ends.
 pub struct Sandbox {
-    dir: TempDir,
+    root: PathBuf,
     _turn: MutexGuard<'static, ()>,
 }
 
@@ -41,11 +42,8 @@ impl Sandbox {
     pub fn new() -> Sandbox {
         // A test that failed poisons the lock; the next one may still run.
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-        let dir = tempfile::Builder::new()
-            .prefix("kata-test-")
-            .tempdir()
-            .unwrap();
         let real = real_root();
+        let root = target_dir().join("workspace");
         let parts = [
             "Cargo.lock".to_string(),
             "README.md".to_string(),
@@ -58,32 +56,30 @@ impl Sandbox {
             format!("solutions/{DIR}"),
             format!("tests/{NAME}.rs"),
         ];
+        let mut files = mirror::Files::new();
         for part in parts {
-            copy(&real.join(&part), &dir.path().join(&part));
+            mirror::collect(&mut files, &real.join(&part), Path::new(&part), &|_| false).unwrap();
         }
         let prefix = format!("{}__", NAME.replace('-', "_"));
-        for entry in std::fs::read_dir(real.join("tests/snapshots")).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            if name.starts_with(&prefix) && name.ends_with(".snap") {
-                copy(&path, &dir.path().join("tests/snapshots").join(name));
-            }
-        }
+        let snapshot = |path: &Path| {
+            let name = path.file_name().unwrap().to_string_lossy();
+            !(name.starts_with(&prefix) && name.ends_with(".snap"))
+        };
+        let snapshots = Path::new("tests/snapshots");
+        mirror::collect(&mut files, &real.join(snapshots), snapshots, &snapshot).unwrap();
         let manifest = std::fs::read_to_string(real.join("Cargo.toml")).unwrap();
-        std::fs::write(
-            dir.path().join("Cargo.toml"),
-            trimmed_manifest(&manifest, dir.path()),
-        )
-        .unwrap();
-        Sandbox { dir, _turn: turn }
+        let trimmed = trimmed_manifest(&manifest, &files);
+        files.insert("Cargo.toml".into(), trimmed.into_bytes());
+        mirror::sync(&root, &files).unwrap();
+        Sandbox { root, _turn: turn }
     }
 
     pub fn root(&self) -> &Path {
-        self.dir.path()
+        &self.root
     }
 
     pub fn path(&self, relative: &str) -> PathBuf {
-        self.dir.path().join(relative)
+        self.root.join(relative)
     }
 
     pub fn read(&self, relative: &str) -> String {
@@ -128,21 +124,26 @@ impl Sandbox {
 }
 
 /// `cargo kata ARGS`, to be run in `dir`, building into the shared target.
+/// Git looks for a repository no higher than the copy: the copy lies
+/// inside the real clone, whose history must not answer for it.
 pub fn kata_command(dir: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kata"));
     command
         .args(args)
         .current_dir(dir)
-        .env("CARGO_TARGET_DIR", target_dir());
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env("GIT_CEILING_DIRECTORIES", target_dir());
     command
 }
 
-/// Where every copy of this test binary builds: `runner-tests`, or when
+/// Where every test of this binary builds: `runner-tests`, or when
 /// another test binary running now holds that, `runner-tests-2`, and so on.
+/// The copy of the workspace lies inside it, in `workspace/`.
 ///
 /// A new directory is first seeded with the dependencies the running
-/// `cargo test` has built (see [`seed_once`]), so even its first build
-/// compiles little more than the workspace's own crates.
+/// `cargo test` has built (see [`seed_once`]), and so is `verify/` within
+/// it, where `cargo kata verify` builds: even their first builds compile
+/// little more than the workspace's own crates.
 pub fn target_dir() -> PathBuf {
     static HELD: OnceLock<PathBuf> = OnceLock::new();
     let held = HELD.get_or_init(|| {
@@ -155,7 +156,9 @@ pub fn target_dir() -> PathBuf {
             .find(|dir| hold(dir))
             .expect("some directory is free")
     });
-    seed_once(held, &tmp_parent());
+    for dir in [held.clone(), held.join("verify")] {
+        seed_once(&dir, &tmp_parent());
+    }
     held.clone()
 }
 
@@ -167,38 +170,47 @@ fn tmp_parent() -> PathBuf {
         .to_path_buf()
 }
 
-/// Seeds a new sandbox target directory with what the `cargo test` running
-/// us has built (tokio, insta, clap, ...), by hard links: the sandbox's
-/// first build then compiles the workspace's own crates only, not every
-/// dependency again. The artifacts of registry crates are named by a hash
-/// of their version, features and profile, so cargo reuses exactly those
-/// that match and builds the rest. Cheap (links, not copies), and done once
-/// per directory: a seeded directory is kept from run to run.
+/// Seeds a new target directory with what the `cargo test` running us has
+/// built (tokio, insta, clap, ...): a build there then compiles the
+/// workspace's own crates only, not every dependency again. The artifacts
+/// of registry crates are named by a hash of their version, features and
+/// profile, so cargo reuses exactly those that match and builds the rest.
+///
+/// Artifacts are hard links (cheap, and the compiler replaces a file it
+/// rebuilds rather than writing into it); cargo's fingerprints are copies,
+/// because cargo does write into those, and a write through a link would
+/// tell the real target directory that something was built which was not.
+/// Done once per directory: a seeded directory is kept from run to run.
 fn seed_once(dir: &Path, from: &Path) {
     let seeded = dir.join(".seeded");
     if seeded.exists() {
         return;
     }
-    for part in ["deps", "build", ".fingerprint"] {
+    for (part, link) in [("deps", true), ("build", true), (".fingerprint", false)] {
         let source = from.join("debug").join(part);
         if source.is_dir() {
             // A link that fails (another file system) costs a build, nothing worse.
-            let _ = link_tree(&source, &dir.join("debug").join(part));
+            let _ = seed_tree(&source, &dir.join("debug").join(part), link);
         }
     }
     let _ = std::fs::create_dir_all(dir);
     let _ = std::fs::write(seeded, "");
 }
 
-fn link_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+/// Links (or copies) every file under `from` to the same place under `to`.
+fn seed_tree(from: &Path, to: &Path, link: bool) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
         let target = to.join(entry.file_name());
         if entry.file_type()?.is_dir() {
-            link_tree(&entry.path(), &target)?;
-        } else if !target.exists() {
+            seed_tree(&entry.path(), &target, link)?;
+        } else if target.exists() {
+            continue;
+        } else if link {
             std::fs::hard_link(entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
         }
     }
     Ok(())
@@ -240,7 +252,7 @@ fn real_root() -> PathBuf {
 
 /// The real root manifest, its member lists cut down to what the copy
 /// holds. Globs are kept: they match only what is there.
-fn trimmed_manifest(manifest: &str, root: &Path) -> String {
+fn trimmed_manifest(manifest: &str, files: &mirror::Files) -> String {
     let mut manifest: toml::Table = manifest.parse().unwrap();
     let workspace = manifest
         .get_mut("workspace")
@@ -249,24 +261,11 @@ fn trimmed_manifest(manifest: &str, root: &Path) -> String {
     for key in ["members", "default-members"] {
         if let Some(members) = workspace.get_mut(key).and_then(|m| m.as_array_mut()) {
             members.retain(|member| {
-                member
-                    .as_str()
-                    .is_some_and(|m| m.contains(['*', '?', '[']) || root.join(m).exists())
+                member.as_str().is_some_and(|m| {
+                    m.contains(['*', '?', '[']) || files.keys().any(|f| f.starts_with(m))
+                })
             });
         }
     }
     manifest.to_string()
-}
-
-fn copy(from: &Path, to: &Path) {
-    if from.is_dir() {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            copy(&entry.path(), &to.join(entry.file_name()));
-        }
-    } else {
-        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(from, to).unwrap();
-    }
 }

@@ -1,0 +1,155 @@
+//! A directory kept equal to a set of files, by writing only what differs.
+//!
+//! Cargo tells a fresh build from a stale one by modification times. A copy
+//! made from nothing gives every file a new time, so everything built from
+//! it is built again, the world crate included, on every copy. A mirror
+//! keeps its place from one use to the next and rewrites a file only when
+//! its content changed: what did not change keeps its time and stays built,
+//! and what did gets a new time, so cargo can never take a changed file for
+//! one it has built.
+//!
+//! Used by `verify`'s scratch copy and, by path, by the runner's own tests
+//! for their scratch workspace: one implementation of the rule above.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Files by path relative to the mirror's root, with their content.
+pub type Files = BTreeMap<PathBuf, Vec<u8>>;
+
+/// Adds every file under `from` to `files`, as `under` joined with its path
+/// below `from`, except what `left_out` names (and all below it).
+pub fn collect(
+    files: &mut Files,
+    from: &Path,
+    under: &Path,
+    left_out: &dyn Fn(&Path) -> bool,
+) -> io::Result<()> {
+    if from.is_file() {
+        files.insert(under.to_path_buf(), std::fs::read(from)?);
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(from)? {
+        let path = entry?.path();
+        if left_out(&path) {
+            continue;
+        }
+        let Some(name) = path.file_name() else {
+            continue;
+        };
+        collect(files, &path, &under.join(name), left_out)?;
+    }
+    Ok(())
+}
+
+/// Makes `root` hold exactly `files`: writes each file whose content
+/// differs, removes every file and directory that is not among them.
+pub fn sync(root: &Path, files: &Files) -> io::Result<()> {
+    std::fs::create_dir_all(root)?;
+    remove_others(root, Path::new(""), files)?;
+    for (relative, content) in files {
+        let path = root.join(relative);
+        if std::fs::read(&path).is_ok_and(|old| old == *content) {
+            continue;
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, content)?;
+    }
+    Ok(())
+}
+
+/// Removes what lies under `root.join(relative)` and is not in `files`,
+/// nor a directory that holds one of them.
+fn remove_others(root: &Path, relative: &Path, files: &Files) -> io::Result<()> {
+    for entry in std::fs::read_dir(root.join(relative))? {
+        let entry = entry?;
+        let inner = relative.join(entry.file_name());
+        let kept_dir = files.keys().any(|f| f.starts_with(&inner) && *f != inner);
+        if entry.file_type()?.is_dir() {
+            if kept_dir {
+                remove_others(root, &inner, files)?;
+            } else {
+                std::fs::remove_dir_all(entry.path())?;
+            }
+        } else if !files.contains_key(&inner) {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(list: &[(&str, &str)]) -> Files {
+        list.iter()
+            .map(|(path, content)| (PathBuf::from(path), content.as_bytes().to_vec()))
+            .collect()
+    }
+
+    fn modified(path: &Path) -> std::time::SystemTime {
+        std::fs::metadata(path).unwrap().modified().unwrap()
+    }
+
+    #[test]
+    fn only_what_differs_is_written_and_the_rest_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        sync(
+            root,
+            &files(&[("a/same.rs", "same"), ("a/b/changed.rs", "one")]),
+        )
+        .unwrap();
+        std::fs::write(root.join("stray.txt"), "left by a test").unwrap();
+        std::fs::create_dir_all(root.join("a/gone/deep")).unwrap();
+        std::fs::write(root.join("a/gone/deep/x"), "x").unwrap();
+        let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+        for file in ["a/same.rs", "a/b/changed.rs"] {
+            let handle = std::fs::File::options()
+                .write(true)
+                .open(root.join(file))
+                .unwrap();
+            handle.set_modified(old).unwrap();
+        }
+
+        sync(
+            root,
+            &files(&[("a/same.rs", "same"), ("a/b/changed.rs", "two")]),
+        )
+        .unwrap();
+        assert_eq!(
+            modified(&root.join("a/same.rs")),
+            old,
+            "rewritten though equal"
+        );
+        assert_ne!(
+            modified(&root.join("a/b/changed.rs")),
+            old,
+            "changed, yet old"
+        );
+        assert_eq!(
+            std::fs::read_to_string(root.join("a/b/changed.rs")).unwrap(),
+            "two"
+        );
+        assert!(!root.join("stray.txt").exists());
+        assert!(!root.join("a/gone").exists());
+    }
+
+    #[test]
+    fn collect_leaves_out_what_it_is_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let from = dir.path();
+        std::fs::create_dir_all(from.join("src")).unwrap();
+        std::fs::create_dir_all(from.join("target/debug")).unwrap();
+        std::fs::write(from.join("src/lib.rs"), "lib").unwrap();
+        std::fs::write(from.join("target/debug/x"), "built").unwrap();
+        let mut found = Files::new();
+        let target = from.join("target");
+        collect(&mut found, from, Path::new("copy"), &|p| p == target).unwrap();
+        assert_eq!(found, files(&[("copy/src/lib.rs", "lib")]));
+    }
+}
