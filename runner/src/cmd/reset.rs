@@ -70,8 +70,8 @@ pub fn run(workspace: &Workspace, name: Option<&str>, all: bool, yes: bool) -> R
         return Ok(ExitCode::SUCCESS);
     }
 
-    let stamp = jiff::Timestamp::now()
-        .strftime("%Y-%m-%dT%H-%M-%SZ")
+    let stamp = chrono::Utc::now()
+        .format("%Y-%m-%dT%H-%M-%SZ")
         .to_string();
     if !yes && !confirm(&changed, &Path::new(BACKUPS).join(&stamp))? {
         println!("Nothing was changed.");

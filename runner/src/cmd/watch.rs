@@ -281,7 +281,7 @@ impl Session<'_> {
                 cursor::MoveTo(0, 0)
             );
         }
-        let time = jiff::ZonedDateTime::now().strftime("%H:%M:%S");
+        let time = chrono::Local::now().format("%H:%M:%S");
         let label = style::paint(style::TITLE, self.kata.label());
         anstream::println!("{label} · {time} · {}", self.doing());
     }
