@@ -70,9 +70,7 @@ pub fn run(workspace: &Workspace, name: Option<&str>, all: bool, yes: bool) -> R
         return Ok(ExitCode::SUCCESS);
     }
 
-    let stamp = chrono::Utc::now()
-        .format("%Y-%m-%dT%H-%M-%SZ")
-        .to_string();
+    let stamp = chrono::Utc::now().format("%Y-%m-%dT%H-%M-%SZ").to_string();
     if !yes && !confirm(&changed, &Path::new(BACKUPS).join(&stamp))? {
         println!("Nothing was changed.");
         return Ok(ExitCode::FAILURE);
