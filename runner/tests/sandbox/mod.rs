@@ -1,9 +1,9 @@
 //! A scratch copy of the workspace for driving the real `cargo kata`, shared
 //! by the integration tests (`cli.rs`, `watch.rs`, `interview.rs`).
 //!
-//! The copy holds kata 03 only (with the world, the protocol, the runner,
-//! its tests and snapshots) and a root manifest trimmed to match, because
-//! the other katas may be half-written while these tests run.
+//! The copy holds the workspace with kata 03 as its only kata (its tests
+//! and snapshots too) and a root manifest trimmed to match, because the
+//! other katas may be half-written while these tests run.
 //!
 //! The copy is a mirror (the runner's own `mirror.rs`, the module `verify`
 //! keeps its scratch copy with): every test of one test binary gets the
@@ -44,29 +44,11 @@ impl Sandbox {
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let real = real_root();
         let root = target_dir().join("workspace");
-        let parts = [
-            "Cargo.lock".to_string(),
-            "README.md".to_string(),
-            ".cargo".to_string(),
-            "protocol".to_string(),
-            "world".to_string(),
-            "runner/Cargo.toml".to_string(),
-            "runner/src".to_string(),
-            format!("katas/{DIR}"),
-            format!("solutions/{DIR}"),
-            format!("tests/{NAME}.rs"),
-        ];
         let mut files = mirror::Files::new();
-        for part in parts {
-            mirror::collect(&mut files, &real.join(&part), Path::new(&part), &|_| false).unwrap();
-        }
-        let prefix = format!("{}__", NAME.replace('-', "_"));
-        let snapshot = |path: &Path| {
-            let name = path.file_name().unwrap().to_string_lossy();
-            !(name.starts_with(&prefix) && name.ends_with(".snap"))
-        };
-        let snapshots = Path::new("tests/snapshots");
-        mirror::collect(&mut files, &real.join(snapshots), snapshots, &snapshot).unwrap();
+        mirror::collect(&mut files, &real, Path::new(""), &|path| {
+            left_out(path.strip_prefix(&real).unwrap())
+        })
+        .unwrap();
         let manifest = std::fs::read_to_string(real.join("Cargo.toml")).unwrap();
         let trimmed = trimmed_manifest(&manifest, &files);
         files.insert("Cargo.toml".into(), trimmed.into_bytes());
@@ -241,6 +223,19 @@ fn hold(dir: &Path) -> bool {
 #[cfg(not(unix))]
 fn hold(_dir: &Path) -> bool {
     true
+}
+
+/// What the copy leaves out of the real tree: what cargo, git and the
+/// learner's runs keep, and every kata but 03.
+fn left_out(relative: &Path) -> bool {
+    let parts: Vec<&str> = relative.iter().filter_map(|p| p.to_str()).collect();
+    match parts[..] {
+        ["target" | ".git" | ".kata-progress" | ".kata-backups"] => true,
+        ["katas" | "solutions", dir] => dir != DIR,
+        ["tests", file] => file.ends_with(".rs") && file != format!("{NAME}.rs"),
+        ["tests", "snapshots", file] => !file.starts_with(&format!("{}__", NAME.replace('-', "_"))),
+        _ => false,
+    }
 }
 
 fn real_root() -> PathBuf {
