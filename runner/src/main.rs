@@ -14,9 +14,9 @@
 //!   the terminal's modes while `watch` runs.
 //! - [`cargo`], [`libtest`]: running `cargo test` within time limits, and
 //!   reading what it said, the harness's marker lines included.
-//! - [`splice`], [`scratch`], [`mirror`]: answers spliced over a
-//!   solution, the scratch copy they are tested in, and how it is kept
-//!   from run to run; [`cards`]: a kata's interview cards;
+//! - [`splice`], [`scratch`], [`mirror`], [`seed`]: answers spliced over
+//!   a solution, the scratch copy they are tested in, how it is kept from
+//!   run to run, and its target directory seeded; [`cards`]: a kata's interview cards;
 //!   [`table`]: README.md's table of katas. What `verify` and `new` use.
 //! - [`review`]: when an interview card comes back (FSRS);
 //!   [`messages`]: what `interview` says, in English and Korean.
@@ -40,6 +40,7 @@ mod mirror;
 mod progress;
 mod review;
 mod scratch;
+mod seed;
 mod splice;
 mod steps;
 mod style;

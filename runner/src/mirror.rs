@@ -8,15 +8,49 @@
 //! and what did gets a new time, so cargo can never take a changed file for
 //! one it has built.
 //!
+//! A mirror made together with a target directory [seeded](crate::seed)
+//! from the real one may also keep the real files' times: the seeded
+//! fingerprints then judge the copy as they judge the real tree, and what
+//! was built from the real files is reused.
+//!
 //! Used by `verify`'s scratch copy and, by path, by the runner's own tests
 //! for their scratch workspace: one implementation of the rule above.
 
 use std::collections::BTreeMap;
+use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
-/// Files by path relative to the mirror's root, with their content.
-pub type Files = BTreeMap<PathBuf, Vec<u8>>;
+/// Files by path relative to the mirror's root.
+pub type Files = BTreeMap<PathBuf, Source>;
+
+/// A file's content, and when the file it was read from was last modified.
+#[derive(Debug, PartialEq)]
+pub struct Source {
+    pub content: Vec<u8>,
+    pub modified: Option<SystemTime>,
+}
+
+impl From<Vec<u8>> for Source {
+    /// Content made on the spot: no file, no time of its own.
+    fn from(content: Vec<u8>) -> Source {
+        Source {
+            content,
+            modified: None,
+        }
+    }
+}
+
+/// The times of the files a mirror writes.
+#[derive(Clone, Copy)]
+pub enum Times {
+    /// Now: what cargo built in this mirror before is stale.
+    New,
+    /// Their sources' times, where they have one. Only for a new mirror
+    /// whose target directory was seeded from the real one just now.
+    Kept,
+}
 
 /// Adds every file under `from` to `files`, as `under` joined with its path
 /// below `from`, except what `left_out` names (and all below it).
@@ -27,7 +61,11 @@ pub fn collect(
     left_out: &dyn Fn(&Path) -> bool,
 ) -> io::Result<()> {
     if from.is_file() {
-        files.insert(under.to_path_buf(), std::fs::read(from)?);
+        let source = Source {
+            content: std::fs::read(from)?,
+            modified: std::fs::metadata(from)?.modified().ok(),
+        };
+        files.insert(under.to_path_buf(), source);
         return Ok(());
     }
     for entry in std::fs::read_dir(from)? {
@@ -44,19 +82,26 @@ pub fn collect(
 }
 
 /// Makes `root` hold exactly `files`: writes each file whose content
-/// differs, removes every file and directory that is not among them.
-pub fn sync(root: &Path, files: &Files) -> io::Result<()> {
+/// differs, with the given times, and removes every file and directory
+/// that is not among them.
+pub fn sync(root: &Path, files: &Files, times: Times) -> io::Result<()> {
     std::fs::create_dir_all(root)?;
     remove_others(root, Path::new(""), files)?;
-    for (relative, content) in files {
+    for (relative, source) in files {
         let path = root.join(relative);
-        if std::fs::read(&path).is_ok_and(|old| old == *content) {
+        if std::fs::read(&path).is_ok_and(|old| old == source.content) {
             continue;
         }
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(&path, content)?;
+        std::fs::write(&path, &source.content)?;
+        if let (Times::Kept, Some(modified)) = (times, source.modified) {
+            File::options()
+                .write(true)
+                .open(&path)?
+                .set_modified(modified)?;
+        }
     }
     Ok(())
 }
@@ -87,7 +132,7 @@ mod tests {
 
     fn files(list: &[(&str, &str)]) -> Files {
         list.iter()
-            .map(|(path, content)| (PathBuf::from(path), content.as_bytes().to_vec()))
+            .map(|(path, content)| (PathBuf::from(path), content.as_bytes().to_vec().into()))
             .collect()
     }
 
@@ -102,6 +147,7 @@ mod tests {
         sync(
             root,
             &files(&[("a/same.rs", "same"), ("a/b/changed.rs", "one")]),
+            Times::New,
         )
         .unwrap();
         std::fs::write(root.join("stray.txt"), "left by a test").unwrap();
@@ -119,6 +165,7 @@ mod tests {
         sync(
             root,
             &files(&[("a/same.rs", "same"), ("a/b/changed.rs", "two")]),
+            Times::New,
         )
         .unwrap();
         assert_eq!(
@@ -150,6 +197,30 @@ mod tests {
         let mut found = Files::new();
         let target = from.join("target");
         collect(&mut found, from, Path::new("copy"), &|p| p == target).unwrap();
-        assert_eq!(found, files(&[("copy/src/lib.rs", "lib")]));
+        let paths: Vec<&Path> = found.keys().map(PathBuf::as_path).collect();
+        assert_eq!(paths, [Path::new("copy/src/lib.rs")]);
+        assert_eq!(found[Path::new("copy/src/lib.rs")].content, b"lib");
+    }
+
+    #[test]
+    fn a_new_mirror_may_keep_its_sources_times() {
+        let dir = tempfile::tempdir().unwrap();
+        let (from, to) = (dir.path().join("real"), dir.path().join("mirror"));
+        std::fs::create_dir_all(&from).unwrap();
+        std::fs::write(from.join("lib.rs"), "lib").unwrap();
+        let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+        File::options()
+            .write(true)
+            .open(from.join("lib.rs"))
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        let mut found = Files::new();
+        collect(&mut found, &from, Path::new(""), &|_| false).unwrap();
+        found.insert("made.toml".into(), b"made".to_vec().into());
+
+        sync(&to, &found, Times::Kept).unwrap();
+        assert_eq!(modified(&to.join("lib.rs")), old);
+        assert_ne!(modified(&to.join("made.toml")), old);
     }
 }

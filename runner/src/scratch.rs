@@ -7,8 +7,10 @@
 //!
 //! The copy is a [`mirror`](crate::mirror) kept inside verify's target
 //! directory from one run to the next, so a second verify rebuilds only what
-//! changed since the first, not the world and every kata. Only one verify
-//! at a time uses it (a lock on a file beside it); another that starts
+//! changed since the first, not the world and every kata. That directory is
+//! [seeded](crate::seed) from the workspace's own when it is new, so even
+//! the first verify reuses what `cargo test` built. Only one verify at a
+//! time uses the copy (a lock on a file beside it); another that starts
 //! meanwhile copies into a directory of its own, deleted when it ends.
 
 use std::fs::File;
@@ -17,7 +19,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use tempfile::TempDir;
 
-use crate::mirror::{self, Files};
+use crate::mirror::{self, Files, Times};
+use crate::seed;
 
 /// Top-level entries that are no part of the sources.
 const LEFT_OUT: [&str; 4] = ["target", ".git", ".kata-progress", ".kata-backups"];
@@ -31,11 +34,11 @@ pub struct Scratch {
 }
 
 impl Scratch {
-    /// Copies the workspace at `root` into `place` (kept from run to run),
-    /// or into a new temporary directory while another verify holds
-    /// `place`. `target_dir` is left out of the copy when it lies inside
-    /// `root`.
-    pub fn copy_of(root: &Path, target_dir: &Path, place: &Path) -> Result<Scratch> {
+    /// Copies the workspace at `root`, whose builds go to `target_dir`, to
+    /// `build_dir/workspace` (kept from run to run), or to a new temporary
+    /// directory while another verify holds that. `target_dir` is left out
+    /// of the copy when it lies inside `root`.
+    pub fn copy_of(root: &Path, target_dir: &Path, build_dir: &Path) -> Result<Scratch> {
         let left_out = |path: &Path| {
             path == target_dir
                 || (path.parent() == Some(root)
@@ -47,25 +50,46 @@ impl Scratch {
         mirror::collect(&mut files, root, Path::new(""), &left_out)
             .with_context(|| format!("cannot read the workspace at {}", root.display()))?;
 
-        let scratch = match Lock::try_take(place)? {
-            Some(lock) => Scratch {
-                root: place.to_path_buf(),
-                _lock: Some(lock),
-                _own: None,
-            },
+        let place = build_dir.join("workspace");
+        let (scratch, times) = match Lock::try_take(&place)? {
+            Some(lock) => {
+                let seeded = seed::seed_once(build_dir, target_dir).with_context(|| {
+                    format!(
+                        "cannot seed {} from {}",
+                        build_dir.display(),
+                        target_dir.display()
+                    )
+                })?;
+                let times = if seeded {
+                    // Whatever lay there was built with another target directory.
+                    if place.exists() {
+                        std::fs::remove_dir_all(&place)?;
+                    }
+                    Times::Kept
+                } else {
+                    Times::New
+                };
+                let scratch = Scratch {
+                    root: place,
+                    _lock: Some(lock),
+                    _own: None,
+                };
+                (scratch, times)
+            }
             None => {
                 let dir = tempfile::Builder::new()
                     .prefix("kata-verify-")
                     .tempdir()
                     .context("cannot create a scratch directory")?;
-                Scratch {
+                let scratch = Scratch {
                     root: dir.path().to_path_buf(),
                     _lock: None,
                     _own: Some(dir),
-                }
+                };
+                (scratch, Times::New)
             }
         };
-        mirror::sync(&scratch.root, &files)
+        mirror::sync(&scratch.root, &files, times)
             .with_context(|| format!("cannot copy the workspace to {}", scratch.root.display()))?;
         Ok(scratch)
     }

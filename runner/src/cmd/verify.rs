@@ -28,8 +28,9 @@
 //!
 //! Every run happens in a scratch copy of the workspace (`scratch.rs`), with
 //! cargo started there so that its `.cargo/config.toml` applies, building
-//! into `target/verify`: the dependencies are built once and reused by every
-//! run after, and the learner's own builds are left alone. A table at the
+//! into `target/verify`, seeded from `target/`: what `cargo test` built is
+//! reused, what verify builds is reused by every run after, and the
+//! learner's own builds are left alone. A table at the
 //! end sums up, per kata, how the catalogues of answers fared.
 
 use std::collections::BTreeSet;
@@ -58,11 +59,7 @@ const RIGHT_ANSWERS: usize = 2;
 
 pub fn run(workspace: &Workspace, katas: &[Kata]) -> Result<ExitCode> {
     let target = workspace.target_dir().join("verify");
-    let scratch = Scratch::copy_of(
-        workspace.root(),
-        &workspace.target_dir(),
-        &target.join("workspace"),
-    )?;
+    let scratch = Scratch::copy_of(workspace.root(), &workspace.target_dir(), &target)?;
     println!(
         "Verifying in a scratch copy of the workspace, building into {}.\n\
          The first build of the dependencies takes a while.",

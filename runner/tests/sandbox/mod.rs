@@ -19,10 +19,14 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
+// Shared with the runner, whose `verify` keeps its scratch copy the same way.
 #[path = "../../src/mirror.rs"]
 mod mirror;
+#[path = "../../src/seed.rs"]
+mod seed;
 #[cfg(unix)]
 pub mod terminal;
 
@@ -51,8 +55,12 @@ impl Sandbox {
         .unwrap();
         let manifest = std::fs::read_to_string(real.join("Cargo.toml")).unwrap();
         let trimmed = trimmed_manifest(&manifest, &files);
-        files.insert("Cargo.toml".into(), trimmed.into_bytes());
-        mirror::sync(&root, &files).unwrap();
+        files.insert("Cargo.toml".into(), trimmed.into_bytes().into());
+        let times = match SEEDED_NOW.swap(false, Ordering::SeqCst) {
+            true => mirror::Times::Kept,
+            false => mirror::Times::New,
+        };
+        mirror::sync(&root, &files, times).unwrap();
         Sandbox { root, _turn: turn }
     }
 
@@ -122,81 +130,35 @@ pub fn kata_command(dir: &Path, args: &[&str]) -> Command {
 /// another test binary running now holds that, `runner-tests-2`, and so on.
 /// The copy of the workspace lies inside it, in `workspace/`.
 ///
-/// A new directory is first seeded with the dependencies the running
-/// `cargo test` has built (see [`seed_once`]), and so is `verify/` within
-/// it, where `cargo kata verify` builds: even their first builds compile
-/// little more than the workspace's own crates.
+/// A new directory is first seeded with what the running `cargo test` has
+/// built (the runner's `seed.rs`, as `verify` seeds its own), so even its
+/// first build compiles little more than kata 03.
 pub fn target_dir() -> PathBuf {
     static HELD: OnceLock<PathBuf> = OnceLock::new();
-    let held = HELD.get_or_init(|| {
+    HELD.get_or_init(|| {
         let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-        (1..)
+        let held = (1..)
             .map(|n| match n {
                 1 => tmp.join("runner-tests"),
                 n => tmp.join(format!("runner-tests-{n}")),
             })
             .find(|dir| hold(dir))
-            .expect("some directory is free")
-    });
-    for dir in [held.clone(), held.join("verify")] {
-        seed_once(&dir, &tmp_parent());
-    }
-    held.clone()
-}
-
-/// The target directory of the `cargo test` that runs us.
-fn tmp_parent() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .expect("CARGO_TARGET_TMPDIR is target/tmp")
-        .to_path_buf()
-}
-
-/// Seeds a new target directory with what the `cargo test` running us has
-/// built (tokio, insta, clap, ...): a build there then compiles the
-/// workspace's own crates only, not every dependency again. The artifacts
-/// of registry crates are named by a hash of their version, features and
-/// profile, so cargo reuses exactly those that match and builds the rest.
-///
-/// Artifacts are hard links (cheap, and the compiler replaces a file it
-/// rebuilds rather than writing into it); cargo's fingerprints are copies,
-/// because cargo does write into those, and a write through a link would
-/// tell the real target directory that something was built which was not.
-/// Done once per directory: a seeded directory is kept from run to run.
-fn seed_once(dir: &Path, from: &Path) {
-    let seeded = dir.join(".seeded");
-    if seeded.exists() {
-        return;
-    }
-    for (part, link) in [("deps", true), ("build", true), (".fingerprint", false)] {
-        let source = from.join("debug").join(part);
-        if source.is_dir() {
-            // A link that fails (another file system) costs a build, nothing worse.
-            let _ = seed_tree(&source, &dir.join("debug").join(part), link);
+            .expect("some directory is free");
+        let real_target = tmp.parent().expect("CARGO_TARGET_TMPDIR is target/tmp");
+        if seed::seed_once(&held, real_target).unwrap() {
+            // Built with another target directory, if ever.
+            let _ = std::fs::remove_dir_all(held.join("workspace"));
+            SEEDED_NOW.store(true, Ordering::SeqCst);
         }
-    }
-    let _ = std::fs::create_dir_all(dir);
-    let _ = std::fs::write(seeded, "");
+        held
+    })
+    .clone()
 }
 
-/// Links (or copies) every file under `from` to the same place under `to`.
-fn seed_tree(from: &Path, to: &Path, link: bool) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            seed_tree(&entry.path(), &target, link)?;
-        } else if target.exists() {
-            continue;
-        } else if link {
-            std::fs::hard_link(entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
-}
+/// Whether the target directory was seeded by this process and no copy has
+/// been made since: the first copy may keep the real files' times (see
+/// `mirror.rs`), and the seeded build of the world is reused.
+static SEEDED_NOW: AtomicBool = AtomicBool::new(false);
 
 /// Whether this process now holds `dir`, until it ends: by an exclusive
 /// lock on `dir.lock`, taken without waiting. The system releases it

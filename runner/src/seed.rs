@@ -1,0 +1,118 @@
+//! A new target directory seeded with what another one has built.
+//!
+//! `verify` builds its scratch copy into a target directory of its own, so
+//! that splicing wrong answers never touches the learner's builds. Empty,
+//! that directory would compile tokio, insta, the world and every solution
+//! again. Seeded from the workspace's own target directory, it compiles
+//! only what differs: cargo names an artifact by a hash of its crate,
+//! version, features and profile, reuses exactly those that match, and
+//! tells a fresh one from a stale one by comparing modification times.
+//!
+//! Artifacts are hard links: cheap, and the compiler replaces a file it
+//! rebuilds rather than writing into it. Cargo's fingerprints are copies
+//! that keep their modification times: cargo writes into those, and a
+//! write through a link would tell the other directory that something was
+//! built there which was not.
+//!
+//! Used by `verify` and, by path, by the runner's own tests for their
+//! scratch workspace.
+
+use std::fs::File;
+use std::io;
+use std::path::Path;
+
+/// Seeds `dir` from the target directory `from`, if nothing was ever built
+/// in `dir`, once (a marker file remembers). Whether it was seeded now.
+///
+/// A directory that holds builds already is left as it is: its fingerprints
+/// may be newer than what the seed would bring, and would win.
+pub fn seed_once(dir: &Path, from: &Path) -> io::Result<bool> {
+    let marker = dir.join(".seeded");
+    if marker.exists() {
+        return Ok(false);
+    }
+    let fresh = !dir.join("debug").exists();
+    if fresh {
+        for (part, link) in [("deps", true), ("build", true), (".fingerprint", false)] {
+            let source = from.join("debug").join(part);
+            if source.is_dir() {
+                seed_tree(&source, &dir.join("debug").join(part), link)?;
+            }
+        }
+    }
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(marker, "")?;
+    Ok(fresh)
+}
+
+/// Links (or copies) every file under `from` to the same place under `to`.
+fn seed_tree(from: &Path, to: &Path, link: bool) -> io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            seed_tree(&entry.path(), &target, link)?;
+        } else if target.exists() {
+            continue;
+        } else if link {
+            // On another file system there is no link: that costs a build,
+            // nothing worse.
+            let _ = std::fs::hard_link(entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+            let modified = entry.metadata()?.modified()?;
+            File::options()
+                .write(true)
+                .open(&target)?
+                .set_modified(modified)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn artifacts_are_linked_and_fingerprints_copied_with_their_times() {
+        let dir = tempfile::tempdir().unwrap();
+        let (from, to) = (dir.path().join("target"), dir.path().join("verify"));
+        for part in ["deps", ".fingerprint/world-1"] {
+            std::fs::create_dir_all(from.join("debug").join(part)).unwrap();
+        }
+        std::fs::write(from.join("debug/deps/libworld-1.rlib"), "built").unwrap();
+        let fingerprint = from.join("debug/.fingerprint/world-1/dep-lib-world");
+        std::fs::write(&fingerprint, "v1").unwrap();
+        let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+        File::options()
+            .write(true)
+            .open(&fingerprint)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+
+        assert!(seed_once(&to, &from).unwrap());
+        assert!(!seed_once(&to, &from).unwrap(), "seeded twice");
+        let built = dir.path().join("built");
+        std::fs::create_dir_all(built.join("debug")).unwrap();
+        assert!(!seed_once(&built, &from).unwrap(), "seeded over builds");
+        assert!(!built.join("debug/deps").exists());
+        let copied = to.join("debug/.fingerprint/world-1/dep-lib-world");
+        assert_eq!(std::fs::metadata(&copied).unwrap().modified().unwrap(), old);
+        std::fs::write(&copied, "v2").unwrap();
+        assert_eq!(std::fs::read_to_string(&fingerprint).unwrap(), "v1");
+        let linked = to.join("debug/deps/libworld-1.rlib");
+        assert_eq!(std::fs::read_to_string(&linked).unwrap(), "built");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let inode = |p: &Path| std::fs::metadata(p).unwrap().ino();
+            assert_eq!(
+                inode(&linked),
+                inode(&from.join("debug/deps/libworld-1.rlib"))
+            );
+        }
+    }
+}
