@@ -14,9 +14,10 @@
 //!   the terminal's modes while `watch` runs.
 //! - [`cargo`], [`libtest`]: running `cargo test` within time limits, and
 //!   reading what it said, the harness's marker lines included.
-//! - [`splice`], [`scratch`], [`mirror`], [`seed`]: answers spliced over
-//!   a solution, the scratch copy they are tested in, how it is kept from
-//!   run to run, and its target directory seeded; [`cards`]: a kata's interview cards;
+//! - [`splice`], [`scratch`], [`mirror`], [`seed`], [`lock`]: answers
+//!   spliced over a solution, the scratch copy they are tested in, how it
+//!   is kept from run to run, its target directory seeded, and one verify
+//!   at a time in it; [`cards`]: a kata's interview cards;
 //!   [`table`]: README.md's table of katas. What `verify` and `new` use.
 //! - [`review`]: when an interview card comes back (FSRS);
 //!   [`messages`]: what `interview` says, in English and Korean.
@@ -35,6 +36,7 @@ mod cmd;
 mod hints;
 mod kata;
 mod libtest;
+mod lock;
 mod messages;
 mod mirror;
 mod progress;

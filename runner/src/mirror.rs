@@ -22,6 +22,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+/// A workspace's top-level entries that are no part of its sources: what
+/// cargo and git keep, and the learner's own records.
+pub const NOT_SOURCES: [&str; 4] = ["target", ".git", ".kata-progress", ".kata-backups"];
+
 /// Files by path relative to the mirror's root.
 pub type Files = BTreeMap<PathBuf, Source>;
 

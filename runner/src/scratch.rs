@@ -13,17 +13,14 @@
 //! time uses the copy (a lock on a file beside it); another that starts
 //! meanwhile copies into a directory of its own, deleted when it ends.
 
-use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use tempfile::TempDir;
 
+use crate::lock::Lock;
 use crate::mirror::{self, Files, Times};
 use crate::seed;
-
-/// Top-level entries that are no part of the sources.
-const LEFT_OUT: [&str; 4] = ["target", ".git", ".kata-progress", ".kata-backups"];
 
 pub struct Scratch {
     root: PathBuf,
@@ -44,14 +41,16 @@ impl Scratch {
                 || (path.parent() == Some(root)
                     && path
                         .file_name()
-                        .is_some_and(|n| LEFT_OUT.iter().any(|l| n == *l)))
+                        .is_some_and(|n| mirror::NOT_SOURCES.iter().any(|l| n == *l)))
         };
         let mut files = Files::new();
         mirror::collect(&mut files, root, Path::new(""), &left_out)
             .with_context(|| format!("cannot read the workspace at {}", root.display()))?;
 
         let place = build_dir.join("workspace");
-        let (scratch, times) = match Lock::try_take(&place)? {
+        let taken =
+            Lock::try_take(&place).with_context(|| format!("cannot lock {}", place.display()))?;
+        let (scratch, times) = match taken {
             Some(lock) => {
                 let seeded = seed::seed_once(build_dir, target_dir).with_context(|| {
                     format!(
@@ -96,40 +95,5 @@ impl Scratch {
 
     pub fn root(&self) -> &Path {
         &self.root
-    }
-}
-
-/// An exclusive lock on `PLACE.lock`, released however the process ends.
-struct Lock {
-    #[cfg(unix)]
-    _lock: nix::fcntl::Flock<File>,
-}
-
-impl Lock {
-    /// The lock on `place`, or `None` when another process holds it (or,
-    /// off Unix, always: every verify then copies on its own).
-    fn try_take(place: &Path) -> Result<Option<Lock>> {
-        #[cfg(unix)]
-        {
-            use nix::errno::Errno;
-            use nix::fcntl::{Flock, FlockArg};
-
-            let path = place.with_extension("lock");
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            let file =
-                File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
-            match Flock::lock(file, FlockArg::LockExclusiveNonblock) {
-                Ok(lock) => Ok(Some(Lock { _lock: lock })),
-                Err((_, Errno::EWOULDBLOCK)) => Ok(None),
-                Err((_, error)) => Err(error).context(format!("cannot lock {}", path.display())),
-            }
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = place;
-            Ok(None)
-        }
     }
 }

@@ -23,6 +23,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 // Shared with the runner, whose `verify` keeps its scratch copy the same way.
+#[path = "../../src/lock.rs"]
+mod lock;
 #[path = "../../src/mirror.rs"]
 mod mirror;
 #[path = "../../src/seed.rs"]
@@ -160,31 +162,18 @@ pub fn target_dir() -> PathBuf {
 /// `mirror.rs`), and the seeded build of the world is reused.
 static SEEDED_NOW: AtomicBool = AtomicBool::new(false);
 
-/// Whether this process now holds `dir`, until it ends: by an exclusive
-/// lock on `dir.lock`, taken without waiting. The system releases it
-/// however the process ends.
-#[cfg(unix)]
+/// Whether this process now holds `dir`, until it ends.
 fn hold(dir: &Path) -> bool {
-    use nix::errno::Errno;
-    use nix::fcntl::{Flock, FlockArg};
-
-    let path = dir.with_extension("lock");
-    let file = std::fs::File::create(&path).unwrap();
-    match Flock::lock(file, FlockArg::LockExclusiveNonblock) {
-        Ok(lock) => {
-            // Never unlocked: held for as long as the process lives.
+    match lock::Lock::try_take(dir).unwrap() {
+        Some(lock) => {
+            // Never released: held for as long as the process lives.
             std::mem::forget(lock);
             true
         }
-        Err((_, Errno::EWOULDBLOCK)) => false,
-        Err((_, error)) => panic!("cannot lock {}: {error}", path.display()),
+        // Off Unix there are no locks: one directory for all, as two runs
+        // at once are rare.
+        None => cfg!(not(unix)),
     }
-}
-
-/// Elsewhere, one directory for all, as two runs at once are rare.
-#[cfg(not(unix))]
-fn hold(_dir: &Path) -> bool {
-    true
 }
 
 /// What the copy leaves out of the real tree: what cargo, git and the
@@ -192,7 +181,7 @@ fn hold(_dir: &Path) -> bool {
 fn left_out(relative: &Path) -> bool {
     let parts: Vec<&str> = relative.iter().filter_map(|p| p.to_str()).collect();
     match parts[..] {
-        ["target" | ".git" | ".kata-progress" | ".kata-backups"] => true,
+        [top] if mirror::NOT_SOURCES.contains(&top) => true,
         ["katas" | "solutions", dir] => dir != DIR,
         ["tests", file] => file.ends_with(".rs") && file != format!("{NAME}.rs"),
         ["tests", "snapshots", file] => !file.starts_with(&format!("{}__", NAME.replace('-', "_"))),
