@@ -8,11 +8,13 @@
 //! version, features and profile, reuses exactly those that match, and
 //! tells a fresh one from a stale one by comparing modification times.
 //!
-//! Artifacts are hard links: cheap, and the compiler replaces a file it
-//! rebuilds rather than writing into it. Cargo's fingerprints are copies
-//! that keep their modification times: cargo writes into those, and a
-//! write through a link would tell the other directory that something was
-//! built there which was not.
+//! Artifacts are hard links: cheap, and the compiler replaces an rlib or a
+//! binary it rebuilds rather than writing into it. What is written in
+//! place is copied instead, keeping its modification time: cargo's
+//! fingerprints (a write through a link would tell the other directory that
+//! something was built there which was not) and the compiler's `.d` lists
+//! of sources. (A build script's `output` is written in place too, but only
+//! when the script runs again, which a seeded registry crate's never does.)
 //!
 //! Used by `verify` and, by path, by the runner's own tests for their
 //! scratch workspace.
@@ -55,7 +57,7 @@ fn seed_tree(from: &Path, to: &Path, link: bool) -> io::Result<()> {
             seed_tree(&entry.path(), &target, link)?;
         } else if target.exists() {
             continue;
-        } else if link {
+        } else if link && entry.path().extension().is_none_or(|e| e != "d") {
             // On another file system there is no link: that costs a build,
             // nothing worse.
             let _ = std::fs::hard_link(entry.path(), &target);
@@ -76,13 +78,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn artifacts_are_linked_and_fingerprints_copied_with_their_times() {
+    fn artifacts_are_linked_and_what_is_written_in_place_copied_with_its_time() {
         let dir = tempfile::tempdir().unwrap();
         let (from, to) = (dir.path().join("target"), dir.path().join("verify"));
         for part in ["deps", ".fingerprint/world-1"] {
             std::fs::create_dir_all(from.join("debug").join(part)).unwrap();
         }
         std::fs::write(from.join("debug/deps/libworld-1.rlib"), "built").unwrap();
+        std::fs::write(from.join("debug/deps/world-1.d"), "sources").unwrap();
         let fingerprint = from.join("debug/.fingerprint/world-1/dep-lib-world");
         std::fs::write(&fingerprint, "v1").unwrap();
         let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
