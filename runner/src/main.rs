@@ -18,7 +18,8 @@
 //!   spliced over a solution, the scratch copy they are tested in, how it
 //!   is kept from run to run, its target directory seeded, and one verify
 //!   at a time in it; [`cards`]: a kata's interview cards;
-//!   [`table`]: README.md's table of katas. What `verify` and `new` use.
+//!   [`table`]: README.md's table of katas; [`profile`]: the katas'
+//!   incremental builds in the root manifest. What `verify` and `new` use.
 //! - [`review`]: when an interview card comes back (FSRS);
 //!   [`messages`]: what `interview` says, in English and Korean.
 //! - [`cmd`]: `list`, `check`, `hint`, `reset`, `solution`, `watch`,
@@ -39,6 +40,7 @@ mod libtest;
 mod lock;
 mod messages;
 mod mirror;
+mod profile;
 mod progress;
 mod review;
 mod scratch;

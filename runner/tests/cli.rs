@@ -702,6 +702,7 @@ pub async fn gather(api: &Api) -> (User, Post) {
         "the question is written",
         "README.md's table of katas has its row",
         "the solution and the test file exist",
+        "Cargo.toml keeps its builds incremental",
         "the kata README has hints for every step",
         "a reference snapshot for every step",
         "at least 2 right answers",
@@ -745,7 +746,7 @@ pub async fn gather(api: &Api) -> (User, Post) {
     assert!(row[4].parse::<f64>().is_ok() && row[5] == "s", "{run}");
     assert_eq!(
         run.stdout.lines().last(),
-        Some("verify: 13 passed, 5 failed"),
+        Some("verify: 14 passed, 5 failed"),
         "{run}"
     );
     // Nothing in the workspace itself was touched.
@@ -760,6 +761,7 @@ pub async fn gather(api: &Api) -> (User, Post) {
 fn a_new_kata_fails_verify_until_its_parts_are_written() {
     let sandbox = Sandbox::new();
     let readme = sandbox.read("README.md");
+    let manifest = sandbox.read("Cargo.toml");
     let run = sandbox.kata(&["new", "16", "retry-backoff"]);
     assert_eq!(run.code, 0, "{run}");
     for file in [
@@ -786,8 +788,19 @@ fn a_new_kata_fails_verify_until_its_parts_are_written() {
         with_row.contains("| 16 | [retry-backoff](katas/16-retry-backoff/README.md) |"),
         "{with_row}"
     );
-    // The list knows it at once: no manifest to edit.
+    // The list knows it at once; the root manifest gains one line, which
+    // keeps the new kata's builds incremental.
     assert!(sandbox.kata(&["list"]).stdout.contains("16  retry-backoff"));
+    let with_line = sandbox.read("Cargo.toml");
+    let added: Vec<&str> = with_line
+        .lines()
+        .filter(|l| !manifest.lines().any(|m| m == *l))
+        .collect();
+    assert_eq!(
+        added,
+        ["retry-backoff = { incremental = true }"],
+        "{with_line}"
+    );
 
     // Never over what exists, and nothing written at all then.
     for (args, says) in [
@@ -807,6 +820,7 @@ fn a_new_kata_fails_verify_until_its_parts_are_written() {
         assert!(refused.stderr.contains(says), "{args:?}: {refused}");
     }
     assert_eq!(sandbox.read("README.md"), with_row);
+    assert_eq!(sandbox.read("Cargo.toml"), with_line);
     assert!(!sandbox.path("katas/16-other").exists());
     assert!(!sandbox.path("tests/other.rs").exists());
     assert_ne!(readme, with_row);
@@ -818,6 +832,7 @@ fn a_new_kata_fails_verify_until_its_parts_are_written() {
         "the folder's number is the kata's number",
         "the folder's name is the package's name",
         "the solution and the test file exist",
+        "Cargo.toml keeps its builds incremental",
         "the kata README has hints for every step",
         "the kata as shipped fails at its todo!()s",
     ] {

@@ -7,10 +7,11 @@
 //! solutions/NN-name/   Cargo.toml, src/lib.rs, wrong/, right/, cards.toml
 //! tests/name.rs        the one test file of both
 //! README.md            a row in the table of katas
+//! Cargo.toml           the kata's incremental builds (see `profile.rs`)
 //! ```
 //!
-//! The workspace takes `katas/*` and `solutions/*` as members, so no
-//! manifest needs an edit. Whatever the author must write is marked
+//! The workspace takes `katas/*` and `solutions/*` as members, so the root
+//! manifest gains only that one line. Whatever the author must write is marked
 //! [`PLACEHOLDER`], and `verify` fails until none is left, the solution
 //! passes, the snapshots are recorded and the catalogues of answers are
 //! full. Nothing is written unless everything can be, and nothing is ever
@@ -21,13 +22,14 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
+use crate::profile;
 use crate::splice::Catalogue;
 use crate::table::{self, PLACEHOLDER};
 use crate::workspace::Workspace;
 
 /// Packages of the workspace that are not katas: a kata may not take
 /// their names.
-const TAKEN: [&str; 3] = ["world", "kata-protocol", "kata-runner"];
+const TAKEN: [&str; 4] = ["world", "kata-protocol", "kata-runner", "unify"];
 
 pub fn run(
     workspace: &Workspace,
@@ -76,6 +78,9 @@ pub fn run(
         );
     }
     let readme = table::with_row(&readme, kata.number, &kata.table_row())?;
+    let manifest =
+        std::fs::read_to_string(root.join("Cargo.toml")).context("cannot read Cargo.toml")?;
+    let manifest = profile::with_kata(&manifest, &kata.name);
 
     for (path, content) in &files {
         create(&root.join(path), content)?;
@@ -86,6 +91,7 @@ pub fn run(
             .with_context(|| format!("cannot create {}", dir.display()))?;
     }
     std::fs::write(root.join("README.md"), readme).context("cannot write README.md")?;
+    std::fs::write(root.join("Cargo.toml"), manifest).context("cannot write Cargo.toml")?;
 
     println!("New kata {:02} {}:", kata.number, kata.name);
     for (path, _) in &files {
@@ -93,6 +99,10 @@ pub fn run(
     }
     println!("  solutions/{}/wrong/, right/  (empty)", kata.dir);
     println!("  README.md                      a row in the table of katas");
+    println!(
+        "  Cargo.toml                     {}",
+        profile::line(&kata.name)
+    );
     println!(
         "\nNext: replace every {PLACEHOLDER}, write the solution and record its \
          snapshots\n(`cargo record -p {}-solution`), add wrong and right answers, \

@@ -7,7 +7,8 @@
 //! - its folder `NN-name` says the number and the package name its
 //!   manifest says, and its question is written;
 //! - README.md's table of katas has its row, filled in (`table.rs`);
-//! - its solution and its test file exist;
+//! - its solution and its test file exist, and the root manifest keeps its
+//!   builds incremental (`profile.rs`);
 //! - its README has hints (`hints.rs`) for every step that has a test
 //!   (`steps.rs`), and no placeholder left;
 //! - `tests/snapshots/` holds a reference timeline for every step test;
@@ -30,8 +31,8 @@
 //! cargo started there so that its `.cargo/config.toml` applies, building
 //! into `target/verify`, seeded from `target/`: what `cargo test` built is
 //! reused, what verify builds is reused by every run after, and the
-//! learner's own builds are left alone. A table at the
-//! end sums up, per kata, how the catalogues of answers fared.
+//! learner's own builds are left alone. A table at the end sums up, per
+//! kata, how the catalogues of answers fared.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -46,6 +47,7 @@ use crate::cargo;
 use crate::hints;
 use crate::kata::Kata;
 use crate::libtest::{self, Outcome, Report};
+use crate::profile;
 use crate::scratch::Scratch;
 use crate::splice::{Answer, Catalogue};
 use crate::steps::step_of;
@@ -202,6 +204,9 @@ impl Verifier<'_> {
             self.table_row()
         });
         tally.check("the solution and the test file exist", || self.files());
+        tally.check("Cargo.toml keeps its builds incremental", || {
+            self.incremental()
+        });
         let steps = self.steps();
         tally.check("the kata README has hints for every step", || {
             self.hints(&steps)
@@ -313,6 +318,19 @@ impl Verifier<'_> {
                 "[package.metadata.kata] question = \"{question}\" in katas/{}/Cargo.toml: \
                  write the interview question",
                 self.kata.dir
+            );
+        }
+        Ok(String::new())
+    }
+
+    fn incremental(&self) -> Result<String> {
+        let manifest = std::fs::read_to_string(self.root.join("Cargo.toml"))
+            .context("cannot read Cargo.toml")?;
+        if !profile::is_incremental(&manifest, &self.kata.name)? {
+            bail!(
+                "a learner rebuilds this kata over and over: add to Cargo.toml's \
+                 [profile.dev.package]:\n    {}",
+                profile::line(&self.kata.name)
             );
         }
         Ok(String::new())

@@ -2,8 +2,9 @@
 //! by the integration tests (`cli.rs`, `watch.rs`, `interview.rs`).
 //!
 //! The copy holds the workspace with kata 03 as its only kata (its tests
-//! and snapshots too) and a root manifest trimmed to match, because the
-//! other katas may be half-written while these tests run.
+//! and snapshots too), because the other katas may be half-written while
+//! these tests run. The root manifest lists the katas by pattern
+//! (`katas/*`), so it holds as it is.
 //!
 //! The copy is a mirror (the runner's own `mirror.rs`, the module `verify`
 //! keeps its scratch copy with): every test of one test binary gets the
@@ -55,9 +56,6 @@ impl Sandbox {
             left_out(path.strip_prefix(&real).unwrap())
         })
         .unwrap();
-        let manifest = std::fs::read_to_string(real.join("Cargo.toml")).unwrap();
-        let trimmed = trimmed_manifest(&manifest, &files);
-        files.insert("Cargo.toml".into(), trimmed.into_bytes().into());
         let times = match SEEDED_NOW.swap(false, Ordering::SeqCst) {
             true => mirror::Times::Kept,
             false => mirror::Times::New,
@@ -194,24 +192,4 @@ fn real_root() -> PathBuf {
         .parent()
         .expect("the runner sits in the workspace")
         .to_path_buf()
-}
-
-/// The real root manifest, its member lists cut down to what the copy
-/// holds. Globs are kept: they match only what is there.
-fn trimmed_manifest(manifest: &str, files: &mirror::Files) -> String {
-    let mut manifest: toml::Table = manifest.parse().unwrap();
-    let workspace = manifest
-        .get_mut("workspace")
-        .and_then(|w| w.as_table_mut())
-        .expect("the root manifest has [workspace]");
-    for key in ["members", "default-members"] {
-        if let Some(members) = workspace.get_mut(key).and_then(|m| m.as_array_mut()) {
-            members.retain(|member| {
-                member.as_str().is_some_and(|m| {
-                    m.contains(['*', '?', '[']) || files.keys().any(|f| f.starts_with(m))
-                })
-            });
-        }
-    }
-    manifest.to_string()
 }
