@@ -11,11 +11,11 @@
 //! ```
 //!
 //! The workspace takes `katas/*` and `solutions/*` as members, so the root
-//! manifest gains only that one line. Whatever the author must write is marked
-//! [`PLACEHOLDER`], and `verify` fails until none is left, the solution
-//! passes, the snapshots are recorded and the catalogues of answers are
-//! full. Nothing is written unless everything can be, and nothing is ever
-//! written over.
+//! manifest gains only that one line. Whatever the author must write is
+//! marked [`PLACEHOLDER`], and `verify` fails until none is left, the
+//! solution passes, the snapshots are recorded and the catalogues of
+//! answers are full. Nothing is written unless everything can be, and
+//! nothing is ever written over.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

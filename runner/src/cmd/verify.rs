@@ -60,12 +60,15 @@ const WRONG_ANSWERS: usize = 5;
 const RIGHT_ANSWERS: usize = 2;
 
 pub fn run(workspace: &Workspace, katas: &[Kata]) -> Result<ExitCode> {
-    let target = workspace.target_dir().join("verify");
-    let scratch = Scratch::copy_of(workspace.root(), &workspace.target_dir(), &target)?;
+    let scratch = Scratch::copy_of(
+        workspace.root(),
+        &workspace.target_dir(),
+        &workspace.target_dir().join("verify"),
+    )?;
     println!(
-        "Verifying in a scratch copy of the workspace, building into {}.\n\
-         The first build of the dependencies takes a while.",
-        target.display()
+        "Verifying in a scratch copy of the workspace, building into {}\n\
+         (seeded with what `cargo test` built: the first run builds the katas).",
+        scratch.target().display()
     );
 
     let mut tally = Tally::default();
@@ -75,7 +78,7 @@ pub fn run(workspace: &Workspace, katas: &[Kata]) -> Result<ExitCode> {
         let verifier = Verifier {
             root: workspace.root(),
             scratch: scratch.root(),
-            target: &target,
+            target: scratch.target(),
             kata,
         };
         summaries.push(verifier.run(&mut tally)?);
