@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 mod sandbox;
 use sandbox::terminal::Terminal;
-use sandbox::{DIR, NAME, Sandbox, target_dir};
+use sandbox::{DIR, NAME, Sandbox};
 
 /// The first check may build tokio and the world from nothing.
 const FIRST_BUILD: Duration = Duration::from_secs(300);
@@ -307,7 +307,7 @@ fn save_to_verdict_overhead() {
         command
             .args(["test", "-p", NAME])
             .current_dir(sandbox.root())
-            .env("CARGO_TARGET_DIR", target_dir());
+            .env("CARGO_TARGET_DIR", sandbox.target_dir());
         command
     };
     cargo().output().unwrap(); // warm

@@ -7,13 +7,14 @@
 //! (`katas/*`), so it holds as it is.
 //!
 //! The copy is a mirror (the runner's own `mirror.rs`, the module `verify`
-//! keeps its scratch copy with): every test of one test binary gets the
-//! same directory, made equal to the real files again at its start by
-//! rewriting only what the test before it changed. So cargo rebuilds only
-//! that, never the world, and the copy and its target directory are kept
-//! from one run to the next. Two `cargo test` runs at once each take a
-//! directory of their own (see [`target_dir`]): they never wait for each
-//! other's build lock, nor confuse each other's builds.
+//! keeps its scratch copy with). A test binary keeps two, in two lanes
+//! (see [`LANES`]); a test takes a free lane, whose copy is made equal to
+//! the real files again at its start by rewriting only what the test before
+//! it changed. So cargo rebuilds only that, never the world, and the copies
+//! and their target directories are kept from one run to the next. Two
+//! `cargo test` runs at once each take directories of their own (see
+//! [`Lane::target_dir`]): they never wait for each other's build lock, nor
+//! confuse each other's builds.
 
 // Each test binary uses its own part of this module.
 #![allow(dead_code)]
@@ -21,7 +22,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::sync::{Mutex, MutexGuard, OnceLock, TryLockError};
+use std::time::Duration;
 
 // Shared with the runner, whose `verify` keeps its scratch copy the same way.
 #[path = "../../src/lock.rs"]
@@ -36,32 +38,64 @@ pub mod terminal;
 pub const DIR: &str = "03-spawn-vs-join";
 pub const NAME: &str = "spawn-vs-join";
 
-/// One test at a time: they share the copy and its target directory.
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+/// How many tests of one binary may drive `cargo kata` at once, each in a
+/// lane of its own: a copy of the workspace and a target directory. Two, for
+/// the two cores the project is measured on: while one test's cargo waits
+/// on a process or the watchdog, the other's compiles.
+const LANES: usize = 2;
+
+/// A lane: taken by one test at a time; its directory, chosen and seeded on
+/// first use.
+struct Lane {
+    turn: Mutex<()>,
+    dir: OnceLock<PathBuf>,
+    /// Seeded by this process, and no copy made in it since: that first
+    /// copy may keep the real files' times (see `mirror.rs`), and the
+    /// seeded build of the world is reused.
+    seeded_now: AtomicBool,
+}
+
+static LANES_OF_THIS_BINARY: [Lane; LANES] = [const {
+    Lane {
+        turn: Mutex::new(()),
+        dir: OnceLock::new(),
+        seeded_now: AtomicBool::new(false),
+    }
+}; LANES];
 
 /// The scratch copy of the workspace, this test's until it ends.
 pub struct Sandbox {
     root: PathBuf,
+    target: PathBuf,
     _turn: MutexGuard<'static, ()>,
 }
 
 impl Sandbox {
     pub fn new() -> Sandbox {
-        // A test that failed poisons the lock; the next one may still run.
-        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let (lane, turn) = free_lane();
+        let target = lane.target_dir();
+        let root = target.join("workspace");
         let real = real_root();
-        let root = target_dir().join("workspace");
         let mut files = mirror::Files::new();
         mirror::collect(&mut files, &real, Path::new(""), &|path| {
             left_out(path.strip_prefix(&real).unwrap())
         })
         .unwrap();
-        let times = match SEEDED_NOW.swap(false, Ordering::SeqCst) {
+        let times = match lane.seeded_now.swap(false, Ordering::SeqCst) {
             true => mirror::Times::Kept,
             false => mirror::Times::New,
         };
         mirror::sync(&root, &files, times).unwrap();
-        Sandbox { root, _turn: turn }
+        Sandbox {
+            root,
+            target,
+            _turn: turn,
+        }
+    }
+
+    /// Where this copy builds.
+    pub fn target_dir(&self) -> &Path {
+        &self.target
     }
 
     pub fn root(&self) -> &Path {
@@ -107,58 +141,71 @@ impl Sandbox {
         );
     }
 
-    /// `cargo kata ARGS`, to be run in the copy's root.
+    /// `cargo kata ARGS`, to be run in the copy's root, building into its
+    /// target directory. Git looks for a repository no higher than the
+    /// copy: the copy lies inside the real clone, whose history must not
+    /// answer for it.
     pub fn command(&self, args: &[&str]) -> Command {
-        kata_command(self.root(), args)
+        let mut command = kata_command(self.root(), args);
+        command
+            .env("CARGO_TARGET_DIR", &self.target)
+            .env("GIT_CEILING_DIRECTORIES", &self.target);
+        command
     }
 }
 
-/// `cargo kata ARGS`, to be run in `dir`, building into the shared target.
-/// Git looks for a repository no higher than the copy: the copy lies
-/// inside the real clone, whose history must not answer for it.
+/// `cargo kata ARGS`, to be run in `dir`.
 pub fn kata_command(dir: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kata"));
-    command
-        .args(args)
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", target_dir())
-        .env("GIT_CEILING_DIRECTORIES", target_dir());
+    command.args(args).current_dir(dir);
     command
 }
 
-/// Where every test of this binary builds: `runner-tests`, or when
-/// another test binary running now holds that, `runner-tests-2`, and so on.
-/// The copy of the workspace lies inside it, in `workspace/`.
-///
-/// A new directory is first seeded with what the running `cargo test` has
-/// built (the runner's `seed.rs`, as `verify` seeds its own), so even its
-/// first build compiles little more than kata 03.
-pub fn target_dir() -> PathBuf {
-    static HELD: OnceLock<PathBuf> = OnceLock::new();
-    HELD.get_or_init(|| {
-        let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-        let held = (1..)
-            .map(|n| match n {
-                1 => tmp.join("runner-tests"),
-                n => tmp.join(format!("runner-tests-{n}")),
-            })
-            .find(|dir| hold(dir))
-            .expect("some directory is free");
-        let real_target = tmp.parent().expect("CARGO_TARGET_TMPDIR is target/tmp");
-        if seed::seed_once(&held, real_target).unwrap() {
-            // Built with another target directory, if ever.
-            let _ = std::fs::remove_dir_all(held.join("workspace"));
-            SEEDED_NOW.store(true, Ordering::SeqCst);
+/// A lane no other test of this binary holds now, waiting for one if need
+/// be. A test that failed poisons its lane's lock; the next may still run.
+fn free_lane() -> (&'static Lane, MutexGuard<'static, ()>) {
+    loop {
+        for lane in &LANES_OF_THIS_BINARY {
+            match lane.turn.try_lock() {
+                Ok(turn) => return (lane, turn),
+                Err(TryLockError::Poisoned(poisoned)) => return (lane, poisoned.into_inner()),
+                Err(TryLockError::WouldBlock) => {}
+            }
         }
-        held
-    })
-    .clone()
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
 
-/// Whether the target directory was seeded by this process and no copy has
-/// been made since: the first copy may keep the real files' times (see
-/// `mirror.rs`), and the seeded build of the world is reused.
-static SEEDED_NOW: AtomicBool = AtomicBool::new(false);
+impl Lane {
+    /// Where this lane builds: `runner-tests`, or when another lane or test
+    /// binary running now holds that, `runner-tests-2`, and so on. The copy
+    /// of the workspace lies inside it, in `workspace/`.
+    ///
+    /// A new directory is first seeded with what the running `cargo test`
+    /// has built (the runner's `seed.rs`, as `verify` seeds its own), so
+    /// even its first build compiles little more than kata 03.
+    fn target_dir(&self) -> PathBuf {
+        self.dir
+            .get_or_init(|| {
+                let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+                let held = (1..)
+                    .map(|n| match n {
+                        1 => tmp.join("runner-tests"),
+                        n => tmp.join(format!("runner-tests-{n}")),
+                    })
+                    .find(|dir| hold(dir))
+                    .expect("some directory is free");
+                let real_target = tmp.parent().expect("CARGO_TARGET_TMPDIR is target/tmp");
+                if seed::seed_once(&held, real_target).unwrap() {
+                    // Built with another target directory, if ever.
+                    let _ = std::fs::remove_dir_all(held.join("workspace"));
+                    self.seeded_now.store(true, Ordering::SeqCst);
+                }
+                held
+            })
+            .clone()
+    }
+}
 
 /// Whether this process now holds `dir`, until it ends.
 fn hold(dir: &Path) -> bool {
