@@ -1,12 +1,12 @@
 //! Operations that can be cut short: the seed's `slow_operation`, and a
 //! flaky call whose attempts fail, for the timeout kata.
 //!
-//! Both hold a [`Rollback`] guard while they work. A call that finishes
-//! disarms it; a call whose future is dropped half-way (a timeout, an
-//! aborted task) never gets past its `.await`, and the only code of it that
-//! still runs is `Drop`: the guard records its cleanup (`c`) beside the
-//! cancelled bar (`x`), at the instant of the drop. There is no async drop,
-//! so no cleanup that awaits.
+//! Both hold a rollback guard (`World::rollback`) while they work. A
+//! call that finishes disarms it; a call whose future is dropped half-way
+//! (a timeout, an aborted task) never gets past its `.await`, and the only
+//! code of it that still runs is `Drop`: the guard records its cleanup
+//! (`c`) beside the cancelled bar (`x`), at the instant of the drop. There
+//! is no async drop, so no cleanup that awaits.
 
 use std::fmt;
 use std::sync::Arc;
@@ -53,7 +53,9 @@ impl Operation {
     pub async fn run(&self) -> String {
         // Declared before the span, so dropped after it: the `x`, then the
         // cleanup that follows from it.
-        let rollback = Rollback::new(&self.world, &self.name);
+        let rollback = self
+            .world
+            .rollback(&self.name, "rolled back the half-done work");
         let span = self.world.span(&self.name, "", Fill::Work);
         sleep(self.takes).await;
         let report = format!("{} done", self.name);
@@ -120,7 +122,9 @@ impl Unreliable {
     /// `Drop`.
     pub async fn attempt(&self) -> Result<String, Unavailable> {
         let n = self.attempts.fetch_add(1, Ordering::SeqCst) + 1;
-        let rollback = Rollback::new(&self.world, &self.name);
+        let rollback = self
+            .world
+            .rollback(&self.name, "rolled back the half-done work");
         let span = self
             .world
             .span(&self.name, &format!("attempt {n}"), Fill::Work);
@@ -133,38 +137,6 @@ impl Unreliable {
             let report = format!("{} done", self.name);
             span.end(Some(&report));
             Ok(report)
-        }
-    }
-}
-
-/// Undoes half-done work when a call is dropped before it finished: its
-/// `Drop` is where a cancelled future's cleanup lives.
-struct Rollback {
-    world: World,
-    actor: String,
-    armed: bool,
-}
-
-impl Rollback {
-    fn new(world: &World, actor: &str) -> Rollback {
-        Rollback {
-            world: world.clone(),
-            actor: actor.to_owned(),
-            armed: true,
-        }
-    }
-
-    /// The work finished: nothing to undo.
-    fn disarm(mut self) {
-        self.armed = false;
-    }
-}
-
-impl Drop for Rollback {
-    fn drop(&mut self) {
-        if self.armed {
-            self.world
-                .cleanup(&self.actor, "rolled back the half-done work");
         }
     }
 }

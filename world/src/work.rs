@@ -56,39 +56,13 @@ impl Item {
         let name = self.name();
         // Declared before the span, so dropped after it: the `x`, then the
         // cleanup that follows from it.
-        let rollback = Rollback {
-            world: self.world.clone(),
-            row: name.clone(),
-            armed: true,
-        };
+        let rollback = self.world.rollback(&name, format!("{name} rolled back"));
         let span = self.world.span(&name, "", Fill::Work);
         sleep(self.takes).await;
         let report = format!("{name} done");
         span.end(Some(&report));
-        rollback.commit();
+        rollback.disarm();
         report
-    }
-}
-
-/// Rolls an item's half-done work back unless it was committed.
-struct Rollback {
-    world: World,
-    row: String,
-    armed: bool,
-}
-
-impl Rollback {
-    fn commit(mut self) {
-        self.armed = false;
-    }
-}
-
-impl Drop for Rollback {
-    fn drop(&mut self) {
-        if self.armed {
-            self.world
-                .cleanup(&self.row, format!("{} rolled back", self.row));
-        }
     }
 }
 

@@ -253,6 +253,18 @@ impl World {
         self.record(actor, Kind::Cleanup(what.to_string()));
     }
 
+    /// A guard that records `what` as a cleanup on `actor`'s row when it is
+    /// dropped armed: the half-done work of a call whose future was dropped
+    /// before it finished. The call disarms it once the work is done.
+    pub(crate) fn rollback(&self, actor: &str, what: impl Display) -> Rollback {
+        Rollback {
+            world: self.clone(),
+            actor: actor.to_owned(),
+            what: what.to_string(),
+            armed: true,
+        }
+    }
+
     /// Records a one-off remark on `actor`'s row, such as "blocked the
     /// runtime thread for 1000 ms".
     pub fn note(&self, actor: &str, text: impl Display) {
@@ -391,6 +403,31 @@ impl Drop for Span {
                 Kind::Dropped { label }
             };
             self.world.record(&self.actor, kind);
+        }
+    }
+}
+
+/// Undoes half-done work when a call is dropped before it finished: its
+/// `Drop` is where a cancelled future's cleanup lives (see
+/// [`World::rollback`]).
+pub(crate) struct Rollback {
+    world: World,
+    actor: String,
+    what: String,
+    armed: bool,
+}
+
+impl Rollback {
+    /// The work finished: nothing to undo.
+    pub(crate) fn disarm(mut self) {
+        self.armed = false;
+    }
+}
+
+impl Drop for Rollback {
+    fn drop(&mut self) {
+        if self.armed {
+            self.world.cleanup(&self.actor, &self.what);
         }
     }
 }
