@@ -19,6 +19,7 @@
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io;
+use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -101,13 +102,15 @@ pub fn sync(root: &Path, files: &Files, times: Times) -> io::Result<()> {
         }
         std::fs::write(&path, &source.content)?;
         if let (Times::Kept, Some(modified)) = (times, source.modified) {
-            File::options()
-                .write(true)
-                .open(&path)?
-                .set_modified(modified)?;
+            set_modified(&path, modified)?;
         }
     }
     Ok(())
+}
+
+/// Sets the modification time of the file at `path`.
+pub fn set_modified(path: &Path, time: SystemTime) -> io::Result<()> {
+    File::options().write(true).open(path)?.set_modified(time)
 }
 
 /// Removes what lies under `root.join(relative)` and is not in `files`,
@@ -116,7 +119,11 @@ fn remove_others(root: &Path, relative: &Path, files: &Files) -> io::Result<()> 
     for entry in std::fs::read_dir(root.join(relative))? {
         let entry = entry?;
         let inner = relative.join(entry.file_name());
-        let kept_dir = files.keys().any(|f| f.starts_with(&inner) && *f != inner);
+        // The paths below `inner` come right after it, in path order.
+        let kept_dir = files
+            .range::<Path, _>((Bound::Excluded(inner.as_path()), Bound::Unbounded))
+            .next()
+            .is_some_and(|(first, _)| first.starts_with(&inner));
         if entry.file_type()?.is_dir() {
             if kept_dir {
                 remove_others(root, &inner, files)?;
@@ -159,11 +166,7 @@ mod tests {
         std::fs::write(root.join("a/gone/deep/x"), "x").unwrap();
         let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
         for file in ["a/same.rs", "a/b/changed.rs"] {
-            let handle = std::fs::File::options()
-                .write(true)
-                .open(root.join(file))
-                .unwrap();
-            handle.set_modified(old).unwrap();
+            set_modified(&root.join(file), old).unwrap();
         }
 
         sync(
@@ -213,12 +216,7 @@ mod tests {
         std::fs::create_dir_all(&from).unwrap();
         std::fs::write(from.join("lib.rs"), "lib").unwrap();
         let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
-        File::options()
-            .write(true)
-            .open(from.join("lib.rs"))
-            .unwrap()
-            .set_modified(old)
-            .unwrap();
+        set_modified(&from.join("lib.rs"), old).unwrap();
         let mut found = Files::new();
         collect(&mut found, &from, Path::new(""), &|_| false).unwrap();
         found.insert("made.toml".into(), b"made".to_vec().into());

@@ -19,9 +19,11 @@
 //! Used by `verify` and, by path, by the runner's own tests for their
 //! scratch workspace.
 
-use std::fs::File;
 use std::io;
 use std::path::Path;
+
+// `super`: the runner's root, or the tests' sandbox, which both hold it.
+use super::mirror::set_modified;
 
 /// Seeds `dir` from the target directory `from`, if nothing was ever built
 /// in `dir`, once (a marker file remembers). Whether it was seeded now.
@@ -63,11 +65,7 @@ fn seed_tree(from: &Path, to: &Path, link: bool) -> io::Result<()> {
             let _ = std::fs::hard_link(entry.path(), &target);
         } else {
             std::fs::copy(entry.path(), &target)?;
-            let modified = entry.metadata()?.modified()?;
-            File::options()
-                .write(true)
-                .open(&target)?
-                .set_modified(modified)?;
+            set_modified(&target, entry.metadata()?.modified()?)?;
         }
     }
     Ok(())
@@ -89,12 +87,7 @@ mod tests {
         let fingerprint = from.join("debug/.fingerprint/world-1/dep-lib-world");
         std::fs::write(&fingerprint, "v1").unwrap();
         let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
-        File::options()
-            .write(true)
-            .open(&fingerprint)
-            .unwrap()
-            .set_modified(old)
-            .unwrap();
+        set_modified(&fingerprint, old).unwrap();
 
         assert!(seed_once(&to, &from).unwrap());
         assert!(!seed_once(&to, &from).unwrap(), "seeded twice");
