@@ -75,17 +75,11 @@ impl Sandbox {
         let (lane, turn) = free_lane();
         let target = lane.target_dir();
         let root = target.join("workspace");
-        let real = real_root();
-        let mut files = mirror::Files::new();
-        mirror::collect(&mut files, &real, Path::new(""), &|path| {
-            left_out(path.strip_prefix(&real).unwrap())
-        })
-        .unwrap();
         let times = match lane.seeded_now.swap(false, Ordering::SeqCst) {
             true => mirror::Times::Kept,
             false => mirror::Times::New,
         };
-        mirror::sync(&root, &files, times).unwrap();
+        mirror::sync(&root, real_files(), times).unwrap();
         Sandbox {
             root,
             target,
@@ -219,6 +213,21 @@ fn hold(dir: &Path) -> bool {
         // at once are rare.
         None => cfg!(not(unix)),
     }
+}
+
+/// The files of the real tree that every copy holds, read once per test
+/// binary: the tests change their copies, never the real tree.
+fn real_files() -> &'static mirror::Files {
+    static FILES: OnceLock<mirror::Files> = OnceLock::new();
+    FILES.get_or_init(|| {
+        let real = real_root();
+        let mut files = mirror::Files::new();
+        mirror::collect(&mut files, &real, Path::new(""), &|path| {
+            left_out(path.strip_prefix(&real).unwrap())
+        })
+        .unwrap();
+        files
+    })
 }
 
 /// What the copy leaves out of the real tree: what cargo, git and the
