@@ -79,6 +79,15 @@ async fn step1_calling_runs_nothing() {
         [(0, "fetching".to_owned())],
         "awaited, the body runs from its first line: \"fetching\" at 0 ms, once"
     );
+    assert_ne!(
+        world.trace().finished_at(),
+        ms(0),
+        "fetch_data answered at 0 ms: its 1 s sleep took no time on tokio's clock. Either \
+         the sleep was never awaited (`tokio::time::sleep(..)` only builds a future, which \
+         does nothing until awaited: rustc warns \"unused `Sleep` that must be used\"), or \
+         it was a blocking `std::thread::sleep`, which holds the runtime's thread and never \
+         moves its clock. Write `tokio::time::sleep(..).await`"
+    );
     assert_eq!(
         world.trace().finished_at(),
         ms(1000),
@@ -120,7 +129,15 @@ async fn step2_lazy_until_polled() {
         "nothing wakes a future before what it awaits is ready"
     );
 
-    sleep(ms(1000)).await;
+    sleep(ms(750)).await;
+    assert!(
+        !task.is_woken(),
+        "woken before 1500 ms: the 1 s sleep starts at the first poll (500 ms), so it ends \
+         at 1500 ms. Was the `Sleep` made on the call? `tokio::time::sleep(d)` fixes its \
+         deadline when it is created, not when it is first polled: create it inside the \
+         `async` block"
+    );
+    sleep(ms(250)).await;
     assert!(
         task.is_woken(),
         "when the sleep is over (1500 ms), the timer calls the future's Waker: poll me again"
@@ -143,9 +160,23 @@ async fn step3_poll_drives_it() {
         Poll::Ready(7),
         "a future with nothing to wait for is Ready on its first poll"
     );
+    let mut counted = ReadyOnSecondPoll::default();
+    let _ = within(10, kata::poll_once(&mut counted)).await;
+    assert_eq!(
+        counted.polls, 1,
+        "poll_once polls exactly once, whatever the answer; it polled {} times (an \
+         `.await`, a loop or a second `poll!` polls until the future is Ready)",
+        counted.polls
+    );
 
     let mut kept = pin!(world.track("polled at 0 and 1500", kata::fetch_data(&console)));
     let mut dropped = Box::pin(world.track("polled at 0, dropped", kata::fetch_data(&console)));
+    assert_eq!(
+        console.printed_ms(),
+        [],
+        "fetch_data printed on the call, before any poll: make step 1 pass first (calling \
+         an async fn runs none of its body)"
+    );
     let first = within(10, kata::poll_once(&mut kept)).await;
     assert_eq!(
         console.printed_ms(),
@@ -153,11 +184,19 @@ async fn step3_poll_drives_it() {
         "the first poll runs the body up to its first .await: \"fetching\" at 0 ms. Did \
          poll_once poll it?"
     );
-    assert!(
-        first.is_pending(),
-        "the first poll runs fetch_data up to its first .await, the 1 s sleep, and returns \
-         Pending; poll_once must not wait for the answer"
-    );
+    if first.is_ready() {
+        assert_eq!(
+            world.now(),
+            ms(0),
+            "the first poll runs fetch_data up to its first .await, the 1 s sleep, and \
+             returns Pending; poll_once must not wait for the answer (it waited until {:?})",
+            world.now()
+        );
+        panic!(
+            "fetch_data answered on its first poll, at 0 ms: its 1 s sleep did not wait. Make \
+             step 1 pass first (`tokio::time::sleep(..).await`)"
+        );
+    }
     assert!(within(10, kata::poll_once(&mut dropped)).await.is_pending());
 
     // Half a second later, the second future is dropped mid-way.
@@ -188,16 +227,63 @@ async fn step3_poll_drives_it() {
         "each future printed \"fetching\" once, on its first poll"
     );
     assert_timeline!("step3_poll_drives_it", world);
+
+    // The poll leaves the caller's own Waker with the future, so that the
+    // task that polled is woken when the future can go on. (After the
+    // snapshot: the nap adds nothing to the picture.)
+    let mut nap = Box::pin(sleep(ms(100)));
+    let mut caller = tokio_test::task::spawn(kata::poll_once(&mut nap));
+    assert!(
+        matches!(caller.poll(), Poll::Ready(Poll::Pending)),
+        "poll_once answers on its first poll: a 100 ms sleep is Pending"
+    );
+    sleep(ms(100)).await;
+    assert!(
+        caller.is_woken(),
+        "poll_once must poll with the caller's own Waker (its task's `Context`: \
+         `futures::poll!`, `std::future::poll_fn`), so that the task that polled is woken \
+         when the future can go on. A no-op waker (`Waker::noop()`, `now_or_never`) is \
+         never called: no executor would ever poll that future again"
+    );
+}
+
+/// A future that is Pending on its first poll (waking itself) and Ready on
+/// the second, counting its polls: one poll and an `.await` differ.
+#[derive(Default)]
+struct ReadyOnSecondPoll {
+    polls: u32,
+}
+
+impl std::future::Future for ReadyOnSecondPoll {
+    type Output = ();
+
+    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<()> {
+        self.polls += 1;
+        if self.polls == 1 {
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        } else {
+            Poll::Ready(())
+        }
+    }
 }
 
 #[tokio::test(flavor = "current_thread", start_paused = true)]
 async fn step4_await_once() {
     let world = World::start();
-    let console = Console::new(&world);
+    // A fetch in a task of its own (allowed) prints outside the tracked
+    // call: on the call's row all the same, so both draw alike.
+    let console = Console::on_row(&world, "data_twice");
 
     let (first, second) = within(10, world.track("data_twice", kata::data_twice(&console))).await;
 
     assert_eq!((first.as_str(), second.as_str()), ("data", "data"));
+    assert!(
+        !console.printed_ms().is_empty(),
+        "data_twice returned without a fetch having run: the data must come from a fetch it \
+         awaits. A task spawned and never awaited runs on its own, detached, and the \
+         answer it would give is lost"
+    );
     assert_eq!(
         console.printed_ms(),
         [(0, "fetching".to_owned())],

@@ -1,7 +1,6 @@
 //! Right: step 1 as a plain fn whose whole body is one `async move` block:
 //! nothing stands before the block, so nothing runs on the call, exactly as
-//! with an `async fn`. Step 2 writes the work out inside its own block, and
-//! step 3 asks `now_or_never`, which polls once with a no-op Waker.
+//! with an `async fn`. Step 2 writes the work out inside its own block.
 
 pub fn fetch_data(console: &Console) -> impl Future<Output = String> + '_ {
     async move {
@@ -17,13 +16,5 @@ pub fn fetch_later(console: &Console) -> impl Future<Output = String> + 'static 
         console.print("fetching");
         tokio::time::sleep(Duration::from_secs(1)).await;
         String::from("data")
-    }
-}
-
-pub async fn poll_once<F: Future + Unpin>(fut: &mut F) -> Poll<F::Output> {
-    use futures::FutureExt;
-    match fut.now_or_never() {
-        Some(output) => Poll::Ready(output),
-        None => Poll::Pending,
     }
 }
