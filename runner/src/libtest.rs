@@ -201,13 +201,18 @@ fn test_line(line: &str) -> Option<(&str, Outcome)> {
     Some((name, outcome))
 }
 
-/// The message of the first panic in a failure section: the lines after
+/// The message of the last panic in a failure section: the lines after
 /// `thread '...' panicked at FILE:LINE:COL:`, up to libtest's notes, a
 /// backtrace or a marker line.
+///
+/// The last, because that is the one that failed the test: a panic before
+/// it was caught and the test went on (a test's deliberate "disk full", a
+/// learner's panic the test catches to judge it). A panic that fails a test
+/// ends it, so nothing of the test's can panic after it.
 fn panic_message(lines: &[&str]) -> Option<String> {
     let start = lines
         .iter()
-        .position(|l| l.starts_with("thread '") && l.contains(" panicked at "))?;
+        .rposition(|l| l.starts_with("thread '") && l.contains(" panicked at "))?;
     let message: Vec<&str> = lines[start + 1..]
         .iter()
         .take_while(|l| {
@@ -362,6 +367,36 @@ failures:
 
 test result: FAILED. 1 passed; 2 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.01s
 ";
+
+    #[test]
+    fn the_reason_is_the_last_panic_not_a_caught_one() {
+        let stdout = "
+running 1 test
+test step2_outcome ... FAILED
+
+failures:
+
+---- step2_outcome stdout ----
+
+thread 'step2_outcome' (7) panicked at world/src/deliberate.rs:10:5:
+disk full
+
+thread 'step2_outcome' (7) panicked at tests/cancellation.rs:90:5:
+every item is rolled back when its task is cancelled
+note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace
+
+
+failures:
+    step2_outcome
+
+test result: FAILED. 0 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s
+";
+        let report = parse(stdout, "");
+        assert_eq!(
+            report.tests[0].panic.as_deref(),
+            Some("every item is rolled back when its task is cancelled")
+        );
+    }
 
     #[test]
     fn reads_each_test_and_its_panic() {
