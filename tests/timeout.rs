@@ -40,6 +40,20 @@ async fn call<T>(world: &World, fut: impl Future<Output = T>) -> (T, Duration) {
     (output, returned_at)
 }
 
+/// Like [`call`], and also what `slow_operation`'s span looked like at the
+/// instant the caller got its answer, before anything else ran.
+async fn call_seen<T>(
+    world: &World,
+    fut: impl Future<Output = T>,
+) -> (T, Duration, Vec<SpanRecord>) {
+    let output = within(10, world.track("caller", fut)).await;
+    let returned_at = world.now();
+    let seen = world.trace().spans_of("slow_operation");
+    let rest = WATCH_UNTIL.saturating_sub(returned_at);
+    within(10, tokio::time::sleep(rest)).await;
+    (output, returned_at, seen)
+}
+
 /// The one span on `row`, or a message saying it never started.
 fn only_span(world: &World, row: &str) -> SpanRecord {
     let spans = world.trace().spans_of(row);
@@ -103,6 +117,13 @@ async fn step1_slow_operation() {
         "a timeout answers at the limit, 3000 ms, not when the work would have ended"
     );
     let span = only_span(&world, "slow_operation");
+    assert!(
+        span.task.is_none() || span.ending == Ending::Cancelled,
+        "slow_operation ran in a task of its own, and a dropped JoinHandle detaches its task: \
+         it {}. Step 1 times out the future itself, timeout(LIMIT, op.run()), which drops the \
+         work at the limit",
+        fate(&span)
+    );
     assert_dropped_at_limit(
         &world,
         &span,
@@ -143,7 +164,7 @@ async fn step3_stop_the_task() {
     let world = World::start();
     let op = Operation::slow(&world);
 
-    let (answer, returned_at) = call(&world, kata::stop_the_task(&op)).await;
+    let (answer, returned_at, at_return) = call_seen(&world, kata::stop_the_task(&op)).await;
 
     assert_eq!(
         (answer, returned_at),
@@ -156,6 +177,17 @@ async fn step3_stop_the_task() {
         "step 3 times out a spawned task, but slow_operation ran in no task of its own: \
          tokio::spawn it"
     );
+    if let [seen] = at_return.as_slice() {
+        if seen.ending == Ending::Open && span.ending == Ending::Cancelled {
+            panic!(
+                "slow_operation was still running when stop_the_task returned: abort() only \
+                 asks, the task is dropped (and rolls back) when the runtime next gets to it, \
+                 after your caller has its Err. Await the handle after abort() (`let _ = \
+                 handle.await;`; a JoinSet: `shutdown().await`, not a drop), so that the work \
+                 has stopped before you return"
+            );
+        }
+    }
     assert_dropped_at_limit(
         &world,
         &span,
@@ -168,19 +200,27 @@ async fn step3_stop_the_task() {
 /// The budget of step 4: the seed's 3 s, for the whole retry loop.
 const BUDGET: Duration = Duration::from_secs(3);
 
-/// Awaits the retry loop, failing at once if it is still running half a
-/// second after its budget: a loop with no overall deadline would otherwise
-/// retry until `within` gives up at 10 s, with a message about deadlocks.
-async fn retry(world: &World, op: &Unreliable) -> (Result<String, kata::TimedOut>, Duration) {
+/// Awaits the retry loop under `budget`, failing at once if it is still
+/// running half a second after its budget: a loop with no overall deadline
+/// would otherwise retry until `within` gives up at 10 s, with a message
+/// about deadlocks.
+async fn retry(
+    world: &World,
+    op: &Unreliable,
+    budget: Duration,
+) -> (Result<String, kata::TimedOut>, Duration) {
     let guarded = async {
-        match tokio::time::timeout(BUDGET + ms(500), kata::retry_within(op, BUDGET)).await {
+        match tokio::time::timeout(budget + ms(500), kata::retry_within(op, budget)).await {
             Ok(answer) => answer,
             Err(_) => panic!(
-                "one deadline for the whole retry loop: the budget is 3 s for every attempt and \
-                 pause together, but yours was still retrying at 3500 ms ({} attempts). \
-                 A timeout around each attempt does not bound the loop: put the timeout around \
-                 the loop. And a std::time::Instant deadline never passes on tokio's paused \
-                 clock: take deadlines from tokio::time",
+                "one deadline for the whole retry loop: the budget is {} ms for every attempt \
+                 and pause together, but yours was still retrying at {} ms ({} attempts). \
+                 A timeout around each attempt does not bound the loop, and a deadline checked \
+                 only between attempts does not cut the attempt in flight: put the timeout \
+                 around the loop. And a std::time::Instant deadline never passes on tokio's \
+                 paused clock: take deadlines from tokio::time",
+                budget.as_millis(),
+                (budget + ms(500)).as_millis(),
                 op.attempts()
             ),
         }
@@ -202,7 +242,7 @@ async fn step4_retry_gives_up() {
     let world = World::start();
     let op = Unreliable::new(&world, "flaky_operation", ms(600));
 
-    let (answer, returned_at) = retry(&world, &op).await;
+    let (answer, returned_at) = retry(&world, &op, BUDGET).await;
 
     assert_eq!(
         answer,
@@ -246,22 +286,62 @@ async fn step4_retry_recovers() {
     let world = World::start();
     let op = Unreliable::new(&world, "flaky_operation", ms(600)).recovers_after(2);
 
-    let (answer, returned_at) = retry(&world, &op).await;
+    let (answer, returned_at) = retry(&world, &op, BUDGET).await;
 
+    // The pauses first: a backoff doubled too early or never also moves the
+    // answer, and the starts name that cause.
+    assert_eq!(
+        attempt_starts(&world),
+        [ms(0), ms(700), ms(1500)],
+        "attempts of 600 ms, pauses doubling from 100 ms: attempts start at 0, 700 and 1500 ms"
+    );
     assert_eq!(
         (answer, returned_at),
         (Ok("flaky_operation done".to_owned()), ms(2100)),
         "two failures, then the third attempt (1500 ms to 2100 ms) succeeds: retry until an \
          attempt succeeds, within the budget, and return its answer at once"
     );
-    assert_eq!(
-        attempt_starts(&world),
-        [ms(0), ms(700), ms(1500)],
-        "attempts of 600 ms, pauses doubling from 100 ms: attempts start at 0, 700 and 1500 ms"
-    );
     assert!(
         world.trace().cleanups().is_empty(),
         "no attempt was cut short, so none rolled back"
     );
     assert_timeline!("step4_retry_recovers", world);
+}
+
+/// A budget whose deadline falls in a pause: the second attempt fails at
+/// 1300 ms and the pause after it would last to 1500 ms.
+const SHORT_BUDGET: Duration = Duration::from_millis(1400);
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn step4_deadline_in_a_pause() {
+    let world = World::start();
+    let op = Unreliable::new(&world, "flaky_operation", ms(600));
+
+    let (answer, returned_at) = retry(&world, &op, SHORT_BUDGET).await;
+
+    assert_eq!(
+        answer,
+        Err(kata::TimedOut),
+        "the service never recovers: the retry loop gives up with Err(TimedOut)"
+    );
+    assert_eq!(
+        returned_at,
+        SHORT_BUDGET,
+        "with a budget of 1400 ms the deadline falls in the pause after the second attempt \
+         (1300 ms to 1500 ms): one deadline for attempts and pauses together cuts that pause \
+         and gives up at 1400 ms. Yours gave up at {} ms: a pause slept outside the deadline \
+         runs past it",
+        returned_at.as_millis()
+    );
+    assert_eq!(
+        attempt_starts(&world),
+        [ms(0), ms(700)],
+        "attempts of 600 ms, pauses doubling from 100 ms: attempts start at 0 and 700 ms, and \
+         none after the deadline"
+    );
+    assert!(
+        world.trace().cleanups().is_empty(),
+        "the deadline cut a pause, not an attempt: nothing had to roll back"
+    );
+    assert_timeline!("step4_deadline_in_a_pause", world);
 }

@@ -1,9 +1,9 @@
 //! Right: races the work against a `sleep` in `tokio::select!` (`biased;`,
 //! the work first) instead of calling `timeout`, which is the same race
 //! written out: the branch that loses is dropped. In step 2 the loser is the
-//! `JoinHandle`, so the task runs on; in step 3 the task is stopped through
-//! an `AbortHandle` taken before the race; in step 4 the race is between the
-//! whole retry loop and one sleep for the budget.
+//! `JoinHandle`, so the task runs on; in step 3 the race borrows the handle,
+//! so that the task can be aborted and awaited after it; in step 4 the race
+//! is between the whole retry loop and one sleep for the budget.
 
 pub async fn with_timeout(op: &Operation) -> Result<String, TimedOut> {
     tokio::select! {
@@ -25,16 +25,15 @@ pub async fn stop_waiting(op: &Operation) -> Result<String, TimedOut> {
 
 pub async fn stop_the_task(op: &Operation) -> Result<String, TimedOut> {
     let op = op.clone();
-    let task = tokio::spawn(async move { op.run().await });
-    let stop = task.abort_handle();
+    let mut task = tokio::spawn(async move { op.run().await });
     tokio::select! {
         biased;
-        joined = task => Ok(joined.expect("the operation's task panicked")),
+        joined = &mut task => Ok(joined.expect("the operation's task panicked")),
         () = sleep(LIMIT) => {
-            // The handle is gone with the lost branch; the AbortHandle
-            // still reaches the task. It is dropped when the runtime next
-            // polls it, still at 3000 ms.
-            stop.abort();
+            // The lost branch only borrowed the handle: abort the task, and
+            // wait until the runtime has dropped it, still at 3000 ms.
+            task.abort();
+            let _cancelled = task.await;
             Err(TimedOut)
         }
     }

@@ -1,8 +1,8 @@
 //! Right: step 4 computes one deadline on tokio's clock and bounds every
 //! attempt and every pause by it with `timeout_at` and `sleep_until`: many
 //! timeouts, but all ending at the same instant, so the whole loop ends
-//! there too. Step 3 keeps its task in a `JoinSet`, which aborts every task
-//! it still holds when it is dropped.
+//! there too. Step 3 keeps its task in a `JoinSet`, and at the limit
+//! `shutdown()` aborts it and waits until it has been dropped.
 
 pub async fn stop_the_task(op: &Operation) -> Result<String, TimedOut> {
     let mut tasks = tokio::task::JoinSet::new();
@@ -12,8 +12,11 @@ pub async fn stop_the_task(op: &Operation) -> Result<String, TimedOut> {
         Ok(joined) => Ok(joined
             .expect("one task was spawned")
             .expect("the operation's task panicked")),
-        // Returning drops the set, and with it aborts the task.
-        Err(_elapsed) => Err(TimedOut),
+        Err(_elapsed) => {
+            // Aborts every task of the set and waits until each is dropped.
+            tasks.shutdown().await;
+            Err(TimedOut)
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! done. The caller does get Err at 3000 ms, but nothing stopped the work:
 //! the spawned operation runs on to 5000 ms, long after the answer was
 //! given up on.
-//! expect: timeout drops the inner future at 3000 ms, so the work stops there
+//! expect: a dropped JoinHandle detaches its task
 
 pub async fn with_timeout(op: &Operation) -> Result<String, TimedOut> {
     let op = op.clone();
