@@ -15,7 +15,7 @@ use futures::future::join_all;
 use lock_race as kata;
 #[cfg(feature = "reference")]
 use lock_race_solution as kata;
-use world::trace::peak_overlap;
+use world::trace::{SpanRecord, peak_overlap};
 use world::{SlowCounter, World, assert_timeline, within};
 
 fn ms(millis: u64) -> Duration {
@@ -32,11 +32,33 @@ where
     within(10, join_all(increments)).await;
 }
 
+/// Each increment's first read and last write, on its own row: `None` for a
+/// row that has no read, or no write that landed.
+fn reads_and_writes(world: &World) -> Vec<Option<(SpanRecord, SpanRecord)>> {
+    let trace = world.trace();
+    (1..=10)
+        .map(|i| {
+            let spans = trace.spans_of(&format!("inc {i}"));
+            let read = spans.iter().find(|s| s.label == "read")?;
+            let write = spans.iter().rev().find(|s| s.label == "write")?;
+            write.end?;
+            Some((read.clone(), write.clone()))
+        })
+        .collect()
+}
+
 /// Each increment's read..write window: from the start of its read of the
 /// counter to the end of its write, the stretch during which nobody else
 /// may touch the counter.
 fn windows(world: &World) -> Vec<(Duration, Duration)> {
     let trace = world.trace();
+    let elsewhere = |label: &str| {
+        trace
+            .spans()
+            .into_iter()
+            .find(|s| s.label == label && !s.actor.starts_with("inc "))
+            .map(|s| s.actor)
+    };
     (1..=10)
         .map(|i| {
             let row = format!("inc {i}");
@@ -44,7 +66,23 @@ fn windows(world: &World) -> Vec<(Duration, Duration)> {
             let read = spans
                 .iter()
                 .find(|s| s.label == "read")
-                .unwrap_or_else(|| panic!("{row} never read the counter"));
+                .unwrap_or_else(|| match elsewhere("read") {
+                    Some(other) => panic!(
+                        "{row} never read the counter itself: the reads were made on the \
+                         row `{other}`, by another task. Step 2 asks each increment to read \
+                         the counter and write what it read plus one, as in step 1, taking \
+                         turns with the other nine through a lock it holds from the read to \
+                         the write. Handing the work to one task that owns the counter (an \
+                         actor) serialises too, but it is not this step's lesson (see the \
+                         README's follow-up questions)"
+                    ),
+                    None => panic!(
+                        "{row} never read the counter: an increment reads the counter, then \
+                         writes what it read plus one. Counting somewhere else (an atomic in \
+                         memory) and writing the count skips the read-modify-write the lock \
+                         must protect: it is right only while nobody else writes the counter"
+                    ),
+                });
             let write = spans
                 .iter()
                 .rev()
@@ -117,15 +155,42 @@ async fn step2_locked() {
         0 | 10.. => String::new(),
         _ if world.trace().finished_at() <= ms(100) => {
             " No increment ever waited for another: a lock makes an increment wait only \
-             if another increment holds that same lock at that moment. Make one lock for \
-             all ten (in share), and hold it from before the read until the write has \
-             landed"
+             if another increment holds that same lock at that moment. Either each \
+             increment took a lock of its own (make one lock for all ten, in share), or it \
+             let go of the lock before the read (a guard dropped, a handle cloned out of \
+             it): hold the one lock from before the read until the write has landed"
                 .to_owned()
         }
-        _ => " The increments waited for one another, but not from the read to the write: \
-              hold the lock from before the read until the write has landed, as one \
-              critical section"
-            .to_owned(),
+        _ => {
+            // Told apart from the trace: an increment that wrote the instant its
+            // read answered held its turn from the read to the write; if such
+            // increments still overlapped, the lock let more than one in.
+            let pairs = reads_and_writes(&world);
+            let held_through = pairs.iter().all(|p| {
+                p.as_ref()
+                    .is_some_and(|(read, write)| read.end == Some(write.start))
+            });
+            let together = peak_overlap(
+                pairs
+                    .iter()
+                    .flatten()
+                    .map(|(read, write)| (read.start, write.end.unwrap_or(read.start))),
+            );
+            if held_through && together > 1 {
+                format!(
+                    " Each increment held its turn from its read to its write, but up to \
+                     {together} increments were between their read and their write at the \
+                     same time: the lock lets {together} in at once (a Semaphore with \
+                     {together} permits?). Excluding the others needs a lock that admits \
+                     one: a Mutex, or a Semaphore of one permit"
+                )
+            } else {
+                " The increments waited for one another, but not from the read to the \
+                 write: hold the lock from before the read until the write has landed, as \
+                 one critical section"
+                    .to_owned()
+            }
+        }
     };
     assert_eq!(value, 10, "{}.{advice}", what_happened(value));
     assert_eq!(
