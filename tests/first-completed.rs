@@ -95,6 +95,12 @@ async fn step2_a_tie_goes_to_the_primary() {
     // picks a random ready branch, so one tie proves nothing.
     const ROUNDS: u32 = 32;
     let backup_won = backup_wins_of(ROUNDS).await;
+    assert!(
+        backup_won < ROUNDS,
+        "the backup won all {ROUNDS} ties: a tie goes to the branch polled first, and yours \
+         polls the backup first. With `biased;` the branches are polled top to bottom: write \
+         the primary's branch above the backup's"
+    );
     assert_eq!(
         backup_won, 0,
         "when the primary and the backup are ready at the same instant, select! without \
@@ -135,8 +141,22 @@ async fn step3_the_rest_as_they_finish() {
 
     let reports = within(10, kata::first_then_the_rest(jobs, &console)).await;
 
+    let returned_at = world.now();
     for row in ["A", "B", "C"] {
         let runs = world.trace().spans_of(row);
+        if runs.is_empty() || runs.iter().any(|run| run.ending == Ending::Open) {
+            panic!(
+                "{row} {} when first_then_the_rest returned at {} ms: nothing waited for the \
+                 jobs. A spawned task nobody awaits is detached: the caller goes on without it. \
+                 Wait for each job's result as it comes (JoinSet::join_next) before you return",
+                if runs.is_empty() {
+                    "had not even started"
+                } else {
+                    "was still running"
+                },
+                returned_at.as_millis()
+            );
+        }
         assert!(
             runs.len() == 1 && runs[0].ending == Ending::Done,
             "each job runs once, to the end: {row} ran {} time(s), the last one ending \
@@ -181,7 +201,25 @@ async fn step4_no_message_lost() {
     );
 
     let (messages, beats) = within(10, kata::consume(&feed, ms(300))).await;
+    let returned_at = world.now();
+    // Let the clock run on: a decode left behind in a task of its own shows
+    // itself running after consume returned.
+    within(10, tokio::time::sleep(ms(500))).await;
 
+    for span in world.trace().spans() {
+        let after_return =
+            span.start >= returned_at || span.end.is_none_or(|end| end > returned_at);
+        if span.actor.starts_with("decode(") && after_return {
+            panic!(
+                "{} was still to be decoded when consume returned at {} ms: a decode spawned \
+                 into a task of its own and never awaited is detached, and its message is lost \
+                 to the caller. Decode where you read (in the loop, or the branch's handler), \
+                 and push the message when it is done",
+                span.actor,
+                returned_at.as_millis()
+            );
+        }
+    }
     for span in world.trace().spans() {
         if span.actor.starts_with("decode(") && span.ending == Ending::Cancelled {
             panic!(
@@ -205,7 +243,7 @@ async fn step4_no_message_lost() {
          the feed closes at 800 ms"
     );
     assert_eq!(
-        world.now(),
+        returned_at,
         ms(800),
         "done when the feed is closed and drained: m5 is decoded at 800 ms"
     );
