@@ -14,7 +14,7 @@
 //! task ran.
 
 use std::any::Any;
-use std::panic;
+use std::panic::{self, AssertUnwindSafe};
 use std::thread::{self, ThreadId};
 use std::time::Duration;
 
@@ -22,6 +22,7 @@ use std::time::Duration;
 use block_on as kata;
 #[cfg(feature = "reference")]
 use block_on_solution as kata;
+use futures::FutureExt;
 use tokio::runtime::{Builder, Handle, RuntimeFlavor};
 use world::harness::watched;
 use world::{Api, Console, Ending, Fill, World, assert_timeline, within};
@@ -56,8 +57,9 @@ fn the_runtime(step: &str, flavor: RuntimeFlavor, how: &str) -> Handle {
     let Ok(handle) = Handle::try_current() else {
         panic!(
             "{step} must start a tokio runtime, but main was polled outside any tokio runtime: \
-             an executor such as futures::executor::block_on has no timer driver, so \
-             tokio::time::sleep cannot work there. Build one with {how} and block_on main on it"
+             an executor that is not tokio's (a home-made block_on, or \
+             futures::executor::block_on) has no timer driver, so tokio::time::sleep \
+             cannot work there. Build one with {how} and block_on main on it"
         );
     };
     if handle.runtime_flavor() != flavor {
@@ -123,8 +125,18 @@ async fn step1_hello_goodbye() {
 
     within(10, world.track("main", kata::hello_goodbye(&console))).await;
 
+    let printed = console.printed_ms();
+    assert!(
+        !matches!(printed.as_slice(), [(0, _), (0, goodbye)] if goodbye == "goodbye"),
+        "goodbye came at 0 ms, right after hello: the 1 s sleep took no time on tokio's \
+         clock. Either it was never awaited (`tokio::time::sleep(..)` only builds a future, \
+         which does nothing until awaited: rustc warns \"unused `Sleep` that must be \
+         used\"), or it was a blocking `std::thread::sleep`, which holds the runtime's only \
+         thread for a real second and never moves its clock. Write \
+         `tokio::time::sleep(..).await`"
+    );
     assert_eq!(
-        console.printed_ms(),
+        printed,
         [(0, "hello".to_owned()), (1000, "goodbye".to_owned())],
         "the seed prints hello at 0 ms, then goodbye 1000 ms later: the 1 s sleep is \
          awaited between them (tokio::time::sleep(..).await)"
@@ -167,6 +179,13 @@ fn step2_run() {
 
 #[test]
 fn step3_tokio_main() {
+    // In the child process `workers_when_told` starts: report the worker
+    // count the kata's runtime got, and nothing else.
+    if std::env::var_os(WORKERS_PROBE).is_some() {
+        let workers = kata::tokio_main(async { Handle::current().metrics().num_workers() });
+        println!("{WORKERS_PROBE}={workers}");
+        return;
+    }
     // A multi-thread runtime cannot be paused, so this world's clock is one
     // that never moves: everything happens at 0 ms, and the picture says
     // where it ran.
@@ -214,6 +233,23 @@ fn step3_tokio_main() {
         "#[tokio::main] starts one worker per CPU core (std::thread::available_parallelism, \
          or TOKIO_WORKER_THREADS): leave worker_threads unset"
     );
+    // The count above equals the default on this machine; a count set by
+    // hand (worker_threads(2) on 2 cores, or available_parallelism itself)
+    // would too. Run tokio_main again where the default is another number.
+    let told = [3, 5, 7]
+        .into_iter()
+        .find(|&n| n != default_workers() && n != seen.workers)
+        .expect("one of three numbers differs from two");
+    let workers = workers_when_told(told);
+    assert_eq!(
+        workers,
+        Some(told),
+        "tokio_main sets the worker count by hand: with TOKIO_WORKER_THREADS={told} its \
+         runtime still started {workers:?} workers. #[tokio::main] leaves worker_threads \
+         unset, so tokio's default decides (TOKIO_WORKER_THREADS, else one worker per CPU \
+         core); a number written in, even one computed from available_parallelism, ignores \
+         it"
+    );
     assert_ne!(
         seen.task_thread, caller,
         "on a multi-thread runtime a spawned task runs on a worker thread, not on the thread \
@@ -243,6 +279,31 @@ fn on_which_thread(thread: ThreadId, caller: ThreadId) -> &'static str {
     }
 }
 
+/// Set in the environment of the child process `workers_when_told` starts.
+const WORKERS_PROBE: &str = "BLOCK_ON_WORKERS_PROBE";
+
+/// The worker count the kata's tokio_main gives its runtime in a process
+/// where TOKIO_WORKER_THREADS is `n`: this test binary, run again for step 3
+/// alone (a test cannot set its own process's environment safely).
+fn workers_when_told(n: usize) -> Option<usize> {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let output = std::process::Command::new(exe)
+        .args([
+            "step3_tokio_main",
+            "--exact",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("TOKIO_WORKER_THREADS", n.to_string())
+        .env(WORKERS_PROBE, "1")
+        .output()
+        .expect("cannot run the test binary again");
+    let prefix = format!("{WORKERS_PROBE}=");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|line| line.split_once(&prefix)?.1.trim().parse().ok())
+}
+
 /// The number of workers tokio starts when not told: TOKIO_WORKER_THREADS,
 /// else one per core.
 fn default_workers() -> usize {
@@ -257,7 +318,29 @@ async fn step4_handler() {
     let world = World::start();
     let api = Api::new(&world);
 
-    let user = within(10, world.track("handler", kata::handler(&api))).await;
+    let user = AssertUnwindSafe(within(10, world.track("handler", kata::handler(&api))))
+        .catch_unwind()
+        .await
+        .unwrap_or_else(|payload| {
+            let words = panic_words(payload);
+            if words.contains("can call blocking only when running on the multi-threaded") {
+                panic!(
+                    "handler called block_in_place, which panics on a current-thread runtime \
+                     (tokio: \"{words}\"). It is the multi-thread runtime's way for sync code \
+                     to block; inside async code there is nothing to block for: \
+                     api.fetch_user(1).await"
+                );
+            }
+            if words.contains("Cannot start a runtime from within a runtime") {
+                panic!(
+                    "handler blocked on the call inside a runtime (a block_on: run's, \
+                     Runtime's or Handle's), and tokio refuses: \"{words}\". The thread \
+                     blocked is the one that must drive the call. Inside async code, wait \
+                     with .await: api.fetch_user(1).await"
+                );
+            }
+            panic::resume_unwind(Box::new(words))
+        });
 
     assert_eq!(user.name, "User1");
     assert_eq!(
@@ -302,6 +385,17 @@ fn step5_sync_main() {
     let user = watched(|| kata::sync_main(runtime, &api));
 
     assert_eq!(user.name, "User1");
+    let user_call = world.trace().spans_of("fetch_user(1)");
+    let user_call = user_call
+        .first()
+        .expect("sync_main returned user 1 without calling fetch_user(1)");
+    assert!(
+        user_call.end != Some(ms(0)),
+        "fetch_user(1) took no time on the clock of the runtime sync_main was handed: it ran \
+         on another runtime, one sync_main built itself (its clock not paused, so the run \
+         took real time). Use the runtime you are handed: runtime.spawn the job, then \
+         runtime.block_on"
+    );
     let spans = world.trace().spans_of("fetch_data(1)");
     let job = spans.first().unwrap_or_else(|| {
         panic!(
@@ -331,6 +425,14 @@ fn step5_sync_main() {
         job.end,
         Some(ms(1000)),
         "the background job runs its full 1 s, to 1000 ms"
+    );
+    assert_eq!(
+        user_call.start,
+        ms(0),
+        "fetch_user(1) started only when the job was done: sync_main blocked on the job \
+         first, and a block_on drives the runtime only until its own future is done, so the \
+         user call was not polled before then and the program took 1500 ms. Block on the \
+         user first (the spawned job runs meanwhile), then on the job"
     );
     assert_timeline!("step5_sync_main", world);
 }
