@@ -90,6 +90,49 @@ fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
     ids
 }
 
+/// Why the items consumed are not `expected`, from the trace: the call
+/// returned while a consumer was still at work (detached consumers not
+/// waited for), an item consumed twice (every consumer got every item), or
+/// items that no consumer ever took.
+fn why_not_all_consumed(world: &World, consumed: &[u32], expected: &[u32]) -> String {
+    let returned = world.now();
+    let busy: Vec<String> = world
+        .trace()
+        .spans()
+        .iter()
+        .filter(|s| s.actor.starts_with("consumer"))
+        .filter(|s| s.end.is_none_or(|end| end > returned))
+        .map(|s| format!("{} on {}", s.actor, s.label))
+        .collect();
+    if !busy.is_empty() {
+        return format!(
+            "the call returned at {} ms while consumers were still at work ({}): return only \
+             once every consumer has stopped, and await each consumer task (its JoinHandle, or \
+             a JoinSet) for its items; a detached consumer's items are lost",
+            returned.as_millis(),
+            busy.join(", ")
+        );
+    }
+    let mut seen = sorted(consumed.to_vec());
+    seen.dedup();
+    if seen.len() < consumed.len() {
+        return "each item is consumed exactly once, by one of the consumers, but an item was \
+                consumed more than once (a broadcast channel gives every consumer every item)"
+            .to_owned();
+    }
+    let missing: Vec<u32> = expected
+        .iter()
+        .copied()
+        .filter(|id| !consumed.contains(id))
+        .collect();
+    format!("items {missing:?} were never consumed: every item is consumed, once")
+}
+
+/// How many items `row` worked on at the same time, at most.
+fn at_once(world: &World, row: &str) -> usize {
+    world.trace().peak(|s| s.actor == row)
+}
+
 #[tokio::test(flavor = "current_thread", start_paused = true)]
 async fn step1_seed() {
     let world = World::start();
@@ -135,6 +178,14 @@ async fn step2_backpressure() {
         [0, 1, 2, 3, 4],
         "every item is consumed, in order"
     );
+    let together = at_once(&world, "consumer");
+    assert_eq!(
+        together, 1,
+        "the one consumer worked on {together} items at the same time: each consume() was \
+         handed to a task of its own, so recv() emptied the queue at once, the producer never \
+         waited for room, and the bound held back nothing. Backpressure needs the consumer to \
+         finish an item before its next recv()"
+    );
     assert_eq!(
         handed_over(&world, "producer"),
         [ms(0), ms(50), ms(200), ms(400), ms(600)],
@@ -163,11 +214,12 @@ async fn step3_shared_work() {
     let consumed = within(10, stops(&world, kata::shared(source, consumers, 1))).await;
     let returned = world.now();
 
+    let expected = [0, 1, 2, 3, 4, 5];
     assert_eq!(
-        sorted(consumed),
-        [0, 1, 2, 3, 4, 5],
-        "each item is consumed exactly once, by one of the consumers (a broadcast channel \
-         gives every consumer every item)"
+        sorted(consumed.clone()),
+        expected,
+        "{}",
+        why_not_all_consumed(&world, &consumed, &expected)
     );
     for row in ["consumer 1", "consumer 2"] {
         assert!(
@@ -223,6 +275,15 @@ async fn step4_many_producers() {
         [1, 2, 11, 12],
         "the consumer takes every producer's items: it stops only when the last producer is \
          done, not at the first one's end (one sentinel per producer stops it too early)"
+    );
+    let b_starts = work_starts(&world, "producer B").first().copied();
+    assert_eq!(
+        b_starts,
+        Some(ms(0)),
+        "the producers run at the same time, each in a task of its own with its own Sender \
+         clone: producer B starts at 0 ms, beside A. Here B started at {} ms: the producers \
+         ran one after another",
+        b_starts.map_or(0, |t| t.as_millis())
     );
     assert_eq!(
         returned,
