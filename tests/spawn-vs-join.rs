@@ -94,6 +94,13 @@ async fn step3_plain_future_waits() {
     let (user, data) = within(10, kata::plain_future_waits(&api)).await;
 
     assert_eq!((user.name.as_str(), data.as_str()), ("User1", "Data 1"));
+    let user_start = started(&world, "fetch_user(1)");
+    assert!(
+        user_start == ms(0),
+        "fetch_user(1) started at {user_start:?}, after fetch_data(1): the data was awaited \
+         before the user was fetched. The order of the awaits is the step: create the data \
+         future, await the user, then await the data"
+    );
     assert_eq!(
         started(&world, "fetch_data(1)"),
         ms(500),
@@ -119,7 +126,9 @@ async fn step4_spawned_task_runs() {
     assert_eq!(
         started(&world, "fetch_data(1)"),
         ms(0),
-        "a spawned task starts at once, at 0 ms, even though its handle is awaited later"
+        "a spawned task runs without being awaited: spawned before the user is fetched, it \
+         starts at 0 ms (on this current-thread runtime, when the caller yields at the user \
+         fetch's .await), even though its handle is awaited last. Spawn it first"
     );
     assert_eq!(
         world.trace().finished_at(),
