@@ -87,7 +87,8 @@ pub fn run(workspace: &Workspace, options: &Options) -> Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let clock = Clock::from_env();
-    let mut progress = Progress::load(&workspace.progress_file());
+    let path = workspace.progress_file();
+    let progress = Progress::load(&path);
     let seed = options.seed.unwrap_or_else(|| {
         // Any seed will do; the session says which, to ask it again.
         (clock.now().timestamp_micros().unsigned_abs() ^ u64::from(std::process::id())) % 100_000
@@ -100,7 +101,8 @@ pub fn run(workspace: &Workspace, options: &Options) -> Result<ExitCode> {
         lang: options.lang,
         time: options.time.map(Duration::from_secs),
         clock,
-        progress: &mut progress,
+        path: &path,
+        progress,
         grades: Vec::new(),
         started: Instant::now(),
     };
@@ -236,7 +238,9 @@ struct Session<'a, 'w> {
     lang: Lang,
     time: Option<Duration>,
     clock: Clock,
-    progress: &'w mut Progress,
+    /// `.kata-progress`, and what it held at the last grade.
+    path: &'w Path,
+    progress: Progress,
     /// Every grade given, with the kata it was about.
     grades: Vec<(&'a Kata, Grade)>,
     started: Instant,
@@ -304,7 +308,7 @@ impl<'a> Session<'a, '_> {
     /// Waits for Enter, counting down if there is a time limit. False when
     /// the candidate quits.
     fn wait_for_answer(&self) -> Result<bool> {
-        let deadline = self.time.map(|time| Instant::now() + time);
+        let deadline = self.time.and_then(|time| Instant::now().checked_add(time));
         let mut shown = None;
         let _raw = tty::Raw::on()?;
         loop {
@@ -402,16 +406,19 @@ impl<'a> Session<'a, '_> {
     /// this session.
     fn record(&mut self, entry: &Entry<'a>, grade: Grade, times: usize) -> bool {
         let now = self.clock.now();
-        let before = self
-            .progress
-            .card_review(&entry.kata.name, &entry.card.id)
-            .and_then(review::from_table);
-        let after = review::grade(before.as_ref(), now, grade);
-        self.progress
-            .record_card_review(entry.kata, &entry.card.id, review::to_table(&after));
-        if let Err(error) = self.progress.save() {
-            eprintln!("warning: {error:#}");
-        }
+        // Graded from the card's review as it is in the file now, and
+        // merged into it: what another command recorded since this session
+        // started (a kata solved in another terminal) stays.
+        let mut graded = None;
+        self.progress = Progress::record(self.path, |progress| {
+            let before = progress
+                .card_review(&entry.kata.name, &entry.card.id)
+                .and_then(review::from_table);
+            let after = review::grade(before.as_ref(), now, grade);
+            progress.record_card_review(entry.kata, &entry.card.id, review::to_table(&after));
+            graded = Some(after);
+        });
+        let after = graded.expect("record applies the change");
         self.grades.push((entry.kata, grade));
         let comes_back = grade == Grade::Again && times < MAX_ASKS;
         let note = if comes_back {
