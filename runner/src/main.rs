@@ -147,7 +147,7 @@ enum Command {
         /// Draw the same questions as another session with this seed.
         #[arg(long, value_name = "N")]
         seed: Option<u64>,
-        /// Write the cards (every kata's, or --kata's) as Markdown, without
+        /// Write the cards (every kata's, or --kata's) as plain text, without
         /// asking anything: to print, or for an interviewer to read out.
         #[arg(long)]
         print: bool,

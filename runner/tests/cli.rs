@@ -709,7 +709,13 @@ pub async fn gather(api: &Api) -> (User, Post) {
     ] {
         assert!(ok(agrees), "{agrees}: {run}");
     }
-    assert!(run.stdout.contains("  note    no cards yet"), "{run}");
+    // A kata without cards fails: interview would leave it out unnoticed.
+    assert!(failed("the cards are complete in every language"), "{run}");
+    assert!(
+        run.stdout
+            .contains("no solutions/03-spawn-vs-join/cards.toml"),
+        "{run}"
+    );
     assert!(failed("at least 5 wrong answers"), "{run}");
     assert!(run.stdout.contains("3 of 5: 2 missing in"), "{run}");
     assert!(ok("the kata as shipped fails"), "{run}");
@@ -746,7 +752,7 @@ pub async fn gather(api: &Api) -> (User, Post) {
     assert!(row[4].parse::<f64>().is_ok() && row[5] == "s", "{run}");
     assert_eq!(
         run.stdout.lines().last(),
-        Some("verify: 14 passed, 5 failed"),
+        Some("verify: 14 passed, 6 failed"),
         "{run}"
     );
     // Nothing in the workspace itself was touched.
