@@ -335,14 +335,16 @@ fn a_corrupt_progress_file_is_ignored_not_a_crash() {
     let run = sandbox.kata(&["list"]);
     assert_eq!(run.code, 0, "{run}");
     assert!(
-        run.stderr.contains("warning") && run.stderr.contains("corrupt"),
+        run.stderr.contains("warning") && run.stderr.contains("is damaged"),
         "{run}"
     );
     assert!(kata_line(&run.stdout).contains("not started"), "{run}");
 
-    // The next command that records something writes a sound file.
+    // The next command that records something writes a sound file, and
+    // keeps the damaged one aside.
     let run = sandbox.kata(&["hint", NAME]);
     assert_eq!(run.code, 0, "{run}");
+    assert!(run.stderr.contains("it is kept as .kata-progress.damaged-"), "{run}");
     let rebuilt: toml::Table = sandbox.read(".kata-progress").parse().unwrap();
     assert!(rebuilt.contains_key(NAME), "{rebuilt}");
 }

@@ -309,5 +309,5 @@ fn a_damaged_progress_file_is_no_error() {
     terminal.wait_for("nothing due", LIMIT, |s| s.contains("asks new ones"));
     let screen = terminal.screen();
     assert_eq!(status.code(), Some(0), "{screen}");
-    assert!(screen.contains("is corrupt"), "{screen}");
+    assert!(screen.contains(".kata-progress is damaged"), "{screen}");
 }
