@@ -87,11 +87,10 @@ pub fn run(
     let mut written = Written::default();
     if let Err(error) = write(root, &kata, &files, &readme, &manifest, &mut written) {
         return Err(match written.undo(root) {
-            Ok(()) => {
-                error.context("what was written before this is removed again: nothing changed")
-            }
+            Ok(()) => error
+                .context("`new` stopped halfway, and removed what it had written: nothing changed"),
             Err(left) => error.context(format!(
-                "and undoing what was written before it failed too ({left:#}): \
+                "`new` stopped halfway, and removing what it had written failed too ({left:#}): \
                  remove it by hand"
             )),
         });
