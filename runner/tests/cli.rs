@@ -344,7 +344,10 @@ fn a_corrupt_progress_file_is_ignored_not_a_crash() {
     // keeps the damaged one aside.
     let run = sandbox.kata(&["hint", NAME]);
     assert_eq!(run.code, 0, "{run}");
-    assert!(run.stderr.contains("it is kept as .kata-progress.damaged-"), "{run}");
+    assert!(
+        run.stderr.contains("it is kept as .kata-progress.damaged-"),
+        "{run}"
+    );
     let rebuilt: toml::Table = sandbox.read(".kata-progress").parse().unwrap();
     assert!(rebuilt.contains_key(NAME), "{rebuilt}");
 }
