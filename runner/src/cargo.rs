@@ -13,27 +13,41 @@
 //! `cargo test --no-run` first would tell the same at the cost of a second
 //! cargo, 0.12 s on a warm build whose test run takes 0.18 s.)
 //!
-//! When it is stopped, by a limit or by Ctrl-C, so is everything it
-//! started: the compilers and the test binary (the likely culprit of a
-//! hang) share its process group, and the whole group is killed.
+//! Everything cargo starts shares the process group it is started in: the
+//! compilers, the test binary (the likely culprit of a hang), and whatever
+//! a test spawns. The whole group is killed when a limit passes, when the
+//! learner presses Ctrl-C (or the runner gets SIGTERM or SIGHUP), and also
+//! when cargo is done: a process a test left running (a `sleep 45` it never
+//! waited for) holds our pipes open, and would keep us waiting after cargo
+//! itself has finished. What the tests reported by then is shown, and no
+//! process is left behind.
+//!
+//! `KATA_RUN_LIMIT` (seconds, default 30) sets the limit per test binary:
+//! for the runner's own tests, which must not wait 30 s to see it pass.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::sync::Once;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex, Once};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
+use crate::libtest::{self, Outcome};
 use crate::tty;
 
 /// How long the build may take.
 const BUILD_LIMIT: Duration = Duration::from_secs(300);
-/// How long each test binary may run once the build is done.
+/// How long each test binary may run once the build is done, unless
+/// `KATA_RUN_LIMIT` says otherwise.
 const RUN_LIMIT: Duration = Duration::from_secs(30);
+/// How long the pipes may stay open once the process group is killed: only
+/// a process that left the group (`setsid`) can hold them longer, and we
+/// do not wait for it.
+const PIPE_GRACE: Duration = Duration::from_secs(2);
 
 /// What a finished `cargo test` said.
 pub struct Output {
@@ -71,7 +85,7 @@ pub fn test(
     }
     let limits = Limits {
         build: BUILD_LIMIT,
-        run: RUN_LIMIT,
+        run: run_limit(),
     };
     run(command, package, limits)
 }
@@ -90,9 +104,32 @@ enum Stopped {
 /// The process id, and so the process group id, of the running child; 0
 /// when there is none.
 static CHILD: AtomicU32 = AtomicU32::new(0);
+/// Set by the signal handler: the learner pressed Ctrl-C (or we got
+/// SIGTERM or SIGHUP) while a child ran.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// The limit per test binary: `KATA_RUN_LIMIT` seconds when it is set to a
+/// whole number from 1 to 3600, else [`RUN_LIMIT`].
+fn run_limit() -> Duration {
+    let Some(text) = std::env::var_os("KATA_RUN_LIMIT") else {
+        return RUN_LIMIT;
+    };
+    match text.to_str().and_then(|t| t.parse::<u64>().ok()) {
+        Some(seconds @ 1..=3600) => Duration::from_secs(seconds),
+        _ => {
+            eprintln!(
+                "warning: KATA_RUN_LIMIT={} is not a number of seconds from 1 to 3600; \
+                 the limit is {} s",
+                text.to_string_lossy(),
+                RUN_LIMIT.as_secs()
+            );
+            RUN_LIMIT
+        }
+    }
+}
 
 fn run(mut command: Command, package: &str, limits: Limits) -> Result<Output> {
-    stop_child_on_ctrl_c();
+    handle_signals();
     #[cfg(unix)]
     std::os::unix::process::CommandExt::process_group(&mut command, 0);
 
@@ -101,44 +138,36 @@ fn run(mut command: Command, package: &str, limits: Limits) -> Result<Output> {
         .with_context(|| format!("cannot start `cargo test -p {package}`"))?;
     CHILD.store(child.id(), Ordering::SeqCst);
     let (binary_started, binaries) = mpsc::channel();
-    let stdout = drain(child.stdout.take(), None);
-    let stderr = drain(child.stderr.take(), Some(binary_started));
+    let stdout = Drain::start(child.stdout.take(), None);
+    let stderr = Drain::start(child.stderr.take(), Some(binary_started));
 
-    let started = Instant::now();
-    // Since when the test binary now running has run; none while building.
-    let mut running: Option<Instant> = None;
-    let status = loop {
-        if let Some(status) = child.try_wait()? {
-            break Ok(status);
-        }
-        running = last(&binaries).or(running);
-        let stopped = match running {
-            Some(since) if since.elapsed() > limits.run => Some(Stopped::Running),
-            None if started.elapsed() > limits.build => Some(Stopped::Building),
-            _ => None,
-        };
-        if let Some(stopped) = stopped {
-            kill(&mut child);
-            child.wait()?;
-            break Err(stopped);
-        }
-        thread::sleep(Duration::from_millis(20));
-    };
+    let status = wait(&mut child, &binaries, &limits);
+    // cargo is done, or stopped: whatever it started and left running goes
+    // with it. (The group outlives cargo while a member lives, so its id
+    // cannot have been reused.)
+    kill(&mut child);
     CHILD.store(0, Ordering::SeqCst);
-
-    let (stdout, stderr) = (stdout.join(), stderr.join());
-    match status {
+    let (stdout, stderr) = (stdout.finish(PIPE_GRACE), stderr.finish(PIPE_GRACE));
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        show_what_ran(&stdout, &stderr, "Stopped by Ctrl-C.");
+        tty::restore();
+        std::process::exit(130);
+    }
+    match status? {
         Ok(status) => Ok(Output {
             success: status.success(),
-            stdout: stdout.unwrap_or_default(),
-            stderr: stderr.unwrap_or_default(),
+            stdout,
+            stderr,
         }),
-        Err(Stopped::Running) => bail!(
-            "the tests of {package} were still running {} s after the build finished, \
-             so they were stopped: a test hangs (a busy loop?) where the kata's watchdog \
-             cannot stop it. `cargo test -p {package}` shows more.",
-            limits.run.as_secs()
-        ),
+        Err(Stopped::Running) => {
+            show_what_ran(&stdout, &stderr, "Stopped at the time limit.");
+            bail!(
+                "the tests of {package} were still running {} s after the build finished, \
+                 so they were stopped: a test hangs (a busy loop?) where the kata's watchdog \
+                 cannot stop it. `cargo test -p {package}` shows more.",
+                limits.run.as_secs()
+            )
+        }
         Err(Stopped::Building) => bail!(
             "`cargo test -p {package}` was still building after {} s, so it was stopped. \
              Run it yourself to see what it is waiting for.",
@@ -147,34 +176,108 @@ fn run(mut command: Command, package: &str, limits: Limits) -> Result<Output> {
     }
 }
 
+/// Waits for `child` to exit, or for a limit to pass (then kills its group
+/// and reaps it). The build's limit runs from the start, each test
+/// binary's from the moment cargo announced it.
+fn wait(
+    child: &mut Child,
+    binaries: &Receiver<Instant>,
+    limits: &Limits,
+) -> std::io::Result<Result<std::process::ExitStatus, Stopped>> {
+    let started = Instant::now();
+    // Since when the test binary now running has run; none while building.
+    let mut running: Option<Instant> = None;
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(Ok(status));
+        }
+        running = last(binaries).or(running);
+        let stopped = match running {
+            Some(since) if since.elapsed() > limits.run => Some(Stopped::Running),
+            None if started.elapsed() > limits.build => Some(Stopped::Building),
+            _ => None,
+        };
+        if let Some(stopped) = stopped {
+            kill(child);
+            child.wait()?;
+            return Ok(Err(stopped));
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// After a stop, the tests that reported before it, one line each, so that
+/// what ran is not lost with the rest.
+fn show_what_ran(stdout: &str, stderr: &str, why: &str) {
+    let report = libtest::parse(stdout, stderr);
+    let finished: Vec<_> = report
+        .tests
+        .iter()
+        .filter(|t| matches!(t.outcome, Outcome::Passed | Outcome::Failed))
+        .collect();
+    if finished.is_empty() {
+        println!("\n{why} No test had finished.");
+        return;
+    }
+    println!("\n{why} The tests that had finished:");
+    for test in finished {
+        let mark = if test.outcome == Outcome::Passed {
+            "ok     "
+        } else {
+            "FAILED "
+        };
+        println!("  {mark} {}", test.name);
+    }
+}
+
 /// The latest of the instants sent so far, if any.
 fn last(instants: &Receiver<Instant>) -> Option<Instant> {
     instants.try_iter().last()
 }
 
-/// Reads a pipe to its end on a thread of its own, so that neither pipe
+/// A pipe read to its end on a thread of its own, so that neither pipe
 /// fills up and blocks the child while we wait for it. On cargo's stderr,
 /// each line that starts a test binary is also reported, when it is read.
-fn drain(
-    pipe: Option<impl Read + Send + 'static>,
-    binary_started: Option<Sender<Instant>>,
-) -> thread::JoinHandle<String> {
-    thread::spawn(move || {
-        let mut bytes = Vec::new();
-        if let Some(pipe) = pipe {
-            let mut reader = BufReader::new(pipe);
-            let mut line = Vec::new();
-            while reader.read_until(b'\n', &mut line).is_ok_and(|n| n > 0) {
-                if let Some(sender) = &binary_started {
-                    if starts_a_test_binary(&String::from_utf8_lossy(&line)) {
-                        let _ = sender.send(Instant::now());
+struct Drain {
+    bytes: Arc<Mutex<Vec<u8>>>,
+    ended: Receiver<()>,
+}
+
+impl Drain {
+    fn start(
+        pipe: Option<impl Read + Send + 'static>,
+        binary_started: Option<Sender<Instant>>,
+    ) -> Drain {
+        let bytes = Arc::new(Mutex::new(Vec::new()));
+        let (end, ended) = mpsc::channel();
+        let shared = Arc::clone(&bytes);
+        thread::spawn(move || {
+            if let Some(pipe) = pipe {
+                let mut reader = BufReader::new(pipe);
+                let mut line = Vec::new();
+                while reader.read_until(b'\n', &mut line).is_ok_and(|n| n > 0) {
+                    if let Some(sender) = &binary_started {
+                        if starts_a_test_binary(&String::from_utf8_lossy(&line)) {
+                            let _ = sender.send(Instant::now());
+                        }
                     }
+                    shared
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .append(&mut line);
                 }
-                bytes.append(&mut line);
             }
-        }
+            let _ = end.send(());
+        });
+        Drain { bytes, ended }
+    }
+
+    /// What was read, once the pipe has ended or `grace` has passed.
+    fn finish(self, grace: Duration) -> String {
+        let _ = self.ended.recv_timeout(grace);
+        let bytes = self.bytes.lock().unwrap_or_else(|e| e.into_inner());
         String::from_utf8_lossy(&bytes).into_owned()
-    })
+    }
 }
 
 /// cargo's `     Running tests/lock-race.rs (target/debug/deps/...)` or
@@ -185,18 +288,24 @@ fn starts_a_test_binary(line: &str) -> bool {
 }
 
 /// The child runs in a process group of its own, out of reach of the
-/// terminal's Ctrl-C; so we catch Ctrl-C and pass it on, then exit.
-fn stop_child_on_ctrl_c() {
+/// terminal's Ctrl-C; so we catch Ctrl-C (and SIGTERM and SIGHUP: the
+/// `termination` feature of ctrlc) for every command, once. With a child
+/// running, its group is killed and the command shows what ran before it
+/// exits; otherwise, or if it does not within a few seconds, we exit at
+/// once. Either way the terminal is given back as it was, should `watch`
+/// or `interview` have changed its modes (`exit` skips destructors).
+pub fn handle_signals() {
     static INSTALL: Once = Once::new();
     INSTALL.call_once(|| {
-        // Without the handler Ctrl-C still stops us, only not the child.
+        // Without the handler a signal still stops us, only not the child.
         let _ = ctrlc::set_handler(|| {
+            INTERRUPTED.store(true, Ordering::SeqCst);
             let pid = CHILD.load(Ordering::SeqCst);
             if pid != 0 {
                 kill_group(pid);
+                // `run` shows what ran, then exits; this is the fallback.
+                thread::sleep(PIPE_GRACE + Duration::from_secs(1));
             }
-            // `exit` skips destructors: give the terminal back as it was
-            // if `watch` had changed its modes.
             tty::restore();
             std::process::exit(130);
         });

@@ -9,7 +9,9 @@
 //! - [`kata`]: one kata's metadata and files; [`steps`]: the tests that
 //!   prove its steps; [`hints`]: the hints in its README.
 //! - [`progress`], [`blob`]: what the learner has solved, and each kata's
-//!   state (a file is compared with its starting code by git blob id).
+//!   state (a file is compared with its starting code by git blob id);
+//!   [`atomic`]: every file the runner writes in the workspace, replaced
+//!   whole through a temporary file of its own.
 //! - [`style`]: the few colours and the text layout, one place; [`tty`]:
 //!   the terminal's modes while `watch` runs.
 //! - [`cargo`], [`libtest`]: running `cargo test` within time limits, and
@@ -30,6 +32,7 @@
 //! unknown kata, bad input, no workspace here, code that does not compile,
 //! a timeout).
 
+mod atomic;
 mod blob;
 mod cards;
 mod cargo;
@@ -131,8 +134,8 @@ enum Command {
         #[arg(short = 'n', long, default_value_t = 5, value_name = "N",
               value_parser = at_least_one)]
         count: u64,
-        /// Seconds to answer each question, counted down.
-        #[arg(long, value_name = "SECONDS", value_parser = at_least_one)]
+        /// Seconds to answer each question, counted down (at most 3600).
+        #[arg(long, value_name = "SECONDS", value_parser = seconds)]
         time: Option<u64>,
         /// The language of the cards and of the command (default: from
         /// LC_ALL, LC_MESSAGES or LANG; `ko_KR...` is Korean, the rest English).
@@ -144,7 +147,7 @@ enum Command {
         /// Draw the same questions as another session with this seed.
         #[arg(long, value_name = "N")]
         seed: Option<u64>,
-        /// Write the cards (every kata's, or --kata's) as Markdown, without
+        /// Write the cards (every kata's, or --kata's) as plain text, without
         /// asking anything: to print, or for an interviewer to read out.
         #[arg(long)]
         print: bool,
@@ -178,6 +181,15 @@ fn at_least_one(text: &str) -> Result<u64, String> {
     }
 }
 
+/// A time to answer: 1 second to an hour. Bounded so that no deadline
+/// computed from it can overflow.
+fn seconds(text: &str) -> Result<u64, String> {
+    match at_least_one(text)? {
+        n @ 1..=3600 => Ok(n),
+        _ => Err("it must be at most 3600 (an hour)".to_string()),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -190,6 +202,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Ctrl-C, SIGTERM and SIGHUP: no child left running, the terminal
+    // given back (see `cargo.rs`).
+    cargo::handle_signals();
     let workspace = Workspace::find_from_current_dir()?;
     match cli.command.unwrap_or(Command::List) {
         Command::List => cmd::list::run(&workspace),

@@ -16,18 +16,34 @@
 //! ```
 //!
 //! `reset` removes a kata's table, but for its cards' reviews: putting the
-//! starting code back does not unlearn an answer. The file is a convenience, never a
-//! source of truth a command depends on: a missing one means nothing done
-//! yet, and a corrupt one (or a value of the wrong type) is ignored with a
-//! warning and rebuilt by the next command that records something. It never
-//! stops a command.
+//! starting code back does not unlearn an answer. The file is a
+//! convenience, never a source of truth a command depends on: a missing one
+//! means nothing done yet, and it never stops a command (a failed write is
+//! a warning).
+//!
+//! Several commands may run at once (an interview open while `check` runs
+//! in another terminal, two `hint`s), so a change is never written from
+//! what a command read at its start: [`Progress::update`] takes the lock
+//! beside the file (`.kata-progress.lock`, see `lock.rs`), reads the file
+//! as it is now, applies the one change, and replaces the file whole (see
+//! `atomic.rs`) before letting go. No writer loses another's record.
+//!
+//! A damaged file (not TOML, cut short) is read for what can be read of it,
+//! table by table; the first command that writes keeps the damaged file
+//! aside (`.kata-progress.damaged-<time>`) and says so. A value of the wrong
+//! type (`solved = false`) is an error of that value only: read as absent,
+//! with a warning, the rest of its kata's table intact.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 
+use crate::atomic;
 use crate::blob::blob_id;
 use crate::kata::Kata;
+use crate::lock::Lock;
 use crate::splice;
 
 const HEADER: &str = "\
@@ -36,41 +52,124 @@ const HEADER: &str = "\
 # Delete this file to start the list over; your code is not touched.
 ";
 
+/// How long a writer waits for another to finish: a write takes
+/// milliseconds, so this is only reached when something is badly wrong.
+const LOCK_PATIENCE: Duration = Duration::from_secs(10);
+
+/// The commands that write the file, for the warnings that say who will.
+const WRITERS: &str = "`cargo kata check`, `hint`, `interview` or `reset`";
+
+#[derive(Default)]
 pub struct Progress {
-    path: PathBuf,
     katas: toml::Table,
 }
 
+/// What reading the file found.
+struct Read {
+    katas: toml::Table,
+    /// Why it is not sound TOML, when it is not.
+    damage: Option<String>,
+    /// The file's text, as read.
+    text: String,
+}
+
 impl Progress {
+    /// The file as it is now, for a command that only reads it. Damage and
+    /// mistyped values are reported (once per run), never an error.
     pub fn load(path: &Path) -> Progress {
-        let katas = match std::fs::read_to_string(path) {
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => toml::Table::new(),
+        let read = match read(path) {
+            Ok(read) => read,
             Err(error) => {
-                eprintln!(
-                    "warning: cannot read {} ({error}); ignoring it",
-                    path.display()
-                );
-                toml::Table::new()
+                warn_once(&format!("{error:#}; it is read as empty"));
+                return Progress::default();
             }
-            Ok(text) => text.parse().unwrap_or_else(|error: toml::de::Error| {
-                eprintln!(
-                    "warning: {} is corrupt ({}); ignoring it. \
-                     The next `cargo kata check` writes a new one.",
-                    path.display(),
-                    error.message()
-                );
-                toml::Table::new()
-            }),
         };
-        Progress {
-            path: path.to_path_buf(),
-            katas,
+        if let Some(damage) = &read.damage {
+            warn_once(&format!(
+                "{} is damaged ({damage}); what could be read of it is used. \
+                 The next command that records progress ({WRITERS}) keeps a copy of \
+                 it aside and writes a sound one.",
+                shown(path)
+            ));
+        }
+        let progress = Progress { katas: read.katas };
+        progress.warn_mistyped(path);
+        progress
+    }
+
+    /// Changes the file by `change`, applied to the file as it is now,
+    /// under its lock; the progress written, and what `change` returned.
+    /// A damaged file is first copied aside, and the warning names the copy.
+    pub fn update<T>(
+        path: &Path,
+        change: impl FnOnce(&mut Progress) -> T,
+    ) -> Result<(Progress, T)> {
+        let cannot = || format!("cannot write {}", shown(path));
+        let Some(_lock) = Lock::take(path, LOCK_PATIENCE).with_context(|| {
+            format!(
+                "{}: cannot take its lock, {}",
+                cannot(),
+                shown(&path.with_extension("lock"))
+            )
+        })?
+        else {
+            if cfg!(unix) {
+                bail!(
+                    "{}: another `cargo kata` has held its lock for {} s",
+                    cannot(),
+                    LOCK_PATIENCE.as_secs()
+                );
+            }
+            // No locks off Unix: write on our own, as before.
+            return update_unlocked(path, change);
+        };
+        update_unlocked(path, change)
+    }
+
+    /// [`Progress::update`], and should it fail, a warning that says what
+    /// was not kept: for the commands whose job is done whether or not the
+    /// record is. The progress as changed, in memory at least (`change` is
+    /// then applied again, to the file as read).
+    pub fn record(path: &Path, mut change: impl FnMut(&mut Progress)) -> Progress {
+        match Progress::update(path, &mut change) {
+            Ok((progress, ())) => progress,
+            Err(error) => {
+                eprintln!("warning: {error:#}; this change to your progress is not kept");
+                let mut progress = Progress::load(path);
+                change(&mut progress);
+                progress
+            }
         }
     }
 
+    /// Solved: `check` recorded the blob id of the code that passed. Any
+    /// other value (`solved = false`) is not.
     pub fn is_solved(&self, kata: &Kata) -> bool {
         self.entry(kata)
-            .is_some_and(|entry| entry.contains_key("solved"))
+            .and_then(|entry| entry.get("solved"))
+            .and_then(toml::Value::as_str)
+            .is_some_and(|blob| !blob.is_empty())
+    }
+
+    /// The file's text, as `update` writes it.
+    fn text(&self) -> String {
+        match self.katas.to_string().trim_end() {
+            "" => HEADER.to_string(),
+            katas => format!("{HEADER}\n{katas}\n"),
+        }
+    }
+
+    /// Warns (once a run) of each value whose type is not what the
+    /// commands write: it is read as absent, and rewritten by the next
+    /// command that records it.
+    fn warn_mistyped(&self, path: &Path) {
+        for (key, found) in mistyped(&self.katas) {
+            warn_once(&format!(
+                "in {}, `{key}` is {found}, not what `cargo kata` writes there: \
+                 it is read as absent until a command records it anew",
+                shown(path)
+            ));
+        }
     }
 
     /// The first of `katas` (in number order) not yet solved: the one to
@@ -181,19 +280,165 @@ impl Progress {
         }
         entry.as_table_mut().expect("a table: made one just above")
     }
+}
 
-    /// Writes the file whole, then moves it into place: an interrupted save
-    /// leaves the old file, never half of a new one.
-    pub fn save(&self) -> Result<()> {
-        let temporary = self.path.with_extension("tmp");
-        let katas = self.katas.to_string();
-        let text = match katas.trim_end() {
-            "" => HEADER.to_string(),
-            katas => format!("{HEADER}\n{katas}\n"),
+fn update_unlocked<T>(
+    path: &Path,
+    change: impl FnOnce(&mut Progress) -> T,
+) -> Result<(Progress, T)> {
+    let read = read(path).with_context(|| format!("cannot write {}", shown(path)))?;
+    if let Some(damage) = &read.damage {
+        let copy = keep_aside(path, &read.text)
+            .with_context(|| format!("cannot keep a copy of the damaged {}", shown(path)))?;
+        eprintln!(
+            "warning: {} was damaged ({damage}): it is kept as {}, and the new one \
+             keeps what could be read of it ({} of its katas).",
+            shown(path),
+            shown(&copy),
+            read.katas.len()
+        );
+    }
+    let mut progress = Progress { katas: read.katas };
+    progress.warn_mistyped(path);
+    let value = change(&mut progress);
+    atomic::replace(path, progress.text().as_bytes())
+        .with_context(|| format!("cannot write {}", shown(path)))?;
+    Ok((progress, value))
+}
+
+/// The file as it is now: missing is empty, damaged is what can be read.
+/// An error only when it exists but cannot be read at all.
+fn read(path: &Path) -> Result<Read> {
+    let text = match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(error) => return Err(error).with_context(|| format!("cannot read {}", shown(path))),
+    };
+    Ok(match text.parse::<toml::Table>() {
+        Ok(katas) => Read {
+            katas,
+            damage: None,
+            text,
+        },
+        Err(error) => Read {
+            katas: salvage(&text),
+            damage: Some(error.message().to_string()),
+            text,
+        },
+    })
+}
+
+/// What can be read of a damaged file: each table (from one `[header]` to
+/// the next) parsed alone, as far into it as it parses, and merged. A file
+/// cut short loses only what follows the cut.
+fn salvage(text: &str) -> toml::Table {
+    let mut katas = toml::Table::new();
+    let mut section: Vec<&str> = Vec::new();
+    let mut sections = Vec::new();
+    for line in text.lines() {
+        if line.trim_start().starts_with('[') && !section.is_empty() {
+            sections.push(std::mem::take(&mut section));
+        }
+        section.push(line);
+    }
+    sections.push(section);
+    for lines in sections {
+        let parsed = (1..=lines.len())
+            .rev()
+            .find_map(|n| lines[..n].join("\n").parse::<toml::Table>().ok());
+        if let Some(table) = parsed {
+            merge(&mut katas, table);
+        }
+    }
+    katas
+}
+
+/// `from` merged into `into`, table into table; otherwise `from` wins.
+fn merge(into: &mut toml::Table, from: toml::Table) {
+    for (key, value) in from {
+        match (into.get_mut(&key), value) {
+            (Some(toml::Value::Table(old)), toml::Value::Table(new)) => merge(old, new),
+            (_, value) => {
+                into.insert(key, value);
+            }
+        }
+    }
+}
+
+/// Copies the damaged file's `text` to `.kata-progress.damaged-<time>`
+/// (`-2`, `-3`... should that exist), created exclusively: never over
+/// another file, never through a link.
+fn keep_aside(path: &Path, text: &str) -> std::io::Result<PathBuf> {
+    use std::io::Write;
+    let stamp = chrono::Utc::now().format("%Y-%m-%dT%H-%M-%SZ");
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    for n in 1.. {
+        let copy = match n {
+            1 => path.with_file_name(format!("{name}.damaged-{stamp}")),
+            n => path.with_file_name(format!("{name}.damaged-{stamp}-{n}")),
         };
-        std::fs::write(&temporary, text)
-            .and_then(|()| std::fs::rename(&temporary, &self.path))
-            .with_context(|| format!("cannot write {}", self.path.display()))
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&copy)
+        {
+            Ok(mut file) => {
+                file.write_all(text.as_bytes())?;
+                return Ok(copy);
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(error) => return Err(error),
+        }
+    }
+    unreachable!("some suffix is free")
+}
+
+/// The values of the wrong type, by their dotted key, with what was found:
+/// a kata that is not a table, `solved` not a blob id, `failing` not a list
+/// of test names, `hints` not levels by step, `cards` not a table.
+fn mistyped(katas: &toml::Table) -> Vec<(String, String)> {
+    use toml::Value;
+    let mut found = Vec::new();
+    for (name, entry) in katas {
+        let Some(entry) = entry.as_table() else {
+            found.push((name.clone(), format!("a {}", entry.type_str())));
+            continue;
+        };
+        for (field, value) in entry {
+            let sound = match field.as_str() {
+                "solved" => value.as_str().is_some_and(|blob| !blob.is_empty()),
+                "failing" => value
+                    .as_array()
+                    .is_some_and(|names| names.iter().all(Value::is_str)),
+                "hints" => value
+                    .as_table()
+                    .is_some_and(|levels| levels.values().all(Value::is_integer)),
+                "cards" => value.is_table(),
+                _ => true,
+            };
+            if !sound {
+                found.push((format!("{name}.{field}"), value.to_string()));
+            }
+        }
+    }
+    found
+}
+
+/// The file's name as the learner knows it: `.kata-progress`.
+fn shown(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
+/// A warning said once per run, however many times the file is read.
+fn warn_once(text: &str) {
+    static SAID: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let mut said = SAID.lock().unwrap_or_else(|e| e.into_inner());
+    if !said.iter().any(|t| t == text) {
+        said.push(text.to_string());
+        eprintln!("warning: {text}");
     }
 }
 
@@ -255,7 +500,7 @@ fn every_pub_fn_is_todo(source: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Progress, every_pub_fn_is_todo};
+    use super::{Progress, every_pub_fn_is_todo, salvage};
     use crate::kata::Kata;
 
     fn kata(name: &str) -> Kata {
@@ -269,16 +514,17 @@ mod tests {
     }
 
     #[test]
-    fn what_is_recorded_is_read_back_after_a_save() {
+    fn what_is_recorded_is_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(".kata-progress");
         let (a, b) = (kata("a"), kata("b"));
-        let mut progress = Progress::load(&path);
-        progress.record_failing(&a, &["step2_x", "step3_y"]);
-        progress.record_hints_shown(&a, 2, 1);
-        progress.record_hints_shown(&a, 2, 2);
-        progress.record_solved(&b, "abc");
-        progress.save().unwrap();
+        Progress::update(&path, |progress| {
+            progress.record_failing(&a, &["step2_x", "step3_y"]);
+            progress.record_hints_shown(&a, 2, 1);
+            progress.record_hints_shown(&a, 2, 2);
+        })
+        .unwrap();
+        Progress::update(&path, |progress| progress.record_solved(&b, "abc")).unwrap();
 
         let mut progress = Progress::load(&path);
         assert_eq!(progress.failing(&a), ["step2_x", "step3_y"]);
@@ -290,17 +536,39 @@ mod tests {
         assert_eq!(progress.hints_shown(&a, 2), 0);
     }
 
+    /// A writer that read the file long ago (an interview) does not write
+    /// back what it read: what another wrote since stays.
+    #[test]
+    fn an_update_changes_the_file_as_it_is_now() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".kata-progress");
+        let (a, b) = (kata("a"), kata("b"));
+        let early = Progress::load(&path);
+        Progress::update(&path, |progress| progress.record_solved(&a, "abc")).unwrap();
+        assert!(!early.is_solved(&a));
+        let (now, ()) = Progress::update(&path, |p| p.record_hints_shown(&b, 1, 1)).unwrap();
+        assert!(now.is_solved(&a) && now.hints_shown(&b, 1) == 1);
+        // Nothing left beside it but the lock.
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, [".kata-progress", ".kata-progress.lock"]);
+    }
+
     #[test]
     fn card_reviews_are_kept_and_outlive_a_reset() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(".kata-progress");
         let a = kata("a");
-        let mut progress = Progress::load(&path);
         let mut review = toml::Table::new();
         review.insert("reps".into(), 1.into());
-        progress.record_card_review(&a, "x", review.clone());
-        progress.record_hints_shown(&a, 1, 1);
-        progress.save().unwrap();
+        Progress::update(&path, |progress| {
+            progress.record_card_review(&a, "x", review.clone());
+            progress.record_hints_shown(&a, 1, 1);
+        })
+        .unwrap();
         let mut progress = Progress::load(&path);
         assert_eq!(progress.card_review("a", "x"), Some(&review));
         assert_eq!(progress.card_review("a", "y"), None);
@@ -313,15 +581,54 @@ mod tests {
     fn values_of_the_wrong_type_read_as_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(".kata-progress");
-        std::fs::write(&path, "a = 1\n[b]\nfailing = 3\nhints = \"x\"\n").unwrap();
-        let (a, b) = (kata("a"), kata("b"));
+        std::fs::write(
+            &path,
+            "a = 1\n[b]\nfailing = 3\nhints = \"x\"\nsolved = false\n[c]\nsolved = \"\"\n",
+        )
+        .unwrap();
+        let (a, b, c) = (kata("a"), kata("b"), kata("c"));
         let mut progress = Progress::load(&path);
         assert!(progress.failing(&b).is_empty());
         assert_eq!(progress.hints_shown(&b, 1), 0);
+        assert!(!progress.is_solved(&b) && !progress.is_solved(&c));
+        assert_eq!(super::mistyped(&progress.katas).len(), 5);
         progress.record_hints_shown(&b, 1, 1);
         progress.record_failing(&a, &[]);
         assert_eq!(progress.hints_shown(&b, 1), 1);
         assert!(progress.failing(&a).is_empty());
+    }
+
+    #[test]
+    fn a_damaged_file_is_kept_aside_and_what_can_be_read_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".kata-progress");
+        let damaged = "[a]\nsolved = \"abc\"\nfailing = [\"step1_x\"]\n\n[b]\nhints = { step1 = 2 }\nsolved = \"de";
+        std::fs::write(&path, damaged).unwrap();
+        let (a, b) = (kata("a"), kata("b"));
+        let progress = Progress::load(&path);
+        assert!(progress.is_solved(&a) && !progress.is_solved(&b));
+        assert_eq!(progress.hints_shown(&b, 1), 2);
+
+        let (progress, ()) = Progress::update(&path, |p| p.record_hints_shown(&a, 1, 1)).unwrap();
+        assert!(progress.is_solved(&a));
+        assert_eq!(progress.failing(&a), ["step1_x"]);
+        let copies: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains(".kata-progress.damaged-"))
+            .collect();
+        assert_eq!(copies.len(), 1, "{copies:?}");
+        assert_eq!(std::fs::read_to_string(&copies[0]).unwrap(), damaged);
+        let sound: toml::Table = std::fs::read_to_string(&path).unwrap().parse().unwrap();
+        assert_eq!(sound["b"]["hints"]["step1"].as_integer(), Some(2));
+    }
+
+    #[test]
+    fn salvage_keeps_every_table_up_to_the_damage() {
+        let table = salvage("[a]\nx = 1\ny = [\n[a.cards.c]\nreps = 2\n[b\nz = 3\n");
+        assert_eq!(table["a"]["x"].as_integer(), Some(1));
+        assert_eq!(table["a"]["cards"]["c"]["reps"].as_integer(), Some(2));
+        assert!(table.get("b").is_none());
     }
 
     #[test]

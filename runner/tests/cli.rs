@@ -335,14 +335,19 @@ fn a_corrupt_progress_file_is_ignored_not_a_crash() {
     let run = sandbox.kata(&["list"]);
     assert_eq!(run.code, 0, "{run}");
     assert!(
-        run.stderr.contains("warning") && run.stderr.contains("corrupt"),
+        run.stderr.contains("warning") && run.stderr.contains("is damaged"),
         "{run}"
     );
     assert!(kata_line(&run.stdout).contains("not started"), "{run}");
 
-    // The next command that records something writes a sound file.
+    // The next command that records something writes a sound file, and
+    // keeps the damaged one aside.
     let run = sandbox.kata(&["hint", NAME]);
     assert_eq!(run.code, 0, "{run}");
+    assert!(
+        run.stderr.contains("it is kept as .kata-progress.damaged-"),
+        "{run}"
+    );
     let rebuilt: toml::Table = sandbox.read(".kata-progress").parse().unwrap();
     assert!(rebuilt.contains_key(NAME), "{rebuilt}");
 }
@@ -709,7 +714,13 @@ pub async fn gather(api: &Api) -> (User, Post) {
     ] {
         assert!(ok(agrees), "{agrees}: {run}");
     }
-    assert!(run.stdout.contains("  note    no cards yet"), "{run}");
+    // A kata without cards fails: interview would leave it out unnoticed.
+    assert!(failed("the cards are complete in every language"), "{run}");
+    assert!(
+        run.stdout
+            .contains("no solutions/03-spawn-vs-join/cards.toml"),
+        "{run}"
+    );
     assert!(failed("at least 5 wrong answers"), "{run}");
     assert!(run.stdout.contains("3 of 5: 2 missing in"), "{run}");
     assert!(ok("the kata as shipped fails"), "{run}");
@@ -746,7 +757,7 @@ pub async fn gather(api: &Api) -> (User, Post) {
     assert!(row[4].parse::<f64>().is_ok() && row[5] == "s", "{run}");
     assert_eq!(
         run.stdout.lines().last(),
-        Some("verify: 14 passed, 5 failed"),
+        Some("verify: 14 passed, 6 failed"),
         "{run}"
     );
     // Nothing in the workspace itself was touched.

@@ -7,7 +7,7 @@
 
 use std::process::ExitCode;
 
-use anstream::{eprintln, println};
+use anstream::println;
 use anyhow::{Result, bail};
 
 use crate::blob::blob_id;
@@ -87,19 +87,24 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
     // One blank line between the tests and what follows.
     let gap = if spaced { "" } else { "\n" };
 
-    let mut progress = Progress::load(&workspace.progress_file());
     let failing: Vec<&str> = report
         .tests
         .iter()
         .filter(|t| t.outcome == Outcome::Failed)
         .map(|t| t.name.as_str())
         .collect();
-    progress.record_failing(kata, &failing);
-
     let (passed, total) = (report.passed(), report.tests.len());
-    if output.success && passed > 0 && report.failed() == 0 {
-        progress.record_solved(kata, &blob_id(&code));
-        progress.save()?;
+    let solved = output.success && passed > 0 && report.failed() == 0;
+    // Merged into the file as it is now; a failed write is a warning only:
+    // the verdict is the tests', whatever happens to the record.
+    let progress = Progress::record(&workspace.progress_file(), |progress| {
+        progress.record_failing(kata, &failing);
+        if solved {
+            progress.record_solved(kata, &blob_id(&code));
+        }
+    });
+
+    if solved {
         println!(
             "{gap}{}: all {passed} tests pass. {} is recorded as solved.\n\
              Compare yours with the reference: `cargo kata solution {}`",
@@ -113,10 +118,6 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
             None => println!("\nEvery kata is solved."),
         }
         return Ok(Verdict::Solved);
-    }
-    // Only `hint` needs what failed: not worth failing the check over.
-    if let Err(error) = progress.save() {
-        eprintln!("warning: {error:#}");
     }
     if report.failed() == 0 {
         // The tests ran, none failed, yet cargo failed: a test binary that

@@ -60,7 +60,7 @@ fn show(workspace: &Workspace, kata: &Kata, level: Option<u32>, step: Option<u32
         return Ok(false);
     }
 
-    let mut progress = Progress::load(&workspace.progress_file());
+    let progress = Progress::load(&workspace.progress_file());
     let (step, why) = match step {
         Some(step) if steps.contains_key(&step) => (step, ""),
         Some(step) => bail!(
@@ -117,8 +117,9 @@ fn show(workspace: &Workspace, kata: &Kata, level: Option<u32>, step: Option<u32
         // Asked for by number: what is remembered stays as it was.
         println!("hint {shown} of {count} for step {step}");
     } else {
-        progress.record_hints_shown(kata, step, shown);
-        progress.save()?;
+        Progress::record(&workspace.progress_file(), |progress| {
+            progress.record_hints_shown(kata, step, shown);
+        });
         if shown < count {
             println!("hint {shown} of {count} for step {step}; run it again for the next");
         } else {

@@ -11,7 +11,7 @@
 //! graded again comes back later in the same session. The session ends
 //! with a summary and the katas worth working again.
 //!
-//! `--print` writes the cards as Markdown instead, no terminal needed.
+//! `--print` writes the cards as plain text instead, no terminal needed.
 //! Without a terminal the session itself does not start (exit 2).
 //!
 //! The command's own words are in `messages.rs`; the cards' in their files.
@@ -78,7 +78,7 @@ pub fn run(workspace: &Workspace, options: &Options) -> Result<ExitCode> {
         }
     }
     if options.print {
-        print!("{}", markdown(workspace.root(), &deck, options.lang));
+        print!("{}", plain(workspace.root(), &deck, options.lang));
         return Ok(ExitCode::SUCCESS);
     }
     let terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
@@ -87,7 +87,8 @@ pub fn run(workspace: &Workspace, options: &Options) -> Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let clock = Clock::from_env();
-    let mut progress = Progress::load(&workspace.progress_file());
+    let path = workspace.progress_file();
+    let progress = Progress::load(&path);
     let seed = options.seed.unwrap_or_else(|| {
         // Any seed will do; the session says which, to ask it again.
         (clock.now().timestamp_micros().unsigned_abs() ^ u64::from(std::process::id())) % 100_000
@@ -100,7 +101,8 @@ pub fn run(workspace: &Workspace, options: &Options) -> Result<ExitCode> {
         lang: options.lang,
         time: options.time.map(Duration::from_secs),
         clock,
-        progress: &mut progress,
+        path: &path,
+        progress,
         grades: Vec::new(),
         started: Instant::now(),
     };
@@ -118,15 +120,24 @@ pub fn run(workspace: &Workspace, options: &Options) -> Result<ExitCode> {
 
 /// Every complete card of `katas`, in kata order, then file order. A card
 /// still being written (a field empty, a snapshot not recorded) is left
-/// out: `cargo kata verify` names what it lacks.
+/// out: `cargo kata verify` names what it lacks. A file that gives no card
+/// at all is named in a warning.
 fn deck<'a>(root: &Path, katas: &'a [Kata]) -> Vec<Entry<'a>> {
     let mut deck = Vec::new();
     for kata in katas {
         if !root.join(kata.cards()).is_file() {
             continue;
         }
-        let Ok((cards, _)) = cards::check_kata(root, kata) else {
-            continue;
+        let cards = match cards::check_kata(root, kata) {
+            Ok((cards, problems)) if cards.is_empty() && !problems.is_empty() => {
+                left_out(kata, &problems.join("; "));
+                continue;
+            }
+            Ok((cards, _)) => cards,
+            Err(error) => {
+                left_out(kata, &format!("{error:#}"));
+                continue;
+            }
         };
         for card in cards.into_iter().filter(Card::is_complete) {
             let timeline = match card.kind {
@@ -144,6 +155,18 @@ fn deck<'a>(root: &Path, katas: &'a [Kata]) -> Vec<Entry<'a>> {
         }
     }
     deck
+}
+
+/// Says that a kata's card file gave no card at all (not TOML, no
+/// `[[card]]`, unreadable): unlike a card still being written, that is
+/// worth a word, or its cards would vanish from every session unnoticed.
+fn left_out(kata: &Kata, why: &str) {
+    eprintln!(
+        "warning: {} is malformed ({why}); its cards are left out. \
+         `cargo kata verify {}` says more.",
+        kata.cards().display(),
+        kata.name
+    );
 }
 
 /// Where a card goes in the draw: its group (0 due, 1 new, 2 not yet due),
@@ -236,7 +259,9 @@ struct Session<'a, 'w> {
     lang: Lang,
     time: Option<Duration>,
     clock: Clock,
-    progress: &'w mut Progress,
+    /// `.kata-progress`, and what it held at the last grade.
+    path: &'w Path,
+    progress: Progress,
     /// Every grade given, with the kata it was about.
     grades: Vec<(&'a Kata, Grade)>,
     started: Instant,
@@ -304,7 +329,7 @@ impl<'a> Session<'a, '_> {
     /// Waits for Enter, counting down if there is a time limit. False when
     /// the candidate quits.
     fn wait_for_answer(&self) -> Result<bool> {
-        let deadline = self.time.map(|time| Instant::now() + time);
+        let deadline = self.time.and_then(|time| Instant::now().checked_add(time));
         let mut shown = None;
         let _raw = tty::Raw::on()?;
         loop {
@@ -402,16 +427,19 @@ impl<'a> Session<'a, '_> {
     /// this session.
     fn record(&mut self, entry: &Entry<'a>, grade: Grade, times: usize) -> bool {
         let now = self.clock.now();
-        let before = self
-            .progress
-            .card_review(&entry.kata.name, &entry.card.id)
-            .and_then(review::from_table);
-        let after = review::grade(before.as_ref(), now, grade);
-        self.progress
-            .record_card_review(entry.kata, &entry.card.id, review::to_table(&after));
-        if let Err(error) = self.progress.save() {
-            eprintln!("warning: {error:#}");
-        }
+        // Graded from the card's review as it is in the file now, and
+        // merged into it: what another command recorded since this session
+        // started (a kata solved in another terminal) stays.
+        let mut graded = None;
+        self.progress = Progress::record(self.path, |progress| {
+            let before = progress
+                .card_review(&entry.kata.name, &entry.card.id)
+                .and_then(review::from_table);
+            let after = review::grade(before.as_ref(), now, grade);
+            progress.record_card_review(entry.kata, &entry.card.id, review::to_table(&after));
+            graded = Some(after);
+        });
+        let after = graded.expect("record applies the change");
         self.grades.push((entry.kata, grade));
         let comes_back = grade == Grade::Again && times < MAX_ASKS;
         let note = if comes_back {
@@ -606,21 +634,24 @@ fn paragraph(text: &str, indent: &str) {
     }
 }
 
-/// The deck as Markdown, for printing or for an interviewer to read out: a
-/// heading per kata and per card, the snippet and the timeline in code
-/// blocks, the key points as a list.
-fn markdown(root: &Path, deck: &[Entry], lang: Lang) -> String {
+/// The deck as plain text, for printing or for an interviewer to read out:
+/// a heading per kata and per card, the snippet and the timeline indented
+/// as they are, the words wrapped to [`PRINT_WIDTH`]. Plain, not Markdown:
+/// the cards' words (`#[must_use]`, `fetch_user`) print as written, where
+/// Markdown would need them escaped.
+fn plain(root: &Path, deck: &[Entry], lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", Msg::PrintTitle.text(lang));
-    let _ = writeln!(out, "{}\n", Msg::PrintIntro.text(lang));
+    heading(&mut out, Msg::PrintTitle.text(lang), '=');
+    words(&mut out, Msg::PrintIntro.text(lang), "", "");
     let mut kata: Option<&str> = None;
     let mut n = 0;
     for entry in deck {
         if kata != Some(entry.kata.name.as_str()) {
             kata = Some(&entry.kata.name);
             n = 0;
-            let _ = writeln!(out, "## {}\n", entry.kata.label());
-            let _ = writeln!(out, "> {}\n", escape(&entry.kata.question));
+            out.push('\n');
+            heading(&mut out, &entry.kata.label(), '-');
+            words(&mut out, &entry.kata.question, "", "");
         }
         n += 1;
         let text = entry.card.text(lang.code());
@@ -628,52 +659,80 @@ fn markdown(root: &Path, deck: &[Entry], lang: Lang) -> String {
             Kind::Explain => Msg::Explain,
             Kind::Predict => Msg::Predict,
         };
-        let _ = writeln!(
-            out,
-            "### {}.{n} {}\n",
-            entry.kata.number,
-            escape(&one_line(&text.question))
-        );
+        out.push('\n');
+        let number = format!("{}.{n} ", entry.kata.number);
+        let indent = " ".repeat(number.len());
+        words(&mut out, &one_line(&text.question), &number, &indent);
         let (file, test) = proof(root, entry.kata, entry.card.step);
         let proved = say(
             lang,
             Msg::ProvedBy,
-            &[
-                ("step", &entry.card.step),
-                ("test", &format!("`{test}`")),
-                ("file", &format!("`{file}`")),
-            ],
+            &[("step", &entry.card.step), ("test", &test), ("file", &file)],
         );
-        let _ = writeln!(out, "*{}* · {proved}\n", kind.text(lang));
+        words(
+            &mut out,
+            &format!("{} · {proved}", kind.text(lang)),
+            &indent,
+            &indent,
+        );
         if let Some(code) = &entry.card.code {
-            let _ = writeln!(out, "{}\n", fenced("rust", code));
+            block(&mut out, code);
         }
-        if let Some(timeline) = &entry.timeline {
-            let file = cards::snapshot_file(entry.kata, entry.card.snapshot.as_deref().unwrap());
-            let heading = say(
-                lang,
-                Msg::Timeline,
-                &[("file", &format!("`{}`", file.display()))],
-            );
-            let _ = writeln!(out, "**{heading}**\n");
-            let _ = writeln!(out, "{}\n", fenced("text", timeline));
-            let _ = writeln!(out, "**{}**\n", Msg::Answer.text(lang));
+        let answer = if let Some(timeline) = &entry.timeline {
+            let file =
+                cards::snapshot_file(entry.kata, entry.card.snapshot.as_deref().unwrap_or(""));
+            let heading = say(lang, Msg::Timeline, &[("file", &file.display())]);
+            out.push('\n');
+            words(&mut out, &heading, "", "  ");
+            block(&mut out, timeline);
+            Msg::Answer
         } else {
-            let _ = writeln!(out, "**{}**\n", Msg::ModelAnswer.text(lang));
-        }
+            Msg::ModelAnswer
+        };
+        let _ = writeln!(out, "\n{}", answer.text(lang));
         for block in text.answer.split("\n\n") {
-            let _ = writeln!(out, "{}\n", escape(&one_line(block)));
+            words(&mut out, &one_line(block), "  ", "  ");
         }
-        let _ = writeln!(out, "**{}**\n", Msg::KeyPoints.text(lang));
+        let _ = writeln!(out, "\n{}", Msg::KeyPoints.text(lang));
         for point in &text.points {
-            let _ = writeln!(out, "- {}", escape(&one_line(point)));
+            words(&mut out, &one_line(point), "  - ", "    ");
         }
-        let _ = writeln!(out, "\n**{}**\n", Msg::Python.text(lang));
+        let _ = writeln!(out, "\n{}", Msg::Python.text(lang));
         for block in text.python.split("\n\n") {
-            let _ = writeln!(out, "{}\n", escape(&one_line(block)));
+            words(&mut out, &one_line(block), "  ", "  ");
         }
     }
-    out.trim_end().to_string() + "\n"
+    out
+}
+
+/// How wide `--print` wraps its words: a printed page's.
+const PRINT_WIDTH: usize = 80;
+
+/// `title`, underlined with `rule` as wide as it is.
+fn heading(out: &mut String, title: &str, rule: char) {
+    let _ = writeln!(
+        out,
+        "{title}\n{}\n",
+        rule.to_string().repeat(style::width(title))
+    );
+}
+
+/// `text` wrapped to [`PRINT_WIDTH`], its first line after `first`, the
+/// rest after `rest`.
+fn words(out: &mut String, text: &str, first: &str, rest: &str) {
+    let width = PRINT_WIDTH.saturating_sub(style::width(rest)).max(20);
+    for (i, line) in style::wrap(text, width).iter().enumerate() {
+        let lead = if i == 0 { first } else { rest };
+        let _ = writeln!(out, "{}", format!("{lead}{line}").trim_end());
+    }
+}
+
+/// Code or a timeline, each line as it is, indented, between blank lines.
+fn block(out: &mut String, text: &str) {
+    out.push('\n');
+    for line in text.lines() {
+        let _ = writeln!(out, "{}", format!("    {line}").trim_end());
+    }
 }
 
 /// The lines of a paragraph joined into one.
@@ -681,34 +740,9 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A fenced code block, its fence longer than any run of backticks in it.
-fn fenced(language: &str, code: &str) -> String {
-    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest.max(2) + 1);
-    format!("{fence}{language}\n{code}\n{fence}")
-}
-
-/// Card text as Markdown text: the characters Markdown would take for
-/// markup (`*`, `_`, `<`, brackets, a backslash) escaped, but inside
-/// `code spans`, which the cards use as Markdown does.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_code = false;
-    for c in text.chars() {
-        if c == '`' {
-            in_code = !in_code;
-        } else if !in_code && matches!(c, '\\' | '*' | '_' | '<' | '>' | '[' | ']' | '#' | '|') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
     fn workspace() -> Workspace {
         let here = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -726,15 +760,6 @@ mod tests {
         let mut c: Vec<u32> = (0..20).collect();
         shuffle(&mut c, 8);
         assert_ne!(a, c);
-    }
-
-    #[test]
-    fn escaping_leaves_code_spans_alone() {
-        assert_eq!(
-            escape("a *b* <T> `Vec<T>` fetch_user"),
-            "a \\*b\\* \\<T\\> `Vec<T>` fetch\\_user"
-        );
-        assert_eq!(fenced("text", "a ``` b"), "````text\na ``` b\n````");
     }
 
     /// Every kata of the real workspace has cards, and every card is
@@ -761,78 +786,62 @@ mod tests {
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
-    /// `--print`'s Markdown, rendered as a code-hosting site would: one h2
-    /// per kata, one h3 per card, a `rust` block per snippet and a `text`
-    /// block per timeline, a list item per key point, and the words of the
-    /// cards come out as written.
+    /// `--print`'s plain text: a heading per kata and per card, every
+    /// snippet and timeline line as recorded, indented, and the words of
+    /// the cards as written (no Markdown escapes), wrapped to 80 columns.
     #[test]
-    fn the_printed_cards_render_as_intended() {
+    fn the_printed_cards_read_as_plain_text() {
         let workspace = workspace();
         let katas = workspace.katas().unwrap();
         let deck = deck(workspace.root(), &katas);
         for lang in [Lang::En, Lang::Ko] {
-            let text = markdown(workspace.root(), &deck, lang);
-            let (mut h1, mut h2, mut h3, mut items) = (0, 0, 0, 0);
-            let (mut rust, mut timelines) = (Vec::new(), Vec::new());
-            let mut block: Option<String> = None;
-            let mut item: Option<String> = None;
-            let mut item_texts = Vec::new();
-            for event in Parser::new(&text) {
-                match event {
-                    Event::Start(Tag::Heading { level, .. }) => match level {
-                        HeadingLevel::H1 => h1 += 1,
-                        HeadingLevel::H2 => h2 += 1,
-                        HeadingLevel::H3 => h3 += 1,
-                        _ => panic!("an unexpected heading"),
-                    },
-                    Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                        block = Some(info.to_string());
-                    }
-                    Event::Text(t) if block.is_some() => {
-                        match block.as_deref() {
-                            Some("rust") => rust.push(t.to_string()),
-                            Some("text") => timelines.push(t.to_string()),
-                            other => panic!("a code block of {other:?}"),
-                        }
-                        block = Some("seen".into());
-                    }
-                    Event::End(TagEnd::CodeBlock) => block = None,
-                    Event::Start(Tag::Item) => {
-                        items += 1;
-                        item = Some(String::new());
-                    }
-                    Event::Text(t) | Event::Code(t) if item.is_some() => {
-                        item.as_mut().unwrap().push_str(&t);
-                    }
-                    Event::End(TagEnd::Item) => item_texts.extend(item.take()),
-                    Event::Html(html) | Event::InlineHtml(html) => {
-                        panic!("text read as HTML: {html}")
-                    }
-                    _ => {}
+            let text = plain(workspace.root(), &deck, lang);
+            let lines: Vec<&str> = text.lines().collect();
+            assert!(text.starts_with(&format!("{}\n", Msg::PrintTitle.text(lang))));
+            for entry in &deck {
+                let label = entry.kata.label();
+                assert!(
+                    lines
+                        .windows(2)
+                        .any(|w| w[0] == label && w[1].starts_with("---")),
+                    "no heading for {label}"
+                );
+                for line in entry
+                    .card
+                    .code
+                    .iter()
+                    .chain(&entry.timeline)
+                    .flat_map(|t| t.lines())
+                {
+                    let indented = format!("    {line}");
+                    assert!(
+                        lines.contains(&indented.trim_end()),
+                        "{lang:?}: no {line:?}"
+                    );
                 }
             }
-            let kata_count = katas
-                .iter()
-                .filter(|k| deck.iter().any(|e| e.kata.name == k.name))
-                .count();
-            assert_eq!((h1, h2, h3), (1, kata_count, deck.len()), "{lang:?}");
-            let predict: Vec<&Entry> = deck
-                .iter()
-                .filter(|e| e.card.kind == Kind::Predict)
-                .collect();
-            assert_eq!(rust.len(), predict.len());
-            assert_eq!(timelines.len(), predict.len());
-            for ((entry, code), timeline) in predict.iter().zip(&rust).zip(&timelines) {
-                assert_eq!(code.trim_end(), entry.card.code.as_deref().unwrap());
-                assert_eq!(timeline.trim_end(), entry.timeline.as_deref().unwrap());
+            // The words as written, once the wrapping is undone.
+            let joined = one_line(&text);
+            for entry in &deck {
+                let card = entry.card.text(lang.code());
+                for words in card.points.iter().chain([&card.question, &card.answer]) {
+                    for paragraph in words.split("\n\n") {
+                        assert!(
+                            joined.contains(&one_line(paragraph)),
+                            "{lang:?}: {paragraph}"
+                        );
+                    }
+                }
             }
-            let points: Vec<String> = deck
-                .iter()
-                .flat_map(|e| e.card.text(lang.code()).points.iter())
-                .map(|p| one_line(p).replace('`', ""))
-                .collect();
-            assert_eq!(items, points.len());
-            assert_eq!(item_texts, points, "{lang:?}");
+            for escaped in ["\\#", "\\_", "\\[", "\\<", "\\*"] {
+                assert!(!text.contains(escaped), "{lang:?}: {escaped} in the text");
+            }
+            // Wider only where one word is too long to wrap.
+            let prose = text.lines().filter(|l| !l.starts_with("    "));
+            for line in prose {
+                let long_word = line.split(' ').any(|w| style::width(w) > 40);
+                assert!(style::width(line) <= 80 || long_word, "{line}");
+            }
         }
     }
 }

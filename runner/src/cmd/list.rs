@@ -17,24 +17,45 @@ const BAR: usize = 20;
 pub fn run(workspace: &Workspace) -> Result<ExitCode> {
     let katas = workspace.katas()?;
     let progress = Progress::load(&workspace.progress_file());
-    let states = katas
+    // A kata whose state cannot be told (its `src/lib.rs` gone) is shown
+    // broken, and the rest are listed: one kata never hides the others.
+    let found: Vec<Result<State>> = katas
         .iter()
         .map(|kata| progress::state(workspace.root(), kata, &progress))
-        .collect::<Result<Vec<State>>>()?;
+        .collect();
 
     let width = katas.iter().map(|k| k.name.len()).max().unwrap_or(0);
-    for (kata, state) in katas.iter().zip(&states) {
-        let described = format!("{:<11}", state.describe());
+    for (kata, state) in katas.iter().zip(&found) {
+        let described = format!(
+            "{:<11}",
+            state.as_ref().map_or("broken", |state| state.describe())
+        );
         let described = match state {
-            State::Solved => paint(style::GOOD, described),
-            State::InProgress => paint(style::UNDERWAY, described),
-            State::NotStarted => described,
+            Ok(State::Solved) => paint(style::GOOD, described),
+            Ok(State::InProgress) => paint(style::UNDERWAY, described),
+            Ok(State::NotStarted) => described,
+            Err(_) => paint(style::BAD, described),
         };
         println!(
             "  {:02}  {:<width$}  {described}  {}",
             kata.number, kata.name, kata.question
         );
     }
+    for (kata, state) in katas.iter().zip(&found) {
+        if let Err(error) = state {
+            println!(
+                "\n{} is broken: {error:#}. `cargo kata reset {}` puts its starting code back.",
+                kata.label(),
+                kata.name
+            );
+        }
+    }
+    // Counted as not started: a kata recorded solved is solved whatever its
+    // file, so a broken one is not.
+    let states: Vec<State> = found
+        .into_iter()
+        .map(|state| state.unwrap_or(State::NotStarted))
+        .collect();
     println!("\n{}", progress_line(&states));
 
     match progress.next(&katas) {

@@ -15,13 +15,15 @@
 //! marked [`PLACEHOLDER`], and `verify` fails until none is left, the
 //! solution passes, the snapshots are recorded and the catalogues of
 //! answers are full. Nothing is written unless everything can be, and
-//! nothing is ever written over.
+//! nothing is ever written over; should a write fail halfway, what was
+//! written before it is undone.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
+use crate::atomic;
 use crate::profile;
 use crate::splice::Catalogue;
 use crate::table::{self, PLACEHOLDER};
@@ -82,16 +84,17 @@ pub fn run(
         std::fs::read_to_string(root.join("Cargo.toml")).context("cannot read Cargo.toml")?;
     let manifest = profile::with_kata(&manifest, &kata.name);
 
-    for (path, content) in &files {
-        create(&root.join(path), content)?;
+    let mut written = Written::default();
+    if let Err(error) = write(root, &kata, &files, &readme, &manifest, &mut written) {
+        return Err(match written.undo(root) {
+            Ok(()) => error
+                .context("`new` stopped halfway, and removed what it had written: nothing changed"),
+            Err(left) => error.context(format!(
+                "`new` stopped halfway, and removing what it had written failed too ({left:#}): \
+                 remove it by hand"
+            )),
+        });
     }
-    for catalogue in [Catalogue::Wrong, Catalogue::Right] {
-        let dir = Path::new("solutions").join(&kata.dir).join(catalogue.dir());
-        std::fs::create_dir_all(root.join(&dir))
-            .with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    std::fs::write(root.join("README.md"), readme).context("cannot write README.md")?;
-    std::fs::write(root.join("Cargo.toml"), manifest).context("cannot write Cargo.toml")?;
 
     println!("New kata {:02} {}:", kata.number, kata.name);
     for (path, _) in &files {
@@ -122,18 +125,105 @@ fn numbered_folder(dir: &Path, number: u32) -> Option<String> {
         .find(|name| name.starts_with(&prefix))
 }
 
-/// Writes a new file, never over an old one.
-fn create(path: &Path, content: &str) -> Result<()> {
+/// Writes the kata's files, its catalogue folders, README.md's row and the
+/// root manifest's line, noting each in `written` as it goes.
+fn write(
+    root: &Path,
+    kata: &Skeleton,
+    files: &[(PathBuf, String)],
+    readme: &str,
+    manifest: &str,
+    written: &mut Written,
+) -> Result<()> {
+    for (path, content) in files {
+        create(root, path, content, written)?;
+    }
+    for catalogue in [Catalogue::Wrong, Catalogue::Right] {
+        let dir = Path::new("solutions").join(&kata.dir).join(catalogue.dir());
+        create_dirs(root, &dir, written)?;
+    }
+    for (name, content) in [("README.md", readme), ("Cargo.toml", manifest)] {
+        let path = root.join(name);
+        let before = std::fs::read(&path).with_context(|| format!("cannot read {name}"))?;
+        atomic::replace(&path, content.as_bytes())
+            .with_context(|| format!("cannot write {name}"))?;
+        written.replaced.push((path, before));
+    }
+    Ok(())
+}
+
+/// What `new` has written so far, to be undone should a later write fail:
+/// a half-written kata would show in the list, and make a second try
+/// refuse ("exists already").
+#[derive(Default)]
+struct Written {
+    files: Vec<PathBuf>,
+    /// Folders made, each after its parent.
+    dirs: Vec<PathBuf>,
+    /// Files replaced, with what they held before.
+    replaced: Vec<(PathBuf, Vec<u8>)>,
+}
+
+impl Written {
+    /// Puts back what was replaced, removes what was made (folders only
+    /// when empty, last made first). The first thing that could not be
+    /// undone, if any; the rest is undone still.
+    fn undo(self, root: &Path) -> Result<()> {
+        let mut first: Option<anyhow::Error> = None;
+        let mut note = |result: std::io::Result<()>, path: &Path| {
+            if let Err(error) = result {
+                let shown = path
+                    .strip_prefix(root)
+                    .unwrap_or(path)
+                    .display()
+                    .to_string();
+                first.get_or_insert(anyhow::Error::new(error).context(shown));
+            }
+        };
+        for (path, before) in self.replaced.iter().rev() {
+            note(atomic::replace(path, before), path);
+        }
+        for path in self.files.iter().rev() {
+            note(std::fs::remove_file(path), path);
+        }
+        for dir in self.dirs.iter().rev() {
+            note(std::fs::remove_dir(dir), dir);
+        }
+        first.map_or(Ok(()), Err)
+    }
+}
+
+/// Makes `dir` (relative to `root`) and the folders above it that are
+/// missing, noting each.
+fn create_dirs(root: &Path, dir: &Path, written: &mut Written) -> Result<()> {
+    let mut missing: Vec<PathBuf> = root
+        .join(dir)
+        .ancestors()
+        .take_while(|path| *path != root && std::fs::symlink_metadata(path).is_err())
+        .map(Path::to_path_buf)
+        .collect();
+    missing.reverse();
+    for path in missing {
+        std::fs::create_dir(&path).with_context(|| format!("cannot create {}", dir.display()))?;
+        written.dirs.push(path);
+    }
+    Ok(())
+}
+
+/// Writes a new file, never over an old one, nor through a link at its
+/// name (`create_new` refuses both).
+fn create(root: &Path, path: &Path, content: &str, written: &mut Written) -> Result<()> {
     use std::io::Write;
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+        create_dirs(root, parent, written)?;
     }
+    let full = root.join(path);
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(path)
+        .open(&full)
         .with_context(|| format!("cannot create {}", path.display()))?;
+    written.files.push(full);
     file.write_all(content.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))
 }

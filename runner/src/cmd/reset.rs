@@ -17,6 +17,7 @@ use std::process::{Command, ExitCode};
 use anstream::println;
 use anyhow::{Context, Result, bail};
 
+use crate::atomic;
 use crate::blob::blob_id;
 use crate::kata::Kata;
 use crate::progress::Progress;
@@ -70,13 +71,14 @@ pub fn run(workspace: &Workspace, name: Option<&str>, all: bool, yes: bool) -> R
         return Ok(ExitCode::SUCCESS);
     }
 
-    let stamp = chrono::Utc::now().format("%Y-%m-%dT%H-%M-%SZ").to_string();
-    if !yes && !confirm(&changed, &Path::new(BACKUPS).join(&stamp))? {
+    refuse_a_linked_backup_folder(workspace.root())?;
+    if !yes && !confirm(&changed, Path::new(BACKUPS))? {
         println!("Nothing was changed.");
         return Ok(ExitCode::FAILURE);
     }
 
     // Every backup first: should one fail, no file has been replaced yet.
+    let stamp = chrono::Utc::now().format("%Y-%m-%dT%H-%M-%SZ").to_string();
     let backup = new_backup_dir(&workspace.root().join(BACKUPS), &stamp)?;
     let shown_backup = Path::new(BACKUPS).join(backup.file_name().expect("a named folder"));
     let mut kept = Vec::new();
@@ -99,26 +101,99 @@ pub fn run(workspace: &Workspace, name: Option<&str>, all: bool, yes: bool) -> R
         });
     }
 
-    let mut progress = Progress::load(&workspace.progress_file());
-    let mut forgotten = Vec::new();
-    for ((kata, shipped), kept) in changed.iter().zip(kept) {
-        write_atomically(&workspace.root().join(kata.lib_rs()), shipped)?;
-        println!(
-            "Reset {} to its starting code; {kept}",
-            kata.lib_rs().display()
-        );
-        if progress.forget(kata) {
-            forgotten.push(kata.name.as_str());
+    let reset = replace_all(workspace, &changed, &kept);
+    let forgotten = forget(workspace, &changed[..reset.done]);
+    match (reset.error, forgotten) {
+        (None, Ok(())) => Ok(ExitCode::SUCCESS),
+        (error, forgotten) => {
+            if let Some(error) = error {
+                let (failed, _) = &changed[reset.done];
+                eprintln!(
+                    "error: {error:#}\n{} was not reset: it is as it was.",
+                    failed.lib_rs().display()
+                );
+                let untouched: Vec<String> = changed[reset.done + 1..]
+                    .iter()
+                    .map(|(kata, _)| kata.lib_rs().display().to_string())
+                    .collect();
+                if !untouched.is_empty() {
+                    eprintln!(
+                        "Not reached, and left as they were: {}",
+                        untouched.join(", ")
+                    );
+                }
+            }
+            if let Err(error) = forgotten {
+                eprintln!("error: {error:#}");
+            }
+            Ok(ExitCode::from(2))
         }
     }
-    if !forgotten.is_empty() {
-        progress.save()?;
-        println!(
-            "Cleared from .kata-progress, as never solved and no hint shown: {}",
-            forgotten.join(", ")
-        );
+}
+
+/// How far [`replace_all`] went: the first `done` files are reset; `error`
+/// says why the next was not.
+struct Replaced {
+    done: usize,
+    error: Option<anyhow::Error>,
+}
+
+/// Puts each starting file in place, in order, saying so for each, and
+/// stops at the first that cannot be written.
+fn replace_all(workspace: &Workspace, changed: &[(Kata, Vec<u8>)], kept: &[String]) -> Replaced {
+    for (done, ((kata, shipped), kept)) in changed.iter().zip(kept).enumerate() {
+        let path = kata.lib_rs();
+        if let Err(error) = atomic::replace(&workspace.root().join(&path), shipped) {
+            let error =
+                anyhow::Error::new(error).context(format!("cannot write {}", path.display()));
+            return Replaced {
+                done,
+                error: Some(error),
+            };
+        }
+        println!("Reset {} to its starting code; {kept}", path.display());
     }
-    Ok(ExitCode::SUCCESS)
+    Replaced {
+        done: changed.len(),
+        error: None,
+    }
+}
+
+/// Clears from `.kata-progress` what it recorded of the code of the katas
+/// that were reset (solved, failing steps, hints shown; interview grades
+/// stay), and says which; or, when it cannot, that they still show there.
+fn forget(workspace: &Workspace, reset: &[(Kata, Vec<u8>)]) -> Result<()> {
+    if reset.is_empty() {
+        return Ok(());
+    }
+    let path = workspace.progress_file();
+    let update = Progress::update(&path, |progress| {
+        reset
+            .iter()
+            .filter(|(kata, _)| progress.forget(kata))
+            .map(|(kata, _)| kata.name.clone())
+            .collect::<Vec<String>>()
+    });
+    match update {
+        Ok((_, forgotten)) if forgotten.is_empty() => Ok(()),
+        Ok((_, forgotten)) => {
+            println!(
+                "Cleared from .kata-progress (solved, failing steps, hints shown; \
+                 interview grades kept): {}",
+                forgotten.join(", ")
+            );
+            Ok(())
+        }
+        Err(error) => {
+            let names: Vec<&str> = reset.iter().map(|(kata, _)| kata.name.as_str()).collect();
+            Err(error.context(format!(
+                "the code was reset, but .kata-progress still records what it held of {} \
+                 (solved, hints shown); `cargo kata reset` again clears it once the file \
+                 can be written",
+                names.join(", ")
+            )))
+        }
+    }
 }
 
 /// The kata's starting `src/lib.rs`, from git's object store.
@@ -166,7 +241,7 @@ fn confirm(changed: &[(Kata, Vec<u8>)], backup: &Path) -> Result<bool> {
     }
     let question = match changed {
         [(kata, _)] => format!(
-            "Reset {} to its starting code? Your version is kept in {}. [y/N] ",
+            "Reset {} to its starting code? A copy of yours is made first, in {}/. [y/N] ",
             kata.lib_rs().display(),
             backup.display()
         ),
@@ -176,7 +251,8 @@ fn confirm(changed: &[(Kata, Vec<u8>)], backup: &Path) -> Result<bool> {
                 println!("  {}", kata.lib_rs().display());
             }
             format!(
-                "Reset all {} to their starting code? Your versions are kept in {}. [y/N] ",
+                "Reset all {} to their starting code? A copy of each is made first, \
+                 in {}/. [y/N] ",
                 changed.len(),
                 backup.display()
             )
@@ -188,6 +264,20 @@ fn confirm(changed: &[(Kata, Vec<u8>)], backup: &Path) -> Result<bool> {
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
     Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
+}
+
+/// Backups go into a folder of the workspace's own: a `.kata-backups` that
+/// is a symbolic link (a repository could ship one) would send the
+/// learner's code elsewhere.
+fn refuse_a_linked_backup_folder(root: &Path) -> Result<()> {
+    let folder = root.join(BACKUPS);
+    if std::fs::symlink_metadata(&folder).is_ok_and(|m| m.file_type().is_symlink()) {
+        bail!(
+            "{BACKUPS} is a symbolic link: reset keeps your code only in a folder of its \
+             own. Remove the link (`rm {BACKUPS}`) and run it again. Nothing was changed."
+        );
+    }
+    Ok(())
 }
 
 /// `.kata-backups/STAMP`, or `STAMP-2`, `STAMP-3`... when it exists: a
@@ -209,15 +299,6 @@ fn new_backup_dir(backups: &Path, stamp: &str) -> Result<PathBuf> {
         }
     }
     unreachable!("some suffix is free")
-}
-
-/// Writes `content` beside `path`, then renames it into place.
-fn write_atomically(path: &Path, content: &[u8]) -> Result<()> {
-    let file_name = path.file_name().expect("a file").to_string_lossy();
-    let temporary = path.with_file_name(format!(".{file_name}.kata-reset"));
-    std::fs::write(&temporary, content)
-        .and_then(|()| std::fs::rename(&temporary, path))
-        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 #[cfg(test)]

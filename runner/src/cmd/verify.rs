@@ -12,7 +12,7 @@
 //! - its README has hints (`hints.rs`) for every step that has a test
 //!   (`steps.rs`), and no placeholder left;
 //! - `tests/snapshots/` holds a reference timeline for every step test;
-//! - its cards (`cards.rs`), if it has any, are complete in every language,
+//! - its cards (`cards.rs`) exist and are complete in every language,
 //!   name steps that have tests and snapshots that exist, and are at least
 //!   4 explain and 1 predict cards (`cards::check_kata`, the one rule);
 //! - it keeps at least [`WRONG_ANSWERS`] wrong answers and
@@ -220,11 +220,7 @@ impl Verifier<'_> {
         tally.check("a reference snapshot for every step", || {
             self.snapshots(&steps)
         });
-        if self.root.join(self.kata.cards()).is_file() {
-            tally.check("the cards are complete in every language", || self.cards());
-        } else {
-            println!("  note    no cards yet ({})", self.kata.cards().display());
-        }
+        tally.check("the cards are complete in every language", || self.cards());
         let wrong = self.kata.answers(self.scratch, Catalogue::Wrong)?;
         let right = self.kata.answers(self.scratch, Catalogue::Right)?;
         tally.check(&format!("at least {WRONG_ANSWERS} wrong answers"), || {
@@ -439,7 +435,16 @@ impl Verifier<'_> {
         Ok(String::new())
     }
 
+    /// Every kata has cards: `interview` asks from them, and one without
+    /// would be left out of every session unnoticed.
     fn cards(&self) -> Result<String> {
+        if !self.root.join(self.kata.cards()).is_file() {
+            bail!(
+                "no {}: write the kata's interview cards (CONTRIBUTING.md, step 6; \
+                 `cargo kata new` starts one)",
+                self.kata.cards().display()
+            );
+        }
         let (cards, problems) = cards::check_kata(self.root, self.kata)?;
         if !problems.is_empty() {
             bail!(
