@@ -102,6 +102,54 @@ fn assert_no_idle_permit(world: &World, limit: usize) {
     }
 }
 
+/// Why more than `limit` jobs ran at once, from the trace: every job at once
+/// (nothing capped them, or each permit was dropped as soon as it was
+/// acquired), or a few more than the limit (more permits than asked).
+fn cap_broken(world: &World, limit: usize) -> String {
+    let peak = peak(world);
+    let jobs = world.trace().spans().len();
+    let why = if peak == jobs {
+        format!(
+            "No job ever waited for a permit: all {jobs} ran at once. Either nothing caps \
+             them, or each permit was dropped as soon as it was acquired. A permit caps \
+             only while it is alive: `let _ = sem.acquire().await` drops it at once, and a \
+             permit not moved into the spawned task is dropped at the end of the loop's \
+             turn; `let _permit = ...` (or moving it into the task) keeps it until the job \
+             ends"
+        )
+    } else {
+        format!(
+            "Jobs did wait for permits, but {peak} held one at once: the semaphore has more \
+             permits than the limit (Semaphore::new(limit + 1)?), or more than {limit} \
+             workers take jobs"
+        )
+    };
+    format!("the cap is broken: at most {limit} jobs may run at once, but {peak} did. {why}")
+}
+
+/// Jobs start in the order of `jobs`: no job starts before an earlier one.
+fn assert_start_order(world: &World, count: usize) {
+    let starts: Vec<(String, Duration)> = (0..count)
+        .map(|i| {
+            let row = format!("Worker{i}");
+            let at = started(world, &row);
+            (row, at)
+        })
+        .collect();
+    for (i, (earlier, earlier_at)) in starts.iter().enumerate() {
+        let first_later = starts[i + 1..].iter().min_by_key(|(_, at)| *at);
+        if let Some((later, later_at)) = first_later.filter(|(_, at)| at < earlier_at) {
+            panic!(
+                "jobs start in the order of `jobs`: {later} started at {} ms, before {earlier} \
+                 ({} ms). A queue taken from the back (a stack, `Vec::pop`, `pop_back`) starts \
+                 the last job first; take the jobs from the front",
+                later_at.as_millis(),
+                earlier_at.as_millis()
+            );
+        }
+    }
+}
+
 /// Every job ran in a tokio task of its own: spawned, not polled by the
 /// function itself (`join_all`, a stream) nor all in one task.
 fn assert_own_tasks(world: &World) {
@@ -162,25 +210,21 @@ fn panic_message(payload: Box<dyn Any + Send>) -> String {
 }
 
 /// The seed's schedule: five 1 s jobs under 2 permits start at 0, 0, 1000,
-/// 1000, 2000 ms and are all done at 3000 ms. `cap_hint` adds to the message
-/// when the cap is broken.
-fn assert_seed_schedule(world: &World, done: &[String], cap_hint: &str) {
+/// 1000, 2000 ms and are all done at 3000 ms.
+fn assert_seed_schedule(world: &World, done: &[String]) {
     assert_eq!(
         done,
         reports(&["Worker0", "Worker1", "Worker2", "Worker3", "Worker4"]),
         "every job's report, in the order of `jobs`"
     );
-    assert!(
-        peak(world) <= 2,
-        "the cap is broken: at most 2 jobs may run at once, but {} did.{cap_hint}",
-        peak(world)
-    );
+    assert!(peak(world) <= 2, "{}", cap_broken(world, 2));
     assert_eq!(
         peak(world),
         2,
         "the permits are not used: with a limit of 2, two jobs should run at once, \
          but at most one did (the jobs ran one at a time)"
     );
+    assert_start_order(world, 5);
     assert_no_idle_permit(world, 2);
     assert_eq!(
         starts(world),
@@ -204,11 +248,8 @@ fn assert_uneven_schedule(world: &World, done: &[String]) {
         "reports come back in the order of `jobs`, not the order the jobs finished \
          (Worker2 finishes before Worker1)"
     );
-    assert!(
-        peak(world) <= 2,
-        "the cap is broken: at most 2 jobs may run at once, but {} did",
-        peak(world)
-    );
+    assert!(peak(world) <= 2, "{}", cap_broken(world, 2));
+    assert_start_order(world, 3);
     assert_no_idle_permit(world, 2);
     assert_eq!(
         started(world, "Worker2"),
@@ -234,11 +275,8 @@ fn assert_later_frees_first_schedule(world: &World, done: &[String]) {
         "reports come back in the order of `jobs`, not the order the jobs finished \
          (Worker0 finishes last)"
     );
-    assert!(
-        peak(world) <= 2,
-        "the cap is broken: at most 2 jobs may run at once, but {} did",
-        peak(world)
-    );
+    assert!(peak(world) <= 2, "{}", cap_broken(world, 2));
+    assert_start_order(world, 4);
     assert_no_idle_permit(world, 2);
     assert_eq!(
         world.trace().finished_at(),
@@ -267,7 +305,7 @@ async fn step1_seed() {
 
     let done = within(10, kata::run_limited(seed_jobs(&world), 2)).await;
 
-    assert_seed_schedule(&world, &done, "");
+    assert_seed_schedule(&world, &done);
     assert_timeline!("step1_seed", world);
 }
 
@@ -310,12 +348,7 @@ async fn step3_any_limit() {
             reports(&["Worker0", "Worker1", "Worker2", "Worker3", "Worker4"]),
             "limit {limit}: every job's report, in the order of `jobs`"
         );
-        assert!(
-            peak(&world) <= limit,
-            "the cap is broken: with limit {limit}, no more than {limit} may run at once, \
-             but {} jobs did",
-            peak(&world)
-        );
+        assert!(peak(&world) <= limit, "{}", cap_broken(&world, limit));
         assert_eq!(
             peak(&world),
             at_once,
@@ -323,6 +356,7 @@ async fn step3_any_limit() {
              run at once, but at most {} did",
             peak(&world)
         );
+        assert_start_order(&world, 5);
         assert_no_idle_permit(&world, limit);
         assert_eq!(
             world.trace().finished_at(),
@@ -346,12 +380,7 @@ async fn step4_spawned_tasks() {
 
     let done = within(10, kata::spawn_limited(seed_jobs(&world), 2)).await;
 
-    assert_seed_schedule(
-        &world,
-        &done,
-        " A permit caps only while it is alive: `let _ = sem.acquire().await` drops it \
-         at once, `let _permit = ...` (or moving it into the task) keeps it until the job ends",
-    );
+    assert_seed_schedule(&world, &done);
     assert_own_tasks(&world);
     assert_timeline!("step4_spawned_tasks", world);
 
