@@ -16,7 +16,7 @@ use blocking_vs_nonblocking as kata;
 #[cfg(feature = "reference")]
 use blocking_vs_nonblocking_solution as kata;
 use futures::future::join_all;
-use world::{Fill, Invoice, Legacy, Thread, World, assert_timeline, within};
+use world::{Ending, Fill, Invoice, Legacy, Thread, World, assert_timeline, within};
 
 fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
@@ -90,10 +90,12 @@ async fn step1_blocking_sleep() {
         &world,
         "in step 1 use legacy.sleep, the simulated std::thread::sleep",
     );
+    let notes = blocked_notes(&world).len();
     assert_eq!(
-        blocked_notes(&world).len(),
-        3,
-        "each request's legacy.sleep holds the runtime thread: three \"blocked the runtime thread\" notes"
+        notes, 3,
+        "each request's legacy.sleep holds the runtime thread: three \"blocked the runtime \
+         thread\" notes, one call of legacy.sleep(1 s) per request, as Python's one \
+         time.sleep(1) (found {notes})"
     );
     assert_eq!(
         finish_times(&world),
@@ -131,6 +133,19 @@ async fn step3_blocking_call_off_the_runtime() {
     let legacy = Legacy::new(&world);
 
     let invoices = serve_three(&world, |id| kata::invoice_handler(&legacy, id)).await;
+    // Which invoices were rendered by the time the requests returned: read
+    // before this test yields, so that nothing left behind can run first.
+    let rendered_by_return: Vec<bool> = (1..=3)
+        .map(|id| {
+            world
+                .trace()
+                .spans_of(&format!("render_invoice({id})"))
+                .iter()
+                .any(|span| span.ending == Ending::Done)
+        })
+        .collect();
+    // Then let the clock run on: a render left behind shows itself now.
+    within(10, tokio::time::sleep(ms(100))).await;
 
     assert_eq!(
         invoices,
@@ -171,6 +186,22 @@ async fn step3_blocking_call_off_the_runtime() {
             "{row} ran on a thread tokio does not know (std::thread::spawn). On a real \
              runtime that is right, but spawn_blocking is the tool: a pool of reused \
              threads, and the only threads this test's paused clock can see"
+        );
+        assert!(
+            rendered_by_return[id as usize - 1],
+            "{row} ran on the blocking pool, but only after request {id} had returned: the \
+             JoinHandle of spawn_blocking was dropped, not awaited, so the task was detached \
+             and the request answered without its invoice. Await the JoinHandle (it is a \
+             future of the closure's result) and return what it gives"
+        );
+        let request_start = world.trace().spans_of(&format!("request {id}"))[0].start;
+        assert!(
+            spans
+                .iter()
+                .all(|span| span.start >= request_start + ms(1000)),
+            "{row} started at {} ms, before request {id}'s 1 s rate-limit wait was over: \
+             wait first (tokio::time::sleep(..).await), then render the invoice",
+            spans[0].start.as_millis()
         );
     }
     assert_eq!(
