@@ -91,6 +91,36 @@ async fn step1_seed() {
         "each gather takes its slowest call: 500 ms, then 500 ms, 1000 ms in all"
     );
     assert_timeline!("step1_seed", world);
+
+    // The same seed with user 3 not found: the second gather keeps both
+    // outcomes (return_exceptions=True), which a try_join! there would not.
+    let world = World::start();
+    world.compared_with("step1_seed_user3_missing");
+    let api = FlakyApi::new(&world).with_not_found("fetch_user(3)");
+
+    let answer = run_as(&world, "seed", kata::seed(&api)).await;
+
+    let Ok((_, [user2, user3])) = answer else {
+        panic!(
+            "with user 3 not found, the seed returned {:?}: its second gather must keep both \
+             outcomes (return_exceptions=True), Ok(User2) and user 3's error, and return \
+             them. A try_join! (or a `?`) there makes user 3's error the whole answer: \
+             join! over the Results keeps each",
+            answer.err()
+        );
+    };
+    assert_eq!(
+        (user2.map(|u| u.name), user3.map(|u| u.name)),
+        (Ok("User2".to_owned()), Err(not_found("user", 3))),
+        "the second gather keeps each call's own outcome: User2, and user 3's error"
+    );
+    assert_eq!(
+        ending(&span(&world, "fetch_user(2)", "the seed fetches user 2")),
+        (Ending::Done, Some(ms(1000))),
+        "user 3's error stops nothing in a gather that keeps every outcome: fetch_user(2) \
+         answers at 1000 ms"
+    );
+    assert_timeline!("step1_seed_user3_missing", world);
 }
 
 #[tokio::test(flavor = "current_thread", start_paused = true)]
@@ -118,6 +148,13 @@ async fn step2_fail_fast() {
         answer.as_ref().err(),
         Some(&not_found("post", MISSING_ID)),
         "the first error is the answer: post 404 is not found"
+    );
+    assert!(
+        user.task.is_none() || user.ending == Ending::Cancelled,
+        "fetch_user(1) ran in a spawned task, and ran on after post 404 failed: the \
+         try_join! dropped only its JoinHandle, and a dropped handle detaches its task, it \
+         does not cancel it (step 5). Here no task is needed: try_join! the two calls \
+         themselves, and it drops (cancels) the other call at the first error"
     );
     assert_eq!(
         ending(&user),
@@ -260,15 +297,7 @@ async fn step4_every_user() {
          fetch_user(404) returns an error (!), users 1 and 3 answer (])"
     );
     assert_eq!(outcomes.len(), 4, "one outcome per id");
-    let described: Vec<String> = outcomes
-        .iter()
-        .map(|outcome| match outcome {
-            Ok(Ok(user)) => format!("Ok(Ok({}))", user.name),
-            Ok(Err(error)) => format!("Ok(Err({error}))"),
-            Err(error) if error.is_panic() => "Err(JoinError: panic)".to_owned(),
-            Err(error) => format!("Err(JoinError: {error})"),
-        })
-        .collect();
+    let described: Vec<String> = outcomes.iter().map(describe).collect();
     assert_eq!(
         described,
         [
@@ -286,6 +315,59 @@ async fn step4_every_user() {
         "every task is done at 500 ms, the panicked one too"
     );
     assert_timeline!("step4_every_user", world);
+
+    // The same ids, finishing in another order than theirs: 404 at 100 ms,
+    // 3 at 300, 13 at 700, 1 at 900. The answer keeps the order of the ids.
+    let world = World::start();
+    world.compared_with("step4_uneven_latencies");
+    let api = FlakyApi::new(&world)
+        .with_latency("fetch_user(1)", ms(900))
+        .with_latency("fetch_user(13)", ms(700))
+        .with_latency("fetch_user(404)", ms(100))
+        .with_latency("fetch_user(3)", ms(300));
+
+    let outcomes = run_as(&world, "every_user", kata::every_user(&api, &ids)).await;
+
+    let described = outcomes.iter().map(describe).collect::<Vec<_>>();
+    let in_id_order = [
+        "Ok(Ok(User1))",
+        "Err(JoinError: panic)",
+        "Ok(Err(user 404 not found))",
+        "Ok(Ok(User3))",
+    ];
+    let in_finish_order = [
+        "Ok(Err(user 404 not found))",
+        "Ok(Ok(User3))",
+        "Err(JoinError: panic)",
+        "Ok(Ok(User1))",
+    ];
+    assert!(
+        described != in_finish_order,
+        "the outcomes came back in the order the tasks finished (404 at 100 ms, 3 at 300, 13 \
+         at 700, 1 at 900), not in the order of the ids: a JoinSet's join_next hands them \
+         back as they finish. Put each in its id's place (join_next_with_id, and \
+         JoinError::id() for the panicked one), or await the handles in the order of the ids"
+    );
+    assert_eq!(
+        described, in_id_order,
+        "every outcome, in the order of the ids, whichever task finishes first"
+    );
+    assert_eq!(
+        returned_at(&world, "every_user"),
+        ms(900),
+        "every outcome is there when the slowest task is done, at 900 ms"
+    );
+    assert_timeline!("step4_uneven_latencies", world);
+}
+
+/// One outcome of `every_user`, in words.
+fn describe(outcome: &Result<Result<world::User, ApiError>, tokio::task::JoinError>) -> String {
+    match outcome {
+        Ok(Ok(user)) => format!("Ok(Ok({}))", user.name),
+        Ok(Err(error)) => format!("Ok(Err({error}))"),
+        Err(error) if error.is_panic() => "Err(JoinError: panic)".to_owned(),
+        Err(error) => format!("Err(JoinError: {error})"),
+    }
 }
 
 #[tokio::test(flavor = "current_thread", start_paused = true)]
@@ -348,8 +430,19 @@ async fn step5_abort_on_error() {
         Some(&not_found("post", MISSING_ID)),
         "the first error is the answer: post 404 is not found"
     );
+    let returned = returned_at(&world, "abort_on_error");
+    assert!(
+        returned <= ms(300) || user.ending != Ending::Done,
+        "the first error is returned at once, at 300 ms, but yours came at {returned:?}, \
+         after fetch_user(1) answered: something waited for the user once post 404 had \
+         failed. Either the handles were awaited one after the other, or try_join! was \
+         given the raw JoinHandles: their output is Result<Result<_, ApiError>, JoinError>, \
+         so only a JoinError stops it, and the post's Ok(Err(ApiError)) did not. Flatten \
+         each handle's output into its inner Result (passing a panic on) so that an \
+         ApiError ends the try_join!"
+    );
     assert_eq!(
-        returned_at(&world, "abort_on_error"),
+        returned,
         ms(300),
         "the first error is returned at once, at 300 ms: nothing waits for fetch_user(1)"
     );
@@ -362,4 +455,66 @@ async fn step5_abort_on_error() {
          at 300 ms"
     );
     assert_timeline!("step5_abort_on_error", world);
+
+    // Now the user fails and the post is the one still running: whichever
+    // task is left is stopped.
+    let world = World::start();
+    world.compared_with("step5_slow_post_aborted");
+    let api = FlakyApi::new(&world).with_latency("fetch_post(1)", ms(800));
+
+    let answer = run_as(
+        &world,
+        "abort_on_error",
+        kata::abort_on_error(&api, MISSING_ID, 1),
+    )
+    .await;
+
+    assert_eq!(
+        answer.as_ref().err(),
+        Some(&not_found("user", MISSING_ID)),
+        "the first error is the answer: user 404 is not found"
+    );
+    let post = span(&world, "fetch_post(1)", "both tasks are spawned at 0 ms");
+    assert_eq!(
+        ending(&post),
+        (Ending::Cancelled, Some(ms(500))),
+        "the other task is stopped, whichever it is: here fetch_user(404) fails at 500 ms \
+         while fetch_post(1) (800 ms this time) still runs, and it must be cancelled (x) \
+         there, not run on. Abort both tasks once try_join! is done (aborting a finished \
+         task does nothing), or spawn them into a JoinSet and drop it"
+    );
+    assert_eq!(
+        returned_at(&world, "abort_on_error"),
+        ms(500),
+        "the first error is returned at once, at 500 ms"
+    );
+    assert_timeline!("step5_slow_post_aborted", world);
+
+    // And a task that panics: a bug, not an ApiError. It comes out of
+    // abort_on_error as a panic, not as an error.
+    let world = World::start();
+    world.compared_with("step5_panic_passed_on");
+    let api = FlakyApi::new(&world);
+
+    let caught = run_as(
+        &world,
+        "abort_on_error",
+        AssertUnwindSafe(kata::abort_on_error(&api, BUGGY_ID, 1)).catch_unwind(),
+    )
+    .await;
+
+    if let Ok(answer) = caught {
+        panic!(
+            "fetch_user(13)'s task panicked, and abort_on_error returned {answer:?}: a panic \
+             reported as an ordinary error. A panic is a bug, not an ApiError, and a caller \
+             must not take it for \"not found\": pass it on, \
+             std::panic::resume_unwind(error.into_panic())"
+        );
+    }
+    assert_eq!(
+        returned_at(&world, "abort_on_error"),
+        ms(500),
+        "the panic comes out at 500 ms, when fetch_user(13) panics"
+    );
+    assert_timeline!("step5_panic_passed_on", world);
 }

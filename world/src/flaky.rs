@@ -54,13 +54,35 @@ impl std::error::Error for ApiError {}
 #[derive(Clone)]
 pub struct FlakyApi {
     world: World,
+    /// Calls, by row name (`"fetch_post(1)"`), that take another time.
+    latencies: Vec<(String, Duration)>,
+    /// Calls, by row name, that are not found whatever their id.
+    missing: Vec<String>,
 }
 
 impl FlakyApi {
     pub fn new(world: &World) -> FlakyApi {
         FlakyApi {
             world: world.clone(),
+            latencies: Vec::new(),
+            missing: Vec::new(),
         }
+    }
+
+    /// The same API, except that the call drawn on `row` (`"fetch_post(1)"`)
+    /// takes `latency`: for a scenario where calls finish in another order
+    /// than they were made (a slow post, uneven users).
+    pub fn with_latency(mut self, row: &str, latency: Duration) -> FlakyApi {
+        self.latencies.push((row.to_owned(), latency));
+        self
+    }
+
+    /// The same API, except that the call drawn on `row` (`"fetch_user(3)"`)
+    /// is not found, as id 404 is: for a scenario where a call that usually
+    /// succeeds fails.
+    pub fn with_not_found(mut self, row: &str) -> FlakyApi {
+        self.missing.push(row.to_owned());
+        self
     }
 
     /// Fetches a user; takes 500 ms. Id 404 is not found; id 13 panics.
@@ -92,9 +114,20 @@ impl FlakyApi {
         answer: T,
     ) -> Result<T, ApiError> {
         let name = format!("{call}({id})");
+        let latency = self
+            .latencies
+            .iter()
+            .find(|(row, _)| *row == name)
+            .map_or(latency, |&(_, latency)| latency);
+        let missing = self.missing.contains(&name);
         let span = self.world.span(&name, "", Fill::Work);
         sleep(latency).await;
         match id {
+            _ if missing => {
+                let error = ApiError::NotFound { what, id };
+                span.fail(&error);
+                Err(error)
+            }
             MISSING_ID => {
                 let error = ApiError::NotFound { what, id };
                 span.fail(&error);
