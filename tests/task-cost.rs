@@ -27,10 +27,20 @@ use world::{Batch, World, assert_timeline, within};
 /// Ten thousand requests, as in the question.
 const N: u32 = 10_000;
 
-/// Each request waits 100 ms (I/O, not computing).
+/// Each request waits 100 ms (I/O, not computing), except request 1, which
+/// waits 500 ms: it finishes last, so "in id order" is not "in the order
+/// they finished", and in step 3 the other places keep refilling while it
+/// waits, where waves of 1000 would wait for it.
 fn batch(world: &World) -> Batch {
-    Batch::new(world, Duration::from_millis(100))
+    Batch::new(world, Duration::from_millis(100)).with_slow(1, Duration::from_millis(SLOW))
 }
+
+/// How long request 1 takes, in ms.
+const SLOW: u64 = 500;
+
+/// How long a step may take, in virtual time, before its requests are
+/// judged too slow: five times the slowest reference.
+const BUDGET: Duration = Duration::from_secs(5);
 
 /// What the kata's own polls allocated.
 #[derive(Clone, Copy, Debug, Default)]
@@ -40,13 +50,16 @@ struct Counted {
     first: AllocationInfo,
     /// The most bytes its polls held at once over the whole run.
     peak_held: i64,
+    /// The bytes its polls allocated and did not free by the end: freed
+    /// elsewhere (by the tasks) or still held.
+    left_held: i64,
 }
 
 /// Awaits `fut` under [`within`], counting the allocations of each of its
 /// polls. A task's cell is allocated by the `spawn` (in the kata's poll) and
 /// freed when both the task and its `JoinHandle` are done with it: memory
 /// kept by handles that wait to be awaited counts as held.
-async fn run_counted<F: Future>(fut: F) -> (F::Output, Counted) {
+async fn run_counted<F: Future>(batch: &Batch, fut: F) -> (F::Output, Counted) {
     let mut fut = pin!(fut);
     let mut counted: Option<Counted> = None;
     let mut held = 0i64;
@@ -55,14 +68,75 @@ async fn run_counted<F: Future>(fut: F) -> (F::Output, Counted) {
         let info = measure(|| poll = fut.as_mut().poll(cx));
         let seen = counted.get_or_insert(Counted {
             first: info,
-            peak_held: 0,
+            ..Counted::default()
         });
         seen.peak_held = seen.peak_held.max(held + info.bytes_max as i64);
         held += info.bytes_current;
+        seen.left_held = held;
         poll
     });
-    let output = within(10, counting).await;
+    let output = within(10, in_budget(batch, counting)).await;
     (output, counted.unwrap_or_default())
+}
+
+/// Awaits `fut` for at most [`BUDGET`] of virtual time; past it, says what
+/// the requests did: one at a time, or only slow.
+async fn in_budget<F: Future>(batch: &Batch, fut: F) -> F::Output {
+    match tokio::time::timeout(BUDGET, fut).await {
+        Ok(output) => output,
+        Err(_) if batch.peak_in_flight() <= 1 => panic!(
+            "the requests ran one at a time: never more than 1 in flight, {} of 10,000 done \
+             after 5 s of virtual time (10,000 x 100 ms is 1000 s). Nothing is stuck: each was \
+             awaited before the next started. Start them all (spawn every task, or build every \
+             future) before awaiting any",
+            batch.done()
+        ),
+        Err(_) => panic!(
+            "too slow, not stuck: {} of 10,000 requests done after 5 s of virtual time, at \
+             most {} in flight at once; the reference is done by 1100 ms",
+            batch.done(),
+            batch.peak_in_flight()
+        ),
+    }
+}
+
+/// Checks the answers without printing two lists of 10,000: every id from
+/// 1 to N once, and, when `in_order`, in id order.
+fn check_answers(answers: &[u32], in_order: bool) {
+    let mut sorted = answers.to_vec();
+    sorted.sort_unstable();
+    let missing: Vec<u32> = (1..=N)
+        .filter(|id| sorted.binary_search(id).is_err())
+        .collect();
+    let duplicated = sorted.windows(2).filter(|w| w[0] == w[1]).count();
+    assert!(
+        missing.is_empty() && duplicated == 0 && answers.len() == N as usize,
+        "every answer, each id from 1 to 10,000 once, but there are {} answers: {} id(s) \
+         missing (first: {:?}), {duplicated} duplicated",
+        answers.len(),
+        missing.len(),
+        &missing[..missing.len().min(5)]
+    );
+    if !in_order {
+        return;
+    }
+    let Some(at) = (0..answers.len()).find(|&i| answers[i] != i as u32 + 1) else {
+        return;
+    };
+    let finishing_order: Vec<u32> = (2..=N).chain([1]).collect();
+    assert!(
+        answers != finishing_order.as_slice(),
+        "every answer, in id order, but yours come in the order the requests finished: \
+         request 1 takes 500 ms and comes last. A JoinSet (or FuturesUnordered) hands answers \
+         back as they finish: sort them by id, or await the handles in the order you spawned \
+         them"
+    );
+    panic!(
+        "every answer, in id order, but answer {at} is {}, not {}: await the handles in the \
+         order you spawned them (ids 1 to 10,000)",
+        answers[at],
+        at + 1
+    );
 }
 
 /// Bytes held per item after the first poll.
@@ -79,13 +153,9 @@ async fn step1_spawn_each() {
     let world = World::start();
     let batch = batch(&world);
 
-    let (answers, spawned) = run_counted(kata::spawn_each(&batch, N)).await;
+    let (answers, spawned) = run_counted(&batch, kata::spawn_each(&batch, N)).await;
 
-    assert_eq!(
-        answers,
-        (1..=N).collect::<Vec<_>>(),
-        "every answer, in id order"
-    );
+    check_answers(&answers, true);
     assert_eq!(
         batch.peak_tasks(),
         N as usize,
@@ -93,8 +163,9 @@ async fn step1_spawn_each() {
     );
     assert_eq!(
         world.trace().finished_at(),
-        ms(100),
-        "10,000 tasks that wait all wait at once: all done at 100 ms"
+        ms(SLOW),
+        "10,000 tasks that wait all wait at once: all done at 500 ms, when the slow request 1 \
+         is"
     );
     let per_task = per_item(&spawned, N);
     assert!(
@@ -108,6 +179,14 @@ async fn step1_spawn_each() {
          for 10,000 tasks: a future boxed before spawn is a second allocation per task",
         spawned.first.count_current
     );
+    let freed_by_tasks = spawned.left_held / i64::from(N);
+    assert!(
+        freed_by_tasks < 64,
+        "spawn puts the future in the task's cell, one allocation, but spawn_each allocated \
+         {freed_by_tasks} bytes per request that the tasks freed when they finished, not with \
+         their JoinHandles: a future boxed (Box::pin) before spawn, a second allocation per \
+         task"
+    );
     assert_timeline!("step1_spawn_each", world);
 }
 
@@ -116,13 +195,9 @@ async fn step2_join_each() {
     let world = World::start();
     let batch = batch(&world);
 
-    let (answers, joined) = run_counted(kata::join_each(&batch, N)).await;
+    let (answers, joined) = run_counted(&batch, kata::join_each(&batch, N)).await;
 
-    assert_eq!(
-        answers,
-        (1..=N).collect::<Vec<_>>(),
-        "every answer, in id order"
-    );
+    check_answers(&answers, true);
     assert_eq!(
         batch.peak_tasks(),
         0,
@@ -130,8 +205,9 @@ async fn step2_join_each() {
     );
     assert_eq!(
         world.trace().finished_at(),
-        ms(100),
-        "joined futures wait at once, as tasks do: all done at 100 ms"
+        ms(SLOW),
+        "joined futures wait at once, as tasks do: all done at 500 ms, when the slow request \
+         1 is"
     );
     assert!(
         joined.first.count_current <= i64::from(N) + 64,
@@ -157,14 +233,9 @@ async fn step3_bounded() {
     let world = World::start();
     let batch = batch(&world);
 
-    let (mut answers, counted) = run_counted(kata::bounded(&batch, N, LIMIT)).await;
+    let (answers, counted) = run_counted(&batch, kata::bounded(&batch, N, LIMIT)).await;
 
-    answers.sort_unstable();
-    assert_eq!(
-        answers,
-        (1..=N).collect::<Vec<_>>(),
-        "every answer (in any order)"
-    );
+    check_answers(&answers, false);
     assert!(
         batch.peak_in_flight() <= LIMIT,
         "at most 1000 requests in flight, but {} were at once: bound the work in flight",
@@ -183,10 +254,19 @@ async fn step3_bounded() {
          reached {held} bytes: over 100 bytes per request. Create each task or future only \
          when its turn comes, and keep no JoinHandle of a finished task"
     );
+    let finished = world.trace().finished_at();
+    assert!(
+        finished <= ms(1100),
+        "the next request starts as soon as any one finishes: while request 1 takes 500 ms, \
+         the other 999 places keep refilling, and all are done at 1100 ms. Yours finished at \
+         {} ms: waves of 1000 (each waits for its slowest), or a queue that waits for the \
+         oldest request (`buffered` rather than `buffer_unordered`), leave places empty",
+        finished.as_millis()
+    );
     assert_eq!(
-        world.trace().finished_at(),
-        ms(1000),
-        "1000 at a time, 100 ms each: ten waves, all done at 1000 ms"
+        finished,
+        ms(1100),
+        "1000 at a time, 100 ms each, request 1 taking 500 ms: all done at 1100 ms"
     );
     assert_timeline!("step3_bounded", world);
 }

@@ -31,6 +31,8 @@ pub const GROUP: u32 = 1000;
 pub struct Batch {
     world: World,
     takes: Duration,
+    /// Requests that take another time than `takes`, by id.
+    slow: Arc<Vec<(u32, Duration)>>,
     counts: Arc<Mutex<Counts>>,
 }
 
@@ -48,6 +50,11 @@ struct Counts {
 struct Group {
     span: Option<Span>,
     open: usize,
+    /// Requests of the group begun so far: its bar stays open until all
+    /// [`GROUP`] have begun and ended, so that when a group's last request
+    /// in flight ends at the instant its next one begins, the bar does not
+    /// split or not depending on which the runtime happened to poll first.
+    begun: u32,
 }
 
 impl Batch {
@@ -55,14 +62,28 @@ impl Batch {
         Batch {
             world: world.clone(),
             takes,
+            slow: Arc::default(),
             counts: Arc::default(),
         }
+    }
+
+    /// The same batch, but request `id` takes `takes` instead: uneven
+    /// latencies, so that "in id order" differs from "in the order they
+    /// finished", and "waves" from "start the next as one finishes".
+    pub fn with_slow(mut self, id: u32, takes: Duration) -> Batch {
+        Arc::make_mut(&mut self.slow).push((id, takes));
+        self
     }
 
     /// Request `id` (from 1): waits its time, then answers `id`.
     pub async fn request(&self, id: u32) -> u32 {
         let mut in_flight = InFlight::begin(self, id);
-        sleep(self.takes).await;
+        let takes = self
+            .slow
+            .iter()
+            .find(|(slow, _)| *slow == id)
+            .map_or(self.takes, |(_, takes)| *takes);
+        sleep(takes).await;
         in_flight.finished = true;
         self.counts().done += 1;
         id
@@ -115,6 +136,7 @@ impl InFlight {
             row.span = Some(batch.world.span(&name, "", Fill::Work));
         }
         row.open += 1;
+        row.begun += 1;
         InFlight {
             batch: batch.clone(),
             group,
@@ -124,15 +146,17 @@ impl InFlight {
 }
 
 impl Drop for InFlight {
-    /// The bar of a group closes when its last request in flight ends (as
-    /// cancelled if that one was dropped before it finished); a group whose
-    /// requests come in again later opens a new bar.
+    /// The bar of a group closes when its last request in flight ends, once
+    /// every request of the group has begun (as cancelled, at once, if that
+    /// one was dropped before it finished); a group whose requests come in
+    /// again later opens a new bar.
     fn drop(&mut self) {
         let mut counts = self.batch.counts();
         counts.in_flight -= 1;
         let row = &mut counts.groups[self.group];
         row.open -= 1;
-        if row.open == 0 {
+        if row.open == 0 && (row.begun >= GROUP || !self.finished) {
+            row.begun = 0;
             let span = row.span.take();
             drop(counts);
             if let Some(span) = span {

@@ -1,0 +1,40 @@
+//! Wrong: Blind examination: step 3 starts `0..=limit` tasks (an inclusive
+//! range): limit + 1 (1001) in flight and alive. Real cause: never more than
+//! `limit` in flight: an off-by-one in the first fill.
+//! expect: at most 1000 requests in flight, but 1001
+
+pub async fn spawn_each(batch: &Batch, n: u32) -> Vec<u32> {
+    let handles: Vec<_> = (1..=n)
+        .map(|id| {
+            let batch = batch.clone();
+            tokio::spawn(async move { batch.request(id).await })
+        })
+        .collect();
+    let mut answers = Vec::with_capacity(n as usize);
+    for handle in handles {
+        answers.push(handle.await.expect("task panicked"));
+    }
+    answers
+}
+
+pub async fn join_each(batch: &Batch, n: u32) -> Vec<u32> {
+    join_all((1..=n).map(|id| batch.request(id))).await
+}
+
+pub async fn bounded(batch: &Batch, n: u32, limit: usize) -> Vec<u32> {
+    let mut ids = 1..=n;
+    let mut tasks = JoinSet::new();
+    let mut answers = Vec::with_capacity(n as usize);
+    for id in ids.by_ref().take(limit + 1) {
+        let batch = batch.clone();
+        tasks.spawn(async move { batch.request(id).await });
+    }
+    while let Some(done) = tasks.join_next().await {
+        answers.push(done.expect("task panicked"));
+        if let Some(id) = ids.next() {
+            let batch = batch.clone();
+            tasks.spawn(async move { batch.request(id).await });
+        }
+    }
+    answers
+}

@@ -1,0 +1,46 @@
+//! Wrong: Blind examination: step 2 builds the futures, then awaits them one by
+//! one in a for loop: no task, but one request at a time. Real cause: awaiting
+//! futures in sequence is not joining them: they must be polled concurrently
+//! (join_all).
+//! expect: the requests ran one at a time
+
+pub async fn spawn_each(batch: &Batch, n: u32) -> Vec<u32> {
+    let handles: Vec<_> = (1..=n)
+        .map(|id| {
+            let batch = batch.clone();
+            tokio::spawn(async move { batch.request(id).await })
+        })
+        .collect();
+    let mut answers = Vec::with_capacity(n as usize);
+    for handle in handles {
+        answers.push(handle.await.expect("task panicked"));
+    }
+    answers
+}
+
+pub async fn join_each(batch: &Batch, n: u32) -> Vec<u32> {
+    let futs: Vec<_> = (1..=n).map(|id| batch.request(id)).collect();
+    let mut answers = Vec::new();
+    for f in futs {
+        answers.push(f.await);
+    }
+    answers
+}
+
+pub async fn bounded(batch: &Batch, n: u32, limit: usize) -> Vec<u32> {
+    let mut ids = 1..=n;
+    let mut tasks = JoinSet::new();
+    let mut answers = Vec::with_capacity(n as usize);
+    for id in ids.by_ref().take(limit) {
+        let batch = batch.clone();
+        tasks.spawn(async move { batch.request(id).await });
+    }
+    while let Some(done) = tasks.join_next().await {
+        answers.push(done.expect("task panicked"));
+        if let Some(id) = ids.next() {
+            let batch = batch.clone();
+            tasks.spawn(async move { batch.request(id).await });
+        }
+    }
+    answers
+}
