@@ -128,18 +128,41 @@ async fn step3_drop_handle_or_future() {
     sleep(ms(1200)).await;
 
     let second = span_of(&world, "item 2");
+    let second_why = match (second.ending, second.task) {
+        (Ending::Done, Some(_)) => format!(
+            "item 2 ran on to {} ms in a task of its own: a timeout around a spawned task's \
+             JoinHandle drops only the handle, and the task runs on. Drop the future itself: \
+             race item 2's processing, not a spawned task, against the 300 ms",
+            second.end.unwrap_or_default().as_millis()
+        ),
+        (Ending::Done, None) => format!(
+            "item 2 was awaited to the end ({} ms): nothing dropped it at 300 ms. Race it \
+             against the time (tokio::time::timeout, or select! with a sleep): the future that \
+             loses the race is dropped, and that cancels it at its .await",
+            second.end.unwrap_or_default().as_millis()
+        ),
+        _ => "item 2 should stop at 300 ms".to_owned(),
+    };
     assert_eq!(
         (second.ending, second.end),
         (Ending::Cancelled, Some(ms(300))),
-        "dropping a future cancels it at its .await: item 2 should stop at 300 ms (x). A \
-         timeout around a spawned task's JoinHandle drops only the handle: the task runs on"
+        "dropping a future cancels it at its .await: {second_why}"
     );
     let first = span_of(&world, "item 1");
+    let first_why = match first.ending {
+        Ending::Cancelled => format!(
+            " Here item 1 was cancelled at {} ms: something aborted its task. abort() cancels, \
+             and so does dropping a JoinSet, which aborts every task still in it; only a plain \
+             JoinHandle, dropped, lets the task run on",
+            first.end.unwrap_or_default().as_millis()
+        ),
+        _ => String::new(),
+    };
     assert_eq!(
         (first.ending, first.end),
         (Ending::Done, Some(ms(1000))),
         "dropping a JoinHandle detaches the task, it does not cancel it: item 1 runs on to \
-         1000 ms"
+         1000 ms.{first_why}"
     );
     assert!(
         first.task.is_some() && first.task != second.task,
@@ -173,8 +196,31 @@ async fn step4_cleanup_in_drop() {
         "item 1 takes 1000 ms: the 300 ms timeout cuts it off"
     );
     assert_eq!(finished, "item 2 done");
+    let left = scratch.files();
+    if !left.is_empty() {
+        // Was the removal only put off (a task spawned from the Drop), or is
+        // there none? Give a deferred removal the time to show itself.
+        let ended = world.now();
+        sleep(ms(100)).await;
+        let trace = world.trace();
+        let later = trace
+            .cleanups()
+            .into_iter()
+            .find(|(_, _, what)| left.iter().any(|path| *what == format!("removed {path}")));
+        if let Some((at, _, what)) = later {
+            panic!(
+                "{left:?} was still there when the exports had ended ({} ms), and {what} only \
+                 at {} ms, after its item was dropped: the Drop handed the removal to another \
+                 task (async cleanup), which runs later, and not at all if the runtime stops \
+                 first. There is no async Drop: remove the file in the Drop itself, \
+                 synchronously (scratch.remove is)",
+                ended.as_millis(),
+                at.as_millis()
+            );
+        }
+    }
     assert_eq!(
-        scratch.files(),
+        left,
         Vec::<String>::new(),
         "a cancelled future runs no more of its code: nothing after the .await where it was \
          dropped. The temp file must be removed in a Drop, which runs either way"
@@ -232,10 +278,29 @@ async fn step5_graceful_shutdown() {
         );
     }
     if let Some(late) = items.iter().find(|s| s.start > ms(300)) {
+        // Was the worker asleep in queue.next() at the shutdown (its queue's
+        // wait spans 300 ms), or busy with an item then?
+        let asleep = world.trace().spans().into_iter().any(|s| {
+            s.actor.starts_with("queue")
+                && s.start <= ms(300)
+                && s.end.is_some_and(|end| end > ms(300) && end <= late.start)
+        });
+        if asleep {
+            panic!(
+                "after the shutdown (300 ms) no worker takes a new item, but {} started at \
+                 {:?}: its worker was asleep in queue.next() when the signal came, and the \
+                 signal did not wake it. A flag checked between items is never seen by a \
+                 worker waiting for its next item: race the wait against the signal",
+                late.actor, late.start
+            );
+        }
         panic!(
-            "after the shutdown (300 ms) no worker takes a new item, but {} started at {:?}: a \
-             worker that was busy when the signal came missed it (Notify::notify_waiters wakes \
-             only those waiting right then)",
+            "after the shutdown (300 ms) no worker takes a new item, but {} started at {:?}: \
+             its worker was busy with an item when the signal came, and missed it. The \
+             shutdown must stay seen once it is sent (a watch's value read with wait_for or \
+             borrow, a CancellationToken, a flag), not be an event that only a worker waiting \
+             right then receives (Notify::notify_waiters) or that a busy worker can mark seen \
+             and then wait for again (a watch's changed() after borrow_and_update)",
             late.actor, late.start
         );
     }
