@@ -5,8 +5,9 @@
 //! `join!` (Python's `gather`) polls several futures inside the task that
 //! awaits it: they wait concurrently, and nothing starts before the `join!`
 //! is awaited. `tokio::spawn` (Python's `create_task`) hands a future to the
-//! runtime as a task of its own: it starts at once, whether or not anyone
-//! awaits its `JoinHandle` yet.
+//! runtime as a task of its own: it runs whether or not anyone awaits its
+//! `JoinHandle`, from the spawner's next yield (on this current_thread
+//! runtime; not inside `spawn` itself).
 
 use world::{Api, Post, User};
 
