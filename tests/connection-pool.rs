@@ -83,22 +83,34 @@ async fn step1_three_at_a_time() {
     let db = Db::new(&world);
     let pool = Arc::new(Pool::new(db.clone(), 3));
 
+    // h1 to h10 arrive 10 ms apart, so the connections come back one at a
+    // time: whichever idle connection a pool lends first (FIFO or LIFO, a
+    // choice), only one is idle when a waiter takes it, and every right
+    // pool draws the same picture.
     let handlers = (1..=10)
         .map(|i| {
             let query = Query::new(format!("q{i}"), ms(100));
-            spawn_handler(&world, &pool, &format!("h{i}"), query, ms(0))
+            spawn_handler(&world, &pool, &format!("h{i}"), query, ms(10 * (i - 1)))
         })
         .collect();
     let outcomes = within(10, outcomes(handlers)).await;
 
+    let peak = queries_at_once(&world);
+    assert!(
+        peak <= 3,
+        "a pool of 3 lets at most 3 handlers hold a connection, but {peak} queries ran at once \
+         on {} connections: nothing capped the handlers. Whatever caps them (a permit) is held \
+         as long as the connection is: a field of the guard, given back in its Drop",
+        db.opened()
+    );
     assert_eq!(
         db.opened(),
         3,
-        "the pool reuses its 3 connections, but {} were opened: a handler was let in while \
-         no connection was idle (is the permit released before its connection comes back?)",
+        "the pool reuses its 3 connections, but {} were opened: a handler found no idle \
+         connection although at most 3 held one (was a connection dropped instead of put \
+         back?)",
         db.opened()
     );
-    let peak = queries_at_once(&world);
     assert_eq!(
         peak, 3,
         "a pool of 3 runs 3 queries at once, no more and no fewer: at most {peak} ran at \
@@ -113,8 +125,8 @@ async fn step1_three_at_a_time() {
     assert_eq!(
         world.trace().finished_at(),
         ms(400),
-        "a freed connection goes to the next waiter at once: 10 queries of 100 ms on 3 \
-         connections are all done at 400 ms"
+        "a freed connection goes to the next waiter at once: 10 queries of 100 ms, arriving \
+         10 ms apart, on 3 connections are all done at 400 ms"
     );
     assert_eq!(
         checkins(&world),
@@ -132,7 +144,9 @@ async fn step2_errors_and_panics_give_it_back() {
     let pool = Arc::new(Pool::new(db.clone(), 2));
 
     let h1 = spawn_handler(&world, &pool, "h1", Query::failing("q1", ms(100)), ms(0));
-    let h2 = spawn_handler(&world, &pool, "h2", Query::panicking("q2", ms(100)), ms(0));
+    // h2's query is longer than h1's, so the two connections come back at
+    // 100 and 150 ms: one idle at a time, whichever order the pool lends in.
+    let h2 = spawn_handler(&world, &pool, "h2", Query::panicking("q2", ms(150)), ms(0));
     let h3 = spawn_handler(&world, &pool, "h3", Query::new("q3", ms(100)), ms(0));
     let h4 = spawn_handler(&world, &pool, "h4", Query::new("q4", ms(100)), ms(0));
     let (h1, h2, rest) = within(10, async {
@@ -163,8 +177,9 @@ async fn step2_errors_and_panics_give_it_back() {
     );
     assert_eq!(
         world.trace().finished_at(),
-        ms(200),
-        "h3 and h4 get their connections at 100 ms, when h1 and h2 end: all done at 200 ms"
+        ms(250),
+        "h3 gets h1's connection at 100 ms, h4 gets h2's at 150 ms, when h2 panics: all done \
+         at 250 ms"
     );
     assert_eq!(
         checkins(&world),
@@ -181,9 +196,11 @@ async fn step3_acquire_times_out() {
     let db = Db::new(&world);
     let pool = Arc::new(Pool::new(db.clone(), 3));
 
+    // Three reports of 1500, 1600 and 1700 ms: the connections come back
+    // one at a time.
     let mut handlers: Vec<_> = (1..=3)
         .map(|i| {
-            let query = Query::new(format!("report{i}"), ms(1500));
+            let query = Query::new(format!("report{i}"), ms(1400 + 100 * i));
             spawn_handler(&world, &pool, &format!("h{i}"), query, ms(0))
         })
         .collect();
@@ -194,8 +211,24 @@ async fn step3_acquire_times_out() {
         Query::new("q4", ms(100)),
         ms(0),
     ));
+    // h5 arrives at 600 ms and waits 900 ms for report1's connection (less
+    // than ACQUIRE_TIMEOUT); its 1.4 s query is shorter than
+    // REQUEST_DEADLINE, but the wait and the query together are not.
+    handlers.push(spawn_handler(
+        &world,
+        &pool,
+        "h5",
+        Query::new("q5", ms(1400)),
+        ms(600),
+    ));
     let outcomes = within(10, outcomes(handlers)).await;
 
+    assert!(
+        db.opened() <= 3,
+        "a pool of 3 holds at most 3 connections, but {} were opened: h4 should wait for one \
+         of the three, not open its own (nothing caps the handlers)",
+        db.opened()
+    );
     assert_eq!(
         outcomes[3],
         Err(HandlerError::NoConnection),
@@ -211,9 +244,17 @@ async fn step3_acquire_times_out() {
     let reports: Vec<Outcome> = (1..=3).map(|i| Ok(format!("rows of report{i}"))).collect();
     assert_eq!(outcomes[..3], reports, "the three reports get their rows");
     assert_eq!(
+        (&outcomes[4], ended(&world, "h5")),
+        (&Err(HandlerError::Deadline), ms(2600)),
+        "a request gets REQUEST_DEADLINE (2 s) in all, the wait for a connection included: \
+         h5 arrived at 600 ms, waited 900 ms for a connection, and its 1.4 s query is cut off \
+         at 2600 ms with HandlerError::Deadline (a deadline around the query alone lets it \
+         run to 2900 ms)"
+    );
+    assert_eq!(
         world.trace().finished_at(),
-        ms(1500),
-        "the reports end at 1500 ms"
+        ms(2600),
+        "the reports end at 1500, 1600 and 1700 ms, h5 at its deadline, 2600 ms"
     );
     assert_timeline!("step3_acquire_times_out", world);
 }
@@ -261,7 +302,7 @@ async fn step5_cancelled_at_the_worst_moment() {
     let db = Db::new(&world);
     let pool = Arc::new(Pool::new(db.clone(), 1));
 
-    let h2 = within(10, async {
+    let (connecting, h3) = within(10, async {
         let h1 = spawn_handler(&world, &pool, "h1", Query::new("q1", ms(100)), ms(0));
         // Its query is sent and its rows not read yet: the worst moment.
         tokio::time::sleep(ms(50)).await;
@@ -272,27 +313,45 @@ async fn step5_cancelled_at_the_worst_moment() {
             "h1 was aborted mid-query: {aborted:?}"
         );
         let h2 = spawn_handler(&world, &pool, "h2", Query::new("q2", ms(100)), ms(0));
-        h2.await.expect("h2 panicked")
+        // h2 finds no idle connection: the pool opens one for it (50 ms),
+        // and h2 is aborted half-way through that connect.
+        tokio::time::sleep(ms(25)).await;
+        let connecting = db.opened() == 2;
+        h2.abort();
+        let aborted = h2.await;
+        assert!(
+            aborted.as_ref().is_err_and(|e| e.is_cancelled()),
+            "h2 was aborted while the pool was connecting: {aborted:?}"
+        );
+        let h3 = spawn_handler(&world, &pool, "h3", Query::new("q3", ms(100)), ms(0));
+        (connecting, h3.await.expect("h3 panicked"))
     })
     .await;
 
-    match &h2 {
-        Ok(rows) if rows == "rows of q2" => {}
+    match &h3 {
+        Ok(rows) if rows == "rows of q3" => {}
+        Err(HandlerError::NoConnection) if !connecting => panic!(
+            "a connection closed mid-query must be replaced: 25 ms after h1's abort, h2 had \
+             not begun to open a new one, and h3 found no connection at all (did the pool \
+             shrink when it threw the half-used one away?)"
+        ),
         Err(HandlerError::NoConnection) => panic!(
-            "a connection closed mid-query must be replaced: h2 found no connection at all \
-             (did the pool shrink when it threw the half-used one away?)"
+            "a handler cancelled while the pool is connecting for it gives its place back: \
+             h2 was aborted 25 ms into its connect, and h3 found no connection at all. Hold \
+             the place (the permit, the slot) in something whose Drop returns it, from before \
+             the connect's .await on"
         ),
         other => panic!(
             "a handler cancelled from outside (its task aborted, its client gone) mid-query \
-             must not hand its connection on half-used: h2 asked for q2 and got {other:?}. \
+             must not hand its connection on half-used: h3 asked for q3 and got {other:?}. \
              Only Drop runs when a future is cancelled: decide there"
         ),
     }
     assert_eq!(
         world.trace().finished_at(),
-        ms(200),
-        "h2 starts at 50 ms, the pool opens a fresh connection (50 ms), q2 runs 100 ms: \
-         done at 200 ms"
+        ms(225),
+        "h3 starts at 75 ms, the pool opens a fresh connection (50 ms), q3 runs 100 ms: \
+         done at 225 ms"
     );
     assert_timeline!("step5_cancelled_at_the_worst_moment", world);
 }

@@ -4,7 +4,7 @@
 //! not how many hold a connection: every handler is let in, finds the idle
 //! ones taken, and opens a connection of its own. Ten handlers, ten
 //! connections: the cap the database was promised is gone.
-//! expect: the pool reuses its 3 connections
+//! expect: nothing capped the handlers
 
 pub struct PooledConn {
     conn: Option<Conn>,
