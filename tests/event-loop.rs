@@ -49,7 +49,7 @@ fn polled_only_when_woken(reactor: &Reactor, rows: &[(&str, usize)]) {
     }
 }
 
-#[test]
+#[world::step]
 fn step1_block_on() {
     let world = World::manual();
     let reactor = Reactor::new(&world);
@@ -82,7 +82,7 @@ fn step1_block_on() {
     assert_timeline!("step1_block_on", world);
 }
 
-#[test]
+#[world::step]
 fn step2_spawn_interleaves() {
     let world = World::manual();
     let reactor = Reactor::new(&world);
@@ -126,7 +126,7 @@ fn step2_spawn_interleaves() {
     assert_timeline!("step2_spawn_interleaves", world);
 }
 
-#[test]
+#[world::step]
 fn step3_woken_order() {
     let world = World::manual();
     let reactor = Reactor::new(&world);
@@ -166,7 +166,7 @@ fn step3_woken_order() {
     assert_timeline!("step3_woken_order", world);
 }
 
-#[test]
+#[world::step]
 fn step4_block_on_returns_first() {
     let world = World::manual();
     let reactor = Reactor::new(&world);

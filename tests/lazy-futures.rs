@@ -52,7 +52,7 @@ async fn call_only<F>(what: &str, call: impl FnOnce() -> F) -> F {
     .await
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_calling_runs_nothing() {
     let world = World::start();
     let console = Console::new(&world);
@@ -87,7 +87,7 @@ async fn step1_calling_runs_nothing() {
     assert_timeline!("step1_calling_runs_nothing", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step2_lazy_until_polled() {
     let world = World::start();
     let console = Console::new(&world);
@@ -133,7 +133,7 @@ async fn step2_lazy_until_polled() {
     assert_timeline!("step2_lazy_until_polled", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step3_poll_drives_it() {
     let world = World::start();
     let console = Console::new(&world);
@@ -190,7 +190,7 @@ async fn step3_poll_drives_it() {
     assert_timeline!("step3_poll_drives_it", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step4_await_once() {
     let world = World::start();
     let console = Console::new(&world);

@@ -90,7 +90,7 @@ fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
     ids
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_seed() {
     let world = World::start();
     let source = Source::every(&world, "producer", 5, ms(500));
@@ -121,7 +121,7 @@ async fn step1_seed() {
     assert_timeline!("step1_seed", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step2_backpressure() {
     let world = World::start();
     let source = Source::every(&world, "producer", 5, ms(50));
@@ -151,7 +151,7 @@ async fn step2_backpressure() {
     assert_timeline!("step2_backpressure", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step3_shared_work() {
     let world = World::start();
     let source = Source::every(&world, "producer", 6, ms(100));
@@ -192,7 +192,7 @@ async fn step3_shared_work() {
     assert_timeline!("step3_shared_work", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step4_many_producers() {
     let world = World::start();
     let sources = vec![

@@ -83,7 +83,7 @@ fn assert_dropped_at_limit(world: &World, span: &SpanRecord, concept: &str) {
     );
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_slow_operation() {
     let world = World::start();
     let op = Operation::slow(&world);
@@ -111,7 +111,7 @@ async fn step1_slow_operation() {
     assert_timeline!("step1_slow_operation", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step2_stop_waiting() {
     let world = World::start();
     let op = Operation::slow(&world);
@@ -138,7 +138,7 @@ async fn step2_stop_waiting() {
     assert_timeline!("step2_stop_waiting", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step3_stop_the_task() {
     let world = World::start();
     let op = Operation::slow(&world);
@@ -197,7 +197,7 @@ fn attempt_starts(world: &World) -> Vec<Duration> {
         .collect()
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step4_retry_gives_up() {
     let world = World::start();
     let op = Unreliable::new(&world, "flaky_operation", ms(600));
@@ -241,7 +241,7 @@ async fn step4_retry_gives_up() {
     assert_timeline!("step4_retry_gives_up", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step4_retry_recovers() {
     let world = World::start();
     let op = Unreliable::new(&world, "flaky_operation", ms(600)).recovers_after(2);

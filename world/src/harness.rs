@@ -8,11 +8,14 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use kata_protocol::{Cause, Marker};
+use tokio::runtime::Handle;
 
 use crate::timeline::{self, Scale};
 use crate::trace::Trace;
-use crate::watchdog::Watchdog;
+use crate::watchdog::{Watchdog, Watched};
 use crate::world::World;
+
+pub use crate::step::{run_async_step, run_sync_step};
 
 /// Awaits `fut`, failing the test if it takes longer than `seconds` of
 /// virtual time.
@@ -23,7 +26,7 @@ use crate::world::World;
 /// that never lets the runtime reach the deadline (a busy loop) is caught by
 /// the real-time watchdog instead (see `watchdog.rs`).
 pub async fn within<F: Future>(seconds: u64, fut: F) -> F::Output {
-    let _watchdog = Watchdog::arm();
+    let _watchdog = Watchdog::watch(Watched::Runtime(Handle::current()));
     match tokio::time::timeout(Duration::from_secs(seconds), fut).await {
         Ok(output) => output,
         Err(_) => panic!("{}", deadline_message(seconds)),
@@ -35,7 +38,7 @@ pub async fn within<F: Future>(seconds: u64, fut: F) -> F::Output {
 /// whose deadline could fire, so a `block_on` that nothing drives would wait
 /// for ever. A healthy call takes milliseconds.
 pub fn watched<T>(f: impl FnOnce() -> T) -> T {
-    let _watchdog = Watchdog::arm_with(|| Cause::NeverReturns);
+    let _watchdog = Watchdog::watch(Watched::Fixed(Cause::NeverReturns));
     f()
 }
 
