@@ -48,9 +48,9 @@ pub enum Marker {
 pub enum Cause {
     /// The runtime's thread never came back to the scheduler while the
     /// watchdog probed it: code that never yields (a loop with no `.await`,
-    /// or whose `.await`s are never pending; a spin on an atomic) or a
-    /// blocking call that never returns (a std channel's `recv`,
-    /// `JoinHandle::join` of a thread).
+    /// or whose `.await`s are never pending; a spin on an atomic), or
+    /// blocking calls with no pending `.await` between them (a real sleep, a
+    /// std channel's `recv`, `JoinHandle::join` of a thread).
     NeverYields,
     /// The runtime's thread came back to the scheduler, but only after long
     /// waits: blocking calls between `.await`s (a real sleep, a blocking
@@ -101,13 +101,15 @@ impl Cause {
             Cause::NeverYields => {
                 "the runtime's only thread never came back to the scheduler while the \
                  watchdog watched: it ran none of the probe tasks sent to it, so not even the \
-                 virtual-time deadline could fire. Code that never yields: a loop with no \
-                 `.await`, or whose `.await`s are never pending (a `poll!` or `now_or_never` \
-                 loop, a `select!` with a branch that is always ready), a spin on an atomic; \
-                 or a blocking call that never returns (a std channel's `recv`, joining a \
-                 thread, a `std::sync::Mutex` guard held across an `.await` while another task \
-                 waits for it). Await something that is pending instead (a timer, a channel, a \
-                 `Notify`), or move the blocking call to `tokio::task::spawn_blocking`."
+                 virtual-time deadline could fire. Something on it never yields: a loop with \
+                 no `.await`, or whose `.await`s are never pending (a `poll!` or \
+                 `now_or_never` loop, an `.await` on something always ready), a spin on an \
+                 atomic; or blocking calls, one that never returns or several in a row with \
+                 no pending `.await` between them (a real `std::thread::sleep`, a std \
+                 channel's `recv`, joining a thread, a `std::sync::Mutex` guard held across \
+                 an `.await` while another task waits for it). Await something that is \
+                 pending instead (a timer, a channel, a `Notify`), or move the blocking call \
+                 to `tokio::task::spawn_blocking`."
             }
             Cause::Blocked => {
                 "the runtime's only thread came back to the scheduler now and then, but \
