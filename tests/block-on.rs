@@ -100,7 +100,11 @@ async fn runs_its_tasks(step: &str) {
     }
     assert!(
         probe.is_finished(),
-        "{step} polls main on a current_thread runtime that does not run: a task spawned          there never ran while main yielded, and main's first sleep would wait for ever.          Only Runtime::block_on drives a current_thread runtime (its tasks and its timers);          Handle::block_on (or futures::executor::block_on inside Runtime::enter) polls main          alone. Call runtime.block_on(main)"
+        "{step} polls main on a current_thread runtime that does not run: a task spawned \
+         there never ran while main yielded, and main's first sleep would wait for ever. \
+         Only Runtime::block_on drives a current_thread runtime (its tasks and its timers); \
+         Handle::block_on (or futures::executor::block_on inside Runtime::enter) polls main \
+         alone. Call runtime.block_on(main)"
     );
 }
 
