@@ -3,10 +3,11 @@
 //! Compiled twice, against the kata and against its reference solution, so
 //! both are judged by the same tests and the same snapshots.
 //!
-//! This kata builds runtimes, so most of its tests are plain `#[test]`s: a
-//! `#[tokio::test]` would itself be the runtime the kata's `run` is called
-//! inside. Each test still runs on a paused clock where time matters: the
-//! main future the test hands to the kata's `run` pauses the clock of the
+//! This kata builds runtimes, so most of its tests are plain `fn`s under
+//! `#[world::step]` (which watches them in real time): an `async fn` step
+//! test would itself be the runtime the kata's `run` is called inside.
+//! Each test still runs on a paused clock where time matters: the main
+//! future the test hands to the kata's `run` pauses the clock of the
 //! runtime it finds itself on before it starts the world, and step 5 hands
 //! the kata a runtime built paused. The multi-thread runtime of step 3
 //! cannot be paused, so its test asks only what is true without timing:
@@ -80,19 +81,47 @@ fn the_runtime(step: &str, flavor: RuntimeFlavor, how: &str) -> Handle {
     handle
 }
 
+/// Checks that the current_thread runtime main is polled on runs its
+/// tasks: a task spawned onto it must have run after main yields a few
+/// times.
+///
+/// Only `Runtime::block_on` drives a current_thread runtime (its tasks, its
+/// timers). `Handle::block_on`, or another executor's `block_on` inside
+/// `Runtime::enter`, polls main alone on a parked thread: main's first
+/// timer would wait for ever, and only the watchdog would stop it, in
+/// words that cannot name the handle. This says it at once.
+async fn runs_its_tasks(step: &str) {
+    let probe = tokio::spawn(async {});
+    for _ in 0..8 {
+        if probe.is_finished() {
+            return;
+        }
+        tokio::task::yield_now().await;
+    }
+    assert!(
+        probe.is_finished(),
+        "{step} polls main on a current_thread runtime that does not run: a task spawned \
+         there never ran while main yielded, and main's first sleep would wait for ever. \
+         Only Runtime::block_on drives a current_thread runtime (its tasks and its timers); \
+         Handle::block_on (or futures::executor::block_on inside Runtime::enter) polls main \
+         alone. Call runtime.block_on(main)"
+    );
+}
+
 /// Moves a clock paused mid-flight to a whole millisecond of the runtime's
 /// timer wheel.
 ///
 /// tokio's timers fire on whole milliseconds counted from the moment the
 /// runtime was built, rounding a deadline up, and a paused clock moves in
 /// whole milliseconds. A runtime built with `start_paused(true)` (as
-/// `#[tokio::test]` builds it) is paused at that very moment; a clock paused
-/// later by `tokio::time::pause()` stops some fraction of a millisecond past
-/// a tick, and every sleep then takes a millisecond more: the seed's
-/// goodbye would come at 1001 ms. Sleeps of under a millisecond take 1 ms
-/// while their deadline stays short of the next tick and 2 ms past it, so a
-/// binary search finds the fraction, and `advance` makes it up. About 20
-/// sleeps of virtual time, before the world starts.
+/// `#[world::step]` builds it for an `async fn`) is paused at that very
+/// moment; a clock paused later by `tokio::time::pause()` stops some
+/// fraction of a millisecond past a tick, and every sleep then takes a
+/// millisecond more: the seed's goodbye would come at 1001 ms. Sleeps of
+/// under a millisecond take 1 ms while their deadline stays short of the
+/// next tick and 2 ms past it, so a binary search finds the fraction, and
+/// `advance` makes it up. About 20 sleeps of virtual time, before the world
+/// starts.
 async fn land_on_a_whole_millisecond() {
     async fn crosses_a_tick(nanos: u64) -> bool {
         let before = tokio::time::Instant::now();
@@ -118,7 +147,7 @@ async fn land_on_a_whole_millisecond() {
     tokio::time::advance(Duration::from_nanos(high - 1)).await;
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_hello_goodbye() {
     let world = World::start();
     let console = Console::new(&world);
@@ -144,7 +173,7 @@ async fn step1_hello_goodbye() {
     assert_timeline!("step1_hello_goodbye", world);
 }
 
-#[test]
+#[world::step]
 fn step2_run() {
     let caller = thread::current().id();
 
@@ -156,6 +185,7 @@ fn step2_run() {
              loop on the thread that calls it (Runtime::new() and #[tokio::main] build a \
              multi-thread runtime; that is step 3)",
         );
+        runs_its_tasks("run").await;
         // A runtime built with start_paused(true) is paused already.
         let _ = panic::catch_unwind(tokio::time::pause);
         land_on_a_whole_millisecond().await;
@@ -177,7 +207,7 @@ fn step2_run() {
     assert_timeline!("step2_run", world);
 }
 
-#[test]
+#[world::step]
 fn step3_tokio_main() {
     // In the child process `workers_when_told` starts: report the worker
     // count the kata's runtime got, and nothing else.
@@ -313,7 +343,7 @@ fn default_workers() -> usize {
         .unwrap_or_else(|| thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step4_handler() {
     let world = World::start();
     let api = Api::new(&world);
@@ -370,7 +400,7 @@ async fn step4_handler() {
     assert_timeline!("step4_handler", world);
 }
 
-#[test]
+#[world::step]
 fn step5_sync_main() {
     let runtime = Builder::new_current_thread()
         .enable_all()

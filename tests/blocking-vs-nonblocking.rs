@@ -79,7 +79,7 @@ fn assert_rate_limit_waited(world: &World, what_to_use: &str) {
     );
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_blocking_sleep() {
     let world = World::start();
     let legacy = Legacy::new(&world);
@@ -106,7 +106,7 @@ async fn step1_blocking_sleep() {
     assert_timeline!("step1_blocking_sleep", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step2_nonblocking_sleep() {
     let world = World::start();
 
@@ -127,7 +127,7 @@ async fn step2_nonblocking_sleep() {
     assert_timeline!("step2_nonblocking_sleep", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step3_blocking_call_off_the_runtime() {
     let world = World::start();
     let legacy = Legacy::new(&world);

@@ -34,7 +34,7 @@ fn spawn_item(item: &Item) -> tokio::task::JoinHandle<String> {
     tokio::spawn(async move { item.process().await })
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_abort() {
     let world = World::start();
     let item = Item::new(&world, 1, ms(1000));
@@ -68,7 +68,7 @@ async fn step1_abort() {
     assert_timeline!("step1_abort", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step2_outcome() {
     let world = World::start();
     let finishes = spawn_item(&Item::new(&world, 1, ms(500)));
@@ -117,7 +117,7 @@ async fn step2_outcome() {
     assert_timeline!("step2_outcome", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step3_drop_handle_or_future() {
     let world = World::start();
     let first = Item::new(&world, 1, ms(1000));
@@ -176,7 +176,7 @@ async fn step3_drop_handle_or_future() {
     assert_timeline!("step3_drop_handle_or_future", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step4_cleanup_in_drop() {
     let world = World::start();
     let scratch = Scratch::new(&world);
@@ -241,7 +241,7 @@ async fn step4_cleanup_in_drop() {
     assert_timeline!("step4_cleanup_in_drop", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step5_graceful_shutdown() {
     let world = World::start();
     let item = |id, takes| Item::new(&world, id, ms(takes));

@@ -77,7 +77,7 @@ fn checkins(world: &World) -> usize {
         .count()
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_three_at_a_time() {
     let world = World::start();
     let db = Db::new(&world);
@@ -137,7 +137,7 @@ async fn step1_three_at_a_time() {
     assert_timeline!("step1_three_at_a_time", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step2_errors_and_panics_give_it_back() {
     let world = World::start();
     let db = Db::new(&world);
@@ -190,7 +190,7 @@ async fn step2_errors_and_panics_give_it_back() {
     assert_timeline!("step2_errors_and_panics_give_it_back", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step3_acquire_times_out() {
     let world = World::start();
     let db = Db::new(&world);
@@ -259,7 +259,7 @@ async fn step3_acquire_times_out() {
     assert_timeline!("step3_acquire_times_out", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step4_deadline_mid_query() {
     let world = World::start();
     let db = Db::new(&world);
@@ -296,7 +296,7 @@ async fn step4_deadline_mid_query() {
     assert_timeline!("step4_deadline_mid_query", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step5_cancelled_at_the_worst_moment() {
     let world = World::start();
     let db = Db::new(&world);

@@ -86,7 +86,7 @@ fn shown(beats: &[Beat]) -> String {
     each.join(" ")
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_inline() {
     let world = World::start();
     let cpu = Cpu::new(&world);
@@ -130,7 +130,7 @@ async fn step1_inline() {
     assert_timeline!("step1_inline", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step2_off_the_runtime() {
     let world = World::start();
     let cpu = Cpu::new(&world);
@@ -187,7 +187,7 @@ async fn step2_off_the_runtime() {
     assert_timeline!("step2_off_the_runtime", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step3_chopped() {
     let world = World::start();
     let cpu = Cpu::new(&world);

@@ -136,7 +136,7 @@ impl Future for WakesItself {
     }
 }
 
-#[test]
+#[world::step]
 fn step1_block_on() {
     let world = World::manual();
     let reactor = Reactor::new(&world);
@@ -169,7 +169,7 @@ fn step1_block_on() {
     assert_timeline!("step1_block_on", world);
 }
 
-#[test]
+#[world::step]
 fn step2_spawn_interleaves() {
     let world = World::manual();
     let reactor = Reactor::new(&world);
@@ -216,7 +216,7 @@ fn step2_spawn_interleaves() {
     assert_timeline!("step2_spawn_interleaves", world);
 }
 
-#[test]
+#[world::step]
 fn step2_task_wakes_itself() {
     let world = World::manual();
     let reactor = Reactor::new(&world);
@@ -273,7 +273,7 @@ fn step2_task_wakes_itself() {
     assert_timeline!("step2_task_wakes_itself", world);
 }
 
-#[test]
+#[world::step]
 fn step3_woken_order() {
     let world = World::manual();
     let reactor = Reactor::new(&world);
@@ -317,7 +317,7 @@ fn step3_woken_order() {
     assert_timeline!("step3_woken_order", world);
 }
 
-#[test]
+#[world::step]
 fn step4_block_on_returns_first() {
     let world = World::manual();
     let reactor = Reactor::new(&world);

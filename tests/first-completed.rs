@@ -51,7 +51,7 @@ fn assert_cancelled(world: &World, row: &str, at: Duration, function: &str) {
     }
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_first_cancels_the_rest() {
     let world = World::start();
     let [a, b, c] = seed_jobs(&world);
@@ -89,7 +89,7 @@ async fn backup_wins_of(rounds: u32) -> u32 {
     backup_won
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step2_a_tie_goes_to_the_primary() {
     // Many ties first, each in a throwaway world: select! without `biased;`
     // picks a random ready branch, so one tie proves nothing.
@@ -133,7 +133,7 @@ async fn step2_a_tie_goes_to_the_primary() {
     assert_timeline!("step2_a_tie_goes_to_the_primary", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step3_the_rest_as_they_finish() {
     let world = World::start();
     let console = Console::new(&world);
@@ -184,7 +184,7 @@ async fn step3_the_rest_as_they_finish() {
     assert_timeline!("step3_the_rest_as_they_finish", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step4_no_message_lost() {
     let world = World::start();
     // Five messages 150 ms apart; decoding each takes 100 ms; the heartbeat

@@ -56,7 +56,7 @@ fn returned_at(world: &World, caller: &str) -> Duration {
         .expect("the caller returned")
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_seed() {
     let world = World::start();
     let api = FlakyApi::new(&world);
@@ -123,7 +123,7 @@ async fn step1_seed() {
     assert_timeline!("step1_seed_user3_missing", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step2_fail_fast() {
     let world = World::start();
     let api = FlakyApi::new(&world);
@@ -171,7 +171,7 @@ async fn step2_fail_fast() {
     assert_timeline!("step2_fail_fast", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step3_keep_every_outcome() {
     let world = World::start();
     let api = FlakyApi::new(&world);
@@ -224,7 +224,7 @@ fn panic_text(payload: &(dyn Any + Send)) -> String {
         .unwrap_or_default()
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step4_every_user() {
     let world = World::start();
     let api = FlakyApi::new(&world);
@@ -370,7 +370,7 @@ fn describe(outcome: &Result<Result<world::User, ApiError>, tokio::task::JoinErr
     }
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step5_abort_on_error() {
     // First what the lesson is about: a task whose handle is dropped runs
     // on. The test does it itself; the kata's answer comes after.

@@ -52,7 +52,7 @@ async fn call_only<F>(what: &str, call: impl FnOnce() -> F) -> F {
     .await
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_calling_runs_nothing() {
     let world = World::start();
     let console = Console::new(&world);
@@ -96,7 +96,7 @@ async fn step1_calling_runs_nothing() {
     assert_timeline!("step1_calling_runs_nothing", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step2_lazy_until_polled() {
     let world = World::start();
     let console = Console::new(&world);
@@ -150,7 +150,7 @@ async fn step2_lazy_until_polled() {
     assert_timeline!("step2_lazy_until_polled", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step3_poll_drives_it() {
     let world = World::start();
     let console = Console::new(&world);
@@ -268,7 +268,7 @@ impl std::future::Future for ReadyOnSecondPoll {
     }
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step4_await_once() {
     let world = World::start();
     // A fetch in a task of its own (allowed) prints outside the tracked

@@ -115,7 +115,7 @@ fn what_happened(value: u64) -> String {
     }
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_lost_update() {
     let world = World::start();
     let counter = SlowCounter::new(&world, 0);
@@ -140,7 +140,7 @@ async fn step1_lost_update() {
     assert_timeline!("step1_lost_update", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step2_locked() {
     let world = World::start();
     let counter = SlowCounter::new(&world, 0);

@@ -133,7 +133,7 @@ fn at_once(world: &World, row: &str) -> usize {
     world.trace().peak(|s| s.actor == row)
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_seed() {
     let world = World::start();
     let source = Source::every(&world, "producer", 5, ms(500));
@@ -164,7 +164,7 @@ async fn step1_seed() {
     assert_timeline!("step1_seed", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step2_backpressure() {
     let world = World::start();
     let source = Source::every(&world, "producer", 5, ms(50));
@@ -202,7 +202,7 @@ async fn step2_backpressure() {
     assert_timeline!("step2_backpressure", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step3_shared_work() {
     let world = World::start();
     let source = Source::every(&world, "producer", 6, ms(100));
@@ -244,7 +244,7 @@ async fn step3_shared_work() {
     assert_timeline!("step3_shared_work", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step4_many_producers() {
     let world = World::start();
     let sources = vec![

@@ -299,7 +299,7 @@ fn assert_refuses_zero(world: &World, message: &str) {
     );
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_seed() {
     let world = World::start();
 
@@ -309,7 +309,7 @@ async fn step1_seed() {
     assert_timeline!("step1_seed", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step2_uneven_jobs() {
     let world = World::start();
 
@@ -327,7 +327,7 @@ async fn step2_uneven_jobs() {
     assert_timeline!("step2_later_job_frees_first", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step3_any_limit() {
     // (limit, jobs running at once, when all five are done)
     let cases = [
@@ -374,7 +374,7 @@ async fn step3_any_limit() {
     assert_refuses_zero(&world, &message);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step4_spawned_tasks() {
     let world = World::start();
 

@@ -35,7 +35,7 @@ fn task_of(world: &World, row: &str) -> Option<tokio::task::Id> {
         .task
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_one_after_another() {
     let world = World::start();
     let api = Api::new(&world);
@@ -59,7 +59,7 @@ async fn step1_one_after_another() {
     assert_timeline!("step1_one_after_another", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step2_gather() {
     let world = World::start();
     let api = Api::new(&world);
@@ -86,7 +86,7 @@ async fn step2_gather() {
     assert_timeline!("step2_gather", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step3_plain_future_waits() {
     let world = World::start();
     let api = Api::new(&world);
@@ -115,7 +115,7 @@ async fn step3_plain_future_waits() {
     assert_timeline!("step3_plain_future_waits", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step4_spawned_task_runs() {
     let world = World::start();
     let api = Api::new(&world);
@@ -153,7 +153,7 @@ async fn step4_spawned_task_runs() {
     assert_timeline!("step4_spawned_task_runs", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step5_spawn_three_gather_two() {
     let world = World::start();
     let api = Api::new(&world);

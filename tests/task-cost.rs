@@ -148,7 +148,7 @@ fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_spawn_each() {
     let world = World::start();
     let batch = batch(&world);
@@ -190,7 +190,7 @@ async fn step1_spawn_each() {
     assert_timeline!("step1_spawn_each", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step2_join_each() {
     let world = World::start();
     let batch = batch(&world);
@@ -228,7 +228,7 @@ async fn step2_join_each() {
 /// The bound of step 3.
 const LIMIT: usize = 1000;
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step3_bounded() {
     let world = World::start();
     let batch = batch(&world);

@@ -97,7 +97,7 @@ fn assert_dropped_at_limit(world: &World, span: &SpanRecord, concept: &str) {
     );
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_slow_operation() {
     let world = World::start();
     let op = Operation::slow(&world);
@@ -132,7 +132,7 @@ async fn step1_slow_operation() {
     assert_timeline!("step1_slow_operation", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step2_stop_waiting() {
     let world = World::start();
     let op = Operation::slow(&world);
@@ -159,7 +159,7 @@ async fn step2_stop_waiting() {
     assert_timeline!("step2_stop_waiting", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step3_stop_the_task() {
     let world = World::start();
     let op = Operation::slow(&world);
@@ -237,7 +237,7 @@ fn attempt_starts(world: &World) -> Vec<Duration> {
         .collect()
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step4_retry_gives_up() {
     let world = World::start();
     let op = Unreliable::new(&world, "flaky_operation", ms(600));
@@ -281,7 +281,7 @@ async fn step4_retry_gives_up() {
     assert_timeline!("step4_retry_gives_up", world);
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step4_retry_recovers() {
     let world = World::start();
     let op = Unreliable::new(&world, "flaky_operation", ms(600)).recovers_after(2);
@@ -312,7 +312,7 @@ async fn step4_retry_recovers() {
 /// 1300 ms and the pause after it would last to 1500 ms.
 const SHORT_BUDGET: Duration = Duration::from_millis(1400);
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step4_deadline_in_a_pause() {
     let world = World::start();
     let op = Unreliable::new(&world, "flaky_operation", ms(600));

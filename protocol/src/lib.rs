@@ -42,17 +42,24 @@ pub enum Marker {
     Stopped { test: String, cause: Cause },
 }
 
-/// Why the watchdog stopped a test: the two ways an answer defeats the
-/// virtual-time deadline.
+/// Why the watchdog stopped a test: the ways an answer defeats the
+/// virtual-time deadline, each named by what the watchdog saw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cause {
-    /// The runtime's thread never came back to the scheduler: a loop with no
-    /// `.await`, a spin on an atomic, or a blocking call the world cannot see
-    /// (a std channel's `recv`, `JoinHandle::join` of a thread, a real sleep).
+    /// The runtime's thread never came back to the scheduler while the
+    /// watchdog probed it: code that never yields (a loop with no `.await`,
+    /// or whose `.await`s are never pending; a spin on an atomic), or
+    /// blocking calls with no pending `.await` between them (a real sleep, a
+    /// std channel's `recv`, `JoinHandle::join` of a thread).
     NeverYields,
-    /// Tasks kept running, but the runtime never went idle, so the paused
-    /// clock never moved: something wakes itself over and over (a loop of
-    /// `yield_now` waiting for the clock to reach a time).
+    /// The runtime's thread came back to the scheduler, but only after long
+    /// waits: blocking calls between `.await`s (a real sleep, a blocking
+    /// call, CPU-heavy work) held it, one after another.
+    Blocked,
+    /// The runtime ran every probe at once, so its thread was free, but it
+    /// never went idle, so the paused clock never moved: something wakes
+    /// itself over and over (a loop of `yield_now` waiting for the clock to
+    /// reach a time), or blocking-pool work never ends.
     ClockStuck,
     /// Synchronous kata code (no task to probe) never returned: most often
     /// a `block_on` that nothing drives.
@@ -68,6 +75,7 @@ impl Cause {
     pub fn code(self) -> &'static str {
         match self {
             Cause::NeverYields => "never-yields",
+            Cause::Blocked => "blocked",
             Cause::ClockStuck => "clock-stuck",
             Cause::NeverReturns => "never-returns",
             Cause::NeverTurns => "never-turns",
@@ -77,6 +85,7 @@ impl Cause {
     fn from_code(code: &str) -> Option<Cause> {
         [
             Cause::NeverYields,
+            Cause::Blocked,
             Cause::ClockStuck,
             Cause::NeverReturns,
             Cause::NeverTurns,
@@ -90,17 +99,31 @@ impl Cause {
     pub fn explanation(self) -> &'static str {
         match self {
             Cause::NeverYields => {
-                "the runtime's only thread never came back to the scheduler, so not even \
-                 the virtual-time deadline could fire. Likely a loop with no `.await` in it \
-                 (`loop {}`, a spin on an atomic) or a blocking call the simulated world \
-                 cannot see (a std channel's `recv`, joining a thread, a real \
-                 `std::thread::sleep`, a `std::sync::Mutex` guard held across an `.await` \
-                 while another task waits for it). Await something that is pending instead, or move \
-                 the blocking call to `tokio::task::spawn_blocking`."
+                "the runtime's only thread never came back to the scheduler while the \
+                 watchdog watched: it ran none of the probe tasks sent to it, so not even the \
+                 virtual-time deadline could fire. Something on it never yields: a loop with \
+                 no `.await`, or whose `.await`s are never pending (a `poll!` or \
+                 `now_or_never` loop, an `.await` on something always ready), a spin on an \
+                 atomic; or blocking calls, one that never returns or several in a row with \
+                 no pending `.await` between them (a real `std::thread::sleep`, a std \
+                 channel's `recv`, joining a thread, a `std::sync::Mutex` guard held across \
+                 an `.await` while another task waits for it). Await something that is \
+                 pending instead (a timer, a channel, a `Notify`), or move the blocking call \
+                 to `tokio::task::spawn_blocking`."
+            }
+            Cause::Blocked => {
+                "the runtime's only thread came back to the scheduler now and then, but \
+                 only after long waits: the probe tasks sent to it waited for it. Blocking \
+                 calls between `.await`s hold it (a real `std::thread::sleep`, a blocking \
+                 read, CPU-heavy work), and every other task and timer waits meanwhile; the \
+                 paused clock cannot see them, so they take real time, not virtual. Use \
+                 `tokio::time::sleep(..).await`, or move the blocking call to \
+                 `tokio::task::spawn_blocking`."
             }
             Cause::ClockStuck => {
-                "tasks kept running, but the runtime never went idle, so the paused clock \
-                 could not move and the deadline never came. Likely a loop that keeps \
+                "the runtime ran every probe task sent to it at once, so its thread was \
+                 free, yet the test did not end: the runtime never went idle, so the paused \
+                 clock could not move and the deadline never came. Likely a loop that keeps \
                  waking itself (`yield_now` until the clock reaches some time, a poll loop \
                  on a flag): await the thing you are waiting for, a timer, a channel, a \
                  `Notify`, a `JoinHandle`. Or a `spawn_blocking` closure that waits for a \
@@ -180,6 +203,10 @@ mod tests {
             Marker::Stopped {
                 test: "step1".into(),
                 cause: Cause::NeverYields,
+            },
+            Marker::Stopped {
+                test: "step1".into(),
+                cause: Cause::Blocked,
             },
             Marker::Stopped {
                 test: "step1".into(),

@@ -697,6 +697,15 @@ pub async fn gather(api: &Api) -> (User, Post) {
     // A stale start id.
     sandbox.set_start(&"0".repeat(40));
     let id = blob_id(sandbox.read(&sandbox.kata_file()).as_bytes());
+    // A step test that skips the watchdog: it still runs, and passes.
+    let tests = sandbox.read(&format!("tests/{NAME}.rs"));
+    let unwatched = tests.replacen(
+        "#[world::step]\nasync fn step5_",
+        "#[tokio::test(flavor = \"current_thread\", start_paused = true)]\nasync fn step5_",
+        1,
+    );
+    assert_ne!(unwatched, tests, "the test file has changed");
+    sandbox.write(&format!("tests/{NAME}.rs"), &unwatched);
 
     let run = sandbox.kata(&["verify", NAME]);
     assert_eq!(run.code, 1, "{run}");
@@ -734,6 +743,13 @@ pub async fn gather(api: &Api) -> (User, Post) {
     assert!(run.stdout.contains("no `pub fn gahter`"), "{run}");
     assert!(ok("right/futures_join.rs passes"), "{run}");
     assert!(failed("right/wrong_after_all.rs passes"), "{run}");
+    assert!(failed("every step test runs under the watchdog"), "{run}");
+    assert!(
+        run.stdout.contains(&format!(
+            "step5_spawn_three_gather_two in tests/{NAME}.rs do not go through #[world::step]"
+        )),
+        "{run}"
+    );
     assert!(
         run.stdout
             .contains("step2_gather: gathered calls run concurrently"),

@@ -8,11 +8,14 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use kata_protocol::{Cause, Marker};
+use tokio::runtime::Handle;
 
 use crate::timeline::{self, Scale};
-use crate::trace::Trace;
-use crate::watchdog::Watchdog;
+use crate::trace::{Kind, Trace};
+use crate::watchdog::{Watchdog, Watched};
 use crate::world::World;
+
+pub use crate::step::{run_async_step, run_sync_step};
 
 /// Awaits `fut`, failing the test if it takes longer than `seconds` of
 /// virtual time.
@@ -23,7 +26,7 @@ use crate::world::World;
 /// that never lets the runtime reach the deadline (a busy loop) is caught by
 /// the real-time watchdog instead (see `watchdog.rs`).
 pub async fn within<F: Future>(seconds: u64, fut: F) -> F::Output {
-    let _watchdog = Watchdog::arm();
+    let _watchdog = Watchdog::watch(Watched::Runtime(Handle::current()));
     match tokio::time::timeout(Duration::from_secs(seconds), fut).await {
         Ok(output) => output,
         Err(_) => panic!("{}", deadline_message(seconds)),
@@ -35,7 +38,7 @@ pub async fn within<F: Future>(seconds: u64, fut: F) -> F::Output {
 /// whose deadline could fire, so a `block_on` that nothing drives would wait
 /// for ever. A healthy call takes milliseconds.
 pub fn watched<T>(f: impl FnOnce() -> T) -> T {
-    let _watchdog = Watchdog::arm_with(|| Cause::NeverReturns);
+    let _watchdog = Watchdog::watch(Watched::Fixed(Cause::NeverReturns));
     f()
 }
 
@@ -44,14 +47,22 @@ pub fn watched<T>(f: impl FnOnce() -> T) -> T {
 /// pays it.
 const FOREIGN_THREAD_GRACE: Duration = Duration::from_millis(250);
 
-/// Why the deadline passed. Usually a deadlock. But the paused clock also
-/// jumps to the deadline while a thread of the learner's own
-/// (`std::thread::spawn`) does the work a task awaits: tokio cannot see that
-/// thread, so to the runtime every task is simply waiting. Such an answer
-/// may well be right on a real clock, and must not be told "deadlock".
+/// Why the deadline passed, classified from what happened before it rather
+/// than assumed.
+///
+/// - A thread of the learner's own (`std::thread::spawn`) did the work a
+///   task awaits: tokio cannot see that thread, so to the runtime every
+///   task is simply waiting, and the paused clock jumps to the deadline.
+///   Such an answer may well be right on a real clock, and must not be
+///   told "deadlock".
+/// - Work went on until the deadline (ten thousand requests done one at a
+///   time): nothing is stuck, it is slow. Say how much finished, and when.
+/// - Nothing happened for a long stretch before the deadline: something
+///   awaited that can never complete. Only then "deadlock?".
 fn deadline_message(seconds: u64) -> String {
     let started = Instant::now();
-    let foreign = World::current().is_some_and(|world| {
+    let world = World::current();
+    let foreign = world.as_ref().is_some_and(|world| {
         loop {
             if world.saw_foreign_thread() {
                 break true;
@@ -63,18 +74,70 @@ fn deadline_message(seconds: u64) -> String {
         }
     });
     if foreign {
-        format!(
+        return format!(
             "did not finish within {seconds} s of virtual time, while work ran on a thread \
              tokio does not know (std::thread::spawn). On a real runtime this answer may well \
              be right. But the paused clock cannot see such a thread: with every task waiting, \
              it jumped straight to the deadline. Run blocking work with \
              tokio::task::spawn_blocking, whose threads the clock waits for."
-        )
-    } else {
-        format!(
-            "did not finish within {seconds} s of virtual time (deadlock?): \
-             something awaited that can never complete"
-        )
+        );
+    }
+    let deadlock = format!("did not finish within {seconds} s of virtual time (deadlock?)");
+    let Some(world) = world else {
+        return format!("{deadlock}: something awaited that can never complete");
+    };
+    match Progress::before(&world.trace(), world.now(), Duration::from_secs(seconds)) {
+        Progress::Nothing => format!(
+            "{deadlock}: nothing happened in all that time; something awaited that can never \
+             complete"
+        ),
+        Progress::Stopped { last, quiet } => format!(
+            "{deadlock}: nothing happened for the last {} ms before the deadline (the last \
+             event at {} ms); something awaited that can never complete",
+            quiet.as_millis(),
+            last.as_millis()
+        ),
+        Progress::Slow { finished, last } => format!(
+            "did not finish within {seconds} s of virtual time, but nothing was stuck: work \
+             went on until the deadline ({finished} call(s) finished, the last at {} ms). It \
+             is slow, not stuck: work done one at a time that should overlap, or waits longer \
+             than it needs",
+            last.as_millis()
+        ),
+    }
+}
+
+/// What a trace shows happened before a missed deadline.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Progress {
+    /// No event at all.
+    Nothing,
+    /// Events until `last`, then nothing for `quiet`, a long stretch (a
+    /// quarter of the deadline or more) before the deadline.
+    Stopped { last: Duration, quiet: Duration },
+    /// Events until shortly before the deadline: `finished` spans ended,
+    /// the last event at `last`.
+    Slow { finished: usize, last: Duration },
+}
+
+impl Progress {
+    /// Classifies `trace` at `deadline` (the world's time when a deadline
+    /// of `allowed` passed). Events at the deadline itself are left out:
+    /// they are what the deadline did (the spans it cancelled), not work.
+    pub(crate) fn before(trace: &Trace, deadline: Duration, allowed: Duration) -> Progress {
+        let events: Vec<_> = trace.events().iter().filter(|e| e.at < deadline).collect();
+        let Some(last) = events.iter().map(|e| e.at).max() else {
+            return Progress::Nothing;
+        };
+        let quiet = deadline - last;
+        if quiet >= allowed / 4 {
+            return Progress::Stopped { last, quiet };
+        }
+        let finished = events
+            .iter()
+            .filter(|e| matches!(e.kind, Kind::End { .. } | Kind::Failed { .. }))
+            .count();
+        Progress::Slow { finished, last }
     }
 }
 

@@ -42,7 +42,9 @@
 //! - [`reactor`]: timers on a manual clock, for the kata whose learner
 //!   writes the executor.
 //! - [`harness`]: the virtual-time deadline, the real-time watchdog behind
-//!   it (`watchdog.rs`), and the snapshot assertion.
+//!   it (`watchdog.rs`), and the snapshot assertion; [`step`], the
+//!   attribute every step test goes through (`step.rs`), which runs the
+//!   whole test under that watchdog.
 
 pub mod api;
 pub mod batch;
@@ -59,6 +61,7 @@ pub mod legacy;
 pub mod operation;
 pub mod pipeline;
 pub mod reactor;
+mod step;
 pub mod timeline;
 pub mod trace;
 mod watchdog;
@@ -83,6 +86,8 @@ pub use reactor::{Reactor, Sleep};
 pub use trace::{Ending, Fill, Trace};
 pub use work::{Item, Queue, Scratch};
 pub use world::{Span, Thread, World};
+/// The one entry point of every step test: see `world_macros`.
+pub use world_macros::step;
 
 /// Re-exported so that [`assert_timeline!`] works in test crates that do not
 /// name insta themselves.

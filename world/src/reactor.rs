@@ -34,7 +34,7 @@ use std::time::Duration;
 use kata_protocol::Cause;
 
 use crate::trace::Fill;
-use crate::watchdog::Watchdog;
+use crate::watchdog::{Watchdog, Watched};
 use crate::world::{Span, World};
 
 /// Unwoken polls in a row, with no turn of the reactor in between, after
@@ -436,6 +436,6 @@ impl Drop for Sleep {
 /// ever calling the world (waiting for a task to become ready without
 /// turning the reactor). A healthy call takes milliseconds.
 pub fn watched<T>(f: impl FnOnce() -> T) -> T {
-    let _watchdog = Watchdog::arm_with(|| Cause::NeverTurns);
+    let _watchdog = Watchdog::watch(Watched::Fixed(Cause::NeverTurns));
     f()
 }

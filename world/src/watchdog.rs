@@ -1,79 +1,192 @@
 //! A real-time watchdog for the hangs that virtual time cannot catch.
 //!
 //! The deadline of [`within`](crate::within) is a tokio timer, and a timer
-//! fires only when the runtime gets to it. Two kinds of answer never let it:
+//! fires only when the runtime gets to it. Some answers never let it:
 //!
-//! - one that **never yields**: a loop with no `.await`, a spin on an
-//!   atomic, a blocking wait the world cannot see. The runtime's only thread
-//!   never comes back to the scheduler.
+//! - one that **never yields**: a loop with no `.await`, or whose `.await`s
+//!   are never pending (a `poll!` loop), a spin on an atomic, a blocking
+//!   wait the world cannot see. The runtime's only thread never comes back
+//!   to the scheduler.
+//! - one that **blocks** the runtime's thread for long stretches between
+//!   `.await`s (real sleeps): the thread comes back now and then, but too
+//!   late and too seldom for the test to end in time.
 //! - one that **keeps the clock from moving**: a loop of `yield_now` until
 //!   the clock reaches some time, or a `spawn_blocking` task that never ends
-//!   (tokio holds the paused clock while one runs). The runtime is busy, or
-//!   held, so the paused clock never jumps to the deadline.
+//!   (tokio holds the paused clock while one runs). The runtime is free,
+//!   but never idle, so the paused clock never jumps to the deadline.
+//! - synchronous code that **never returns**: a `block_on` that nothing
+//!   drives, where there is no task to probe.
 //!
-//! Either would hang `cargo test` forever. So `within` also arms this
-//! watchdog: a thread that waits, in real time, for the call to end. A
-//! healthy kata call ends in milliseconds; the limit is seconds, so the
-//! watchdog is a safety net and never part of a healthy pass. When it
-//! bites, it tells the two kinds apart by asking the runtime to run a tiny
-//! probe task (a runtime that never yields cannot), prints a marker line for
-//! the runner (see `kata-protocol`) and the explanation for the learner, and
-//! ends the test binary: a thread stuck in a loop cannot be stopped any
-//! other way.
+//! Any of them would hang `cargo test` for ever. So every step test runs
+//! under this watchdog (`#[world::step]` arms it around the whole test
+//! body; [`within`](crate::within) and the `watched` functions arm one of
+//! their own when no step test did): a thread that waits, in real time, for
+//! the test to end. A healthy test ends in milliseconds; the limit is
+//! seconds, so the watchdog is a safety net and never part of a healthy
+//! pass. When it bites, it prints a marker line for the runner (see
+//! `kata-protocol`) and the explanation for the learner, and ends the test
+//! binary: a thread stuck in a loop cannot be stopped any other way.
+//!
+//! **How it tells the causes apart.** What the test is doing is recorded as
+//! a stack of [`Watched`] contexts (the step's runtime, a `within` on a
+//! runtime, a `watched` synchronous call); the innermost decides. For code
+//! on a runtime, the watchdog does not trust one look at the moment the
+//! limit passes: a thread blocked by three one-second sleeps with `.await`s
+//! between is free for an instant between two of them, and one probe sent
+//! then would call it free. Instead, over the last part of the limit (the
+//! probe window, longer than a plausible blocking call), it sends the
+//! runtime one probe task after another and judges by the *worst* wait: no
+//! probe ever run is a thread that never yields; a probe that waited long
+//! is a blocked thread; every probe run at once is a free runtime whose
+//! clock is stuck. A healthy test has ended long before the window opens,
+//! so no probe ever touches one.
 
+use std::cell::RefCell;
 use std::io::Write as _;
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc::{self, RecvTimeoutError, TryRecvError};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
-use std::time::Duration;
-
-use kata_protocol::{Cause, Marker};
+use std::time::{Duration, Instant};
 
 use kata_protocol::WATCHDOG_LIMIT_ENV as LIMIT_ENV;
+use kata_protocol::{Cause, Marker};
 use tokio::runtime::Handle;
 
-/// How long a kata call may take in real time before the watchdog bites.
+/// How long a test may take in real time before the watchdog bites.
 const LIMIT: Duration = Duration::from_secs(3);
 
-/// How long the probe task gets to run before the runtime is judged stuck.
-const PROBE_PATIENCE: Duration = Duration::from_millis(500);
+/// The longest probe window: longer than a plausible blocking call in a
+/// kata (the katas' blocking calls take up to 1 s), so that a thread
+/// blocked by such calls one after another is seen blocked by at least one
+/// probe. A short limit (the harness's own tests) gets half of it.
+const PROBE_WINDOW: Duration = Duration::from_millis(1500);
 
-/// An armed watchdog; dropping it disarms it.
+/// How often the watchdog looks at its probe while the window is open.
+const PROBE_TICK: Duration = Duration::from_millis(5);
+
+/// What the test is doing, for the diagnosis when the watchdog bites.
+#[derive(Clone)]
+pub(crate) enum Watched {
+    /// Running tasks on this tokio runtime: probe tasks tell a thread that
+    /// never yields, a blocked thread and a stuck clock apart.
+    Runtime(Handle),
+    /// Code with no runtime to probe (synchronous code, a learner's own
+    /// executor), whose likely cause is known in advance.
+    Fixed(Cause),
+}
+
+/// The contexts of one watched test, innermost last.
+struct Watch {
+    contexts: Mutex<Vec<(u64, Watched)>>,
+}
+
+impl Watch {
+    fn contexts(&self) -> MutexGuard<'_, Vec<(u64, Watched)>> {
+        self.contexts.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn innermost(&self) -> Watched {
+        self.contexts()
+            .last()
+            .map(|(_, watched)| watched.clone())
+            .unwrap_or(Watched::Fixed(Cause::NeverReturns))
+    }
+}
+
+thread_local! {
+    /// The watch of the step test running on this thread, if one is armed.
+    static CURRENT: RefCell<Option<Arc<Watch>>> = const { RefCell::new(None) };
+}
+
+/// An armed watchdog, or a context pushed onto one; dropping it disarms
+/// it, or pops the context.
 pub(crate) struct Watchdog {
-    _disarm: mpsc::Sender<()>,
+    watch: Arc<Watch>,
+    id: u64,
+    /// Present when this guard armed the watchdog thread: its drop (the
+    /// sender is never used) tells the thread the test ended.
+    _disarm: Option<mpsc::Sender<()>>,
+    /// Whether this guard set the thread's current watch.
+    step: bool,
 }
 
 impl Watchdog {
-    /// Arms a watchdog for a kata call on the tokio runtime of the test
-    /// running on this thread: when it bites, a probe task tells a runtime
-    /// that never yields from one whose clock is stuck.
-    pub(crate) fn arm() -> Watchdog {
-        let runtime = Handle::current();
-        Watchdog::arm_with(move || {
-            if runtime_comes_back(&runtime, PROBE_PATIENCE) {
-                Cause::ClockStuck
-            } else {
-                Cause::NeverYields
-            }
-        })
+    /// Arms the watchdog of a whole step test, run on this thread, with
+    /// `base` as what it does when nothing more precise is known.
+    pub(crate) fn step(base: Watched) -> Watchdog {
+        let mut watchdog = Watchdog::arm(base);
+        CURRENT.with(|current| *current.borrow_mut() = Some(Arc::clone(&watchdog.watch)));
+        watchdog.step = true;
+        watchdog
     }
 
-    /// Arms a watchdog whose `diagnosis` says why the call hung, for a call
-    /// that runs no tokio runtime (see `reactor::watched`).
-    pub(crate) fn arm_with(diagnosis: impl FnOnce() -> Cause + Send + 'static) -> Watchdog {
+    /// Says that the test is now doing `what`: pushed onto the step test's
+    /// watch when one is armed on this thread, else armed as a watchdog of
+    /// its own (a test that does not go through `#[world::step]`, such as
+    /// the world's own).
+    pub(crate) fn watch(what: Watched) -> Watchdog {
+        let Some(watch) = CURRENT.with(|current| current.borrow().clone()) else {
+            return Watchdog::arm(what);
+        };
+        let id = next_id();
+        watch.contexts().push((id, what));
+        Watchdog {
+            watch,
+            id,
+            _disarm: None,
+            step: false,
+        }
+    }
+
+    fn arm(what: Watched) -> Watchdog {
         let test = thread::current().name().unwrap_or("this test").to_owned();
+        let id = next_id();
+        let watch = Arc::new(Watch {
+            contexts: Mutex::new(vec![(id, what)]),
+        });
         let (disarm, disarmed) = mpsc::channel::<()>();
+        let watched = Arc::clone(&watch);
         let limit = limit();
         thread::Builder::new()
             .name("kata-watchdog".to_owned())
             .spawn(move || {
-                // The sender is never used: it is dropped when the call ends.
-                if let Err(RecvTimeoutError::Timeout) = disarmed.recv_timeout(limit) {
-                    bite(&test, limit, diagnosis());
+                if let Some(verdict) = watch_over(&watched, limit, &disarmed) {
+                    bite(&test, limit, &verdict);
                 }
             })
             .expect("cannot start the watchdog thread");
-        Watchdog { _disarm: disarm }
+        Watchdog {
+            watch,
+            id,
+            _disarm: Some(disarm),
+            step: false,
+        }
     }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        self.watch.contexts().retain(|(id, _)| *id != self.id);
+        if self.step {
+            CURRENT.with(|current| {
+                let mut current = current.borrow_mut();
+                if current
+                    .as_ref()
+                    .is_some_and(|watch| Arc::ptr_eq(watch, &self.watch))
+                {
+                    *current = None;
+                }
+            });
+        }
+        // `disarm`, if this guard has it, is dropped after this: the
+        // watchdog thread then sees the channel closed.
+    }
+}
+
+fn next_id() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 fn limit() -> Duration {
@@ -83,27 +196,185 @@ fn limit() -> Duration {
         .map_or(LIMIT, Duration::from_millis)
 }
 
+/// The probe window for `limit`: its last [`PROBE_WINDOW`], or its second
+/// half if that is shorter.
+pub(crate) fn probe_window(limit: Duration) -> Duration {
+    PROBE_WINDOW.min(limit / 2)
+}
+
+/// The wait, in the window, above which a probe shows a blocked thread: a
+/// sixth of the window (250 ms by default). A free runtime runs a probe in
+/// microseconds, and a loaded machine delays a runnable thread by tens of
+/// milliseconds, not hundreds.
+pub(crate) fn blocked_wait(window: Duration) -> Duration {
+    window / 6
+}
+
+/// What the watchdog concluded, and what it saw to conclude it.
+pub(crate) struct Verdict {
+    pub(crate) cause: Cause,
+    pub(crate) seen: String,
+}
+
+/// Waits for the test to end; `None` if it did within `limit`, else the
+/// verdict, judged from probes over the window before the limit.
+fn watch_over(watch: &Watch, limit: Duration, disarmed: &mpsc::Receiver<()>) -> Option<Verdict> {
+    let started = Instant::now();
+    let window = probe_window(limit);
+    // The sender is never used: it is dropped when the test ends.
+    if disarmed.recv_timeout(limit - window) != Err(RecvTimeoutError::Timeout) {
+        return None;
+    }
+    let mut probes = Probes::default();
+    let end = started + limit;
+    loop {
+        if let Watched::Runtime(runtime) = watch.innermost() {
+            probes.tick(&runtime);
+        }
+        let now = Instant::now();
+        if now >= end {
+            break;
+        }
+        if disarmed.recv_timeout(PROBE_TICK.min(end - now)) != Err(RecvTimeoutError::Timeout) {
+            return None;
+        }
+    }
+    Some(match watch.innermost() {
+        Watched::Fixed(cause) => Verdict {
+            cause,
+            seen: fixed_seen(cause),
+        },
+        Watched::Runtime(_) => probes.verdict(window),
+    })
+}
+
+fn fixed_seen(cause: Cause) -> String {
+    match cause {
+        Cause::NeverTurns => "the executor under test was still running".to_owned(),
+        _ => "the synchronous code under test had not returned".to_owned(),
+    }
+}
+
+/// Probe tasks sent to a runtime one after another, and how long each
+/// waited to be run.
+#[derive(Default)]
+pub(crate) struct Probes {
+    /// The probe sent and not run yet: when it was sent, and where it says
+    /// it ran.
+    pending: Option<(Instant, mpsc::Receiver<Instant>)>,
+    /// How long each probe that ran waited.
+    waits: Vec<Duration>,
+    /// Probes the runtime dropped unrun (it was shutting down).
+    dropped: usize,
+}
+
+impl Probes {
+    /// Collects the pending probe if it ran, and sends the next one if none
+    /// is pending.
+    fn tick(&mut self, runtime: &Handle) {
+        if let Some((sent, ran)) = &self.pending {
+            match ran.try_recv() {
+                Ok(at) => {
+                    self.waits.push(at.saturating_duration_since(*sent));
+                    self.pending = None;
+                }
+                Err(TryRecvError::Disconnected) => {
+                    self.dropped += 1;
+                    self.pending = None;
+                }
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        if self.pending.is_none() {
+            let (tx, rx) = mpsc::channel();
+            let sent = Instant::now();
+            runtime.spawn(async move {
+                let _ = tx.send(Instant::now());
+            });
+            self.pending = Some((sent, rx));
+        }
+    }
+
+    /// The worst wait seen: a probe still pending counts for as long as it
+    /// has waited so far.
+    fn worst(&self) -> Duration {
+        let pending = self
+            .pending
+            .as_ref()
+            .map(|(sent, _)| sent.elapsed())
+            .unwrap_or_default();
+        self.waits
+            .iter()
+            .copied()
+            .max()
+            .unwrap_or_default()
+            .max(pending)
+    }
+
+    pub(crate) fn verdict(&self, window: Duration) -> Verdict {
+        let worst = self.worst();
+        let ran = self.waits.len();
+        if ran == 0 && self.pending.is_some() {
+            Verdict {
+                cause: Cause::NeverYields,
+                seen: format!(
+                    "the runtime did not run a probe task sent {} before, so its thread never \
+                     came back to the scheduler in that time",
+                    millis(worst)
+                ),
+            }
+        } else if worst >= blocked_wait(window) {
+            Verdict {
+                cause: Cause::Blocked,
+                seen: format!(
+                    "over the last {}, the runtime ran {ran} probe task(s), but one waited {} \
+                     for its thread",
+                    millis(window),
+                    millis(worst)
+                ),
+            }
+        } else {
+            Verdict {
+                cause: Cause::ClockStuck,
+                seen: format!(
+                    "over the last {}, the runtime ran {ran} probe task(s), each within {}: \
+                     its thread was free, yet the test did not end",
+                    millis(window),
+                    millis(worst)
+                ),
+            }
+        }
+    }
+}
+
+fn millis(d: Duration) -> String {
+    format!("{} ms", d.as_millis())
+}
+
 /// Says what hung and ends the process.
-fn bite(test: &str, limit: Duration, cause: Cause) -> ! {
+fn bite(test: &str, limit: Duration, verdict: &Verdict) -> ! {
     let marker = Marker::Stopped {
         test: test.to_owned(),
-        cause,
+        cause: verdict.cause,
     };
     // Straight to the process's stderr: libtest captures `eprintln!` of a
     // test's threads and would drop it with the process.
     let mut stderr = std::io::stderr().lock();
     let _ = writeln!(
         stderr,
-        "\n{marker}\nThe watchdog stopped `{test}` after {:.1} s of real time: {}\n",
+        "\n{marker}\nThe watchdog stopped `{test}` after {:.1} s of real time: {}\n\
+         (What it saw: {}.)\n",
         limit.as_secs_f64(),
-        cause.explanation()
+        verdict.cause.explanation(),
+        verdict.seen,
     );
     let _ = stderr.flush();
     std::process::exit(101);
 }
 
 /// Whether the runtime still runs tasks: it runs a probe spawned onto it
-/// within `patience`, real time.
+/// within `patience`, real time. (For a blocking call made off the runtime
+/// thread, asking whether the runtime waits for it: see `legacy.rs`.)
 pub(crate) fn runtime_comes_back(runtime: &Handle, patience: Duration) -> bool {
     let (ran, probe) = mpsc::channel();
     runtime.spawn(async move {

@@ -17,12 +17,18 @@ fn ms(millis: u64) -> Duration {
 // The watchdog ends the process it bites, so each hang runs in a child: this
 // same test binary, running one ignored "victim" test, with a short limit.
 
+/// The watchdog's limit in the victims' runs. Its probe window is half of
+/// it (600 ms), and a probe that waits a sixth of that (100 ms) shows a
+/// blocked thread: long enough that a loaded machine's scheduling delays
+/// never pass for blocking.
+const VICTIM_LIMIT_MS: &str = "1200";
+
 /// Runs the ignored test `victim` in a child process; its exit success and
 /// its stderr.
 fn run_victim(victim: &str) -> (bool, String) {
     let output = Command::new(std::env::current_exe().unwrap())
         .args(["--ignored", "--exact", victim, "--test-threads=1"])
-        .env(WATCHDOG_LIMIT_ENV, "300")
+        .env(WATCHDOG_LIMIT_ENV, VICTIM_LIMIT_MS)
         .output()
         .unwrap();
     (
@@ -83,6 +89,145 @@ async fn victim_clock_stuck() {
         }
     })
     .await;
+}
+
+/// The cause each of `runs` runs of `victim` was stopped with, run side
+/// by side.
+fn causes(victim: &'static str, runs: usize) -> Vec<String> {
+    let runs: Vec<_> = (0..runs)
+        .map(|_| std::thread::spawn(move || run_victim(victim)))
+        .collect();
+    runs.into_iter()
+        .map(|run| {
+            let (success, stderr) = run.join().unwrap();
+            assert!(!success, "the watchdog must fail the run: {stderr}");
+            stderr
+                .lines()
+                .find_map(|l| l.split_once(" cause=").map(|(_, cause)| cause.to_owned()))
+                .unwrap_or_else(|| format!("no cause in: {stderr}"))
+        })
+        .collect()
+}
+
+#[test]
+fn blocking_calls_between_awaits_are_named_blocked_every_time() {
+    // One look when the limit passes, as the watchdog once took, lands
+    // between two sleeps about as often as in one: the cause was a toss-up.
+    assert_eq!(
+        causes("victim_blocked_between_awaits", 3),
+        ["blocked", "blocked", "blocked"]
+    );
+}
+
+#[test]
+fn an_await_that_is_never_pending_is_not_called_a_loop_without_one() {
+    let (success, stderr) = run_victim("victim_never_pending");
+    assert!(!success, "the watchdog must fail the run: {stderr}");
+    assert!(
+        stderr.contains("@kata stopped test=victim_never_pending cause=never-yields"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("never yields") && stderr.contains("`.await`s are never pending"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_step_test_is_watched_without_within() {
+    // No `within` anywhere: the step attribute alone arms the watchdog.
+    let (success, stderr) = run_victim("victim_sync_step_never_returns");
+    assert!(!success, "the watchdog must fail the run: {stderr}");
+    assert!(
+        stderr.contains("@kata stopped test=victim_sync_step_never_returns cause=never-returns"),
+        "{stderr}"
+    );
+}
+
+#[world::step]
+#[ignore = "a hang on purpose: run by blocking_calls_between_awaits_are_named_blocked_every_time"]
+async fn victim_blocked_between_awaits() {
+    within(10, async {
+        // Real sleeps on the runtime thread, each a third of the limit, with
+        // an `.await` between them that gives the thread back.
+        for _ in 0..4 {
+            std::thread::sleep(ms(400));
+            tokio::task::yield_now().await;
+        }
+    })
+    .await;
+}
+
+#[world::step]
+#[ignore = "a hang on purpose: run by an_await_that_is_never_pending_is_not_called_a_loop_without_one"]
+async fn victim_never_pending() {
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    within(10, async {
+        // Full of `.await`s, none of which is ever pending (what a loop
+        // of `futures::poll!` does).
+        while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+            std::future::ready(()).await;
+        }
+    })
+    .await;
+}
+
+#[world::step]
+#[ignore = "a hang on purpose: run by a_step_test_is_watched_without_within"]
+fn victim_sync_step_never_returns() {
+    // A `block_on` that nothing drives: the runtime's timers need
+    // `Runtime::block_on`, and this parks on a handle.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime
+        .handle()
+        .block_on(async { tokio::time::sleep(Duration::from_secs(1)).await });
+}
+
+// ---- The deadline ----------------------------------------------------------
+
+#[world::step]
+async fn a_deadline_missed_by_slow_work_says_slow_not_stuck() {
+    let world = World::start();
+    let api = Api::new(&world);
+
+    // A hundred 300 ms calls, one at a time: 30 s of work for 10 s.
+    let outcome = tokio::spawn({
+        let api = api.clone();
+        within(10, async move {
+            for id in 1..=100 {
+                api.fetch_post(id).await;
+            }
+        })
+    })
+    .await;
+
+    let panic = outcome.expect_err("the deadline passes").into_panic();
+    let message = panic.downcast_ref::<String>().unwrap();
+    assert!(
+        message.contains("slow, not stuck")
+            && message.contains("33 call(s) finished, the last at 9900 ms")
+            && !message.contains("deadlock"),
+        "{message}"
+    );
+}
+
+#[world::step]
+async fn a_deadline_missed_after_a_long_silence_says_deadlock() {
+    let world = World::start();
+    let api = Api::new(&world);
+    api.fetch_user(1).await;
+
+    let outcome = tokio::spawn(within(10, std::future::pending::<()>())).await;
+
+    let panic = outcome.expect_err("the deadline passes").into_panic();
+    let message = panic.downcast_ref::<String>().unwrap();
+    assert!(
+        message.contains("(deadlock?): nothing happened for the last 10000 ms before the deadline (the last event at 500 ms)"),
+        "{message}"
+    );
 }
 
 // ---- The deadline ----------------------------------------------------------

@@ -423,7 +423,7 @@ use {lib} as kata;
 use {lib}_solution as kata;
 use world::{{Api, World, assert_timeline, within}};
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[world::step]
 async fn step1_step_one() {{
     let world = World::start();
     let api = Api::new(&world);

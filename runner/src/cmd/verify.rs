@@ -220,6 +220,7 @@ impl Verifier<'_> {
         tally.check("a reference snapshot for every step", || {
             self.snapshots(&steps)
         });
+        tally.check("every step test runs under the watchdog", || self.watched());
         tally.check("the cards are complete in every language", || self.cards());
         let wrong = self.kata.answers(self.scratch, Catalogue::Wrong)?;
         let right = self.kata.answers(self.scratch, Catalogue::Right)?;
@@ -430,6 +431,26 @@ impl Verifier<'_> {
                  `cargo record -p {}` (see CONTRIBUTING.md)",
                 missing.join(", "),
                 self.kata.solution_name()
+            );
+        }
+        Ok(String::new())
+    }
+
+    /// Every `fn stepN_...` of the test file goes through `#[world::step]`,
+    /// which runs the whole test under the real-time watchdog: a test
+    /// without it could hang on the learner's code for ever.
+    fn watched(&self) -> Result<String> {
+        let path = self.kata.test_file();
+        let source = std::fs::read_to_string(self.root.join(&path))
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let unwatched = crate::steps::unwatched_steps(&source);
+        if !unwatched.is_empty() {
+            bail!(
+                "{} in {} do not go through {}: put it on the line above each, in place of \
+                 #[test] or #[tokio::test(...)], so that the watchdog stops a hang",
+                unwatched.join(", "),
+                path.display(),
+                crate::steps::STEP_ATTRIBUTE
             );
         }
         Ok(String::new())
