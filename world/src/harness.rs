@@ -373,15 +373,17 @@ fn order_difference(reference: &Trace, yours: &Trace) -> Option<String> {
     ))
 }
 
-/// `text` in lines of at most `width` columns, broken between words, the
-/// first line after `indent`, the others after `hanging`; each line ends
-/// with a newline. A word wider than the line gets a line of its own.
+/// `text` in lines of at most `width` columns, broken between words (not
+/// inside `code in backticks` while it fits a line), the first line after
+/// `indent`, the others after `hanging`; each line ends with a newline. A
+/// word wider than the line gets a line of its own.
 fn wrap(text: &str, width: usize, indent: &str, hanging: &str) -> String {
+    let room = width.saturating_sub(timeline::display_width(hanging));
     let mut out = String::new();
     let mut line = indent.to_owned();
     let mut empty = true;
-    for word in text.split_whitespace() {
-        let wide = timeline::display_width(&line) + 1 + timeline::display_width(word);
+    for word in tokens(text, room) {
+        let wide = timeline::display_width(&line) + 1 + timeline::display_width(&word);
         if !empty && wide > width {
             out.push_str(&line);
             out.push('\n');
@@ -391,12 +393,35 @@ fn wrap(text: &str, width: usize, indent: &str, hanging: &str) -> String {
         if !empty {
             line.push(' ');
         }
-        line.push_str(word);
+        line.push_str(&word);
         empty = false;
     }
     out.push_str(&line);
     out.push('\n');
     out
+}
+
+/// The words of `text`, those of a span in backticks joined into one when
+/// it fits in `width` columns.
+fn tokens(text: &str, width: usize) -> Vec<String> {
+    let mut tokens: Vec<String> = Vec::new();
+    let mut span: Vec<&str> = Vec::new();
+    for word in text.split_whitespace() {
+        span.push(word);
+        // Inside a span while its backticks are odd in number.
+        let ticks: usize = span.iter().map(|w| w.matches('`').count()).sum();
+        if ticks % 2 == 0 {
+            let joined = span.join(" ");
+            if timeline::display_width(&joined) <= width {
+                tokens.push(joined);
+            } else {
+                tokens.extend(span.iter().map(|w| w.to_string()));
+            }
+            span.clear();
+        }
+    }
+    tokens.extend(span.iter().map(|w| w.to_string()));
+    tokens
 }
 
 /// The width of the learner's terminal: `COLUMNS` when set (the runner sets
