@@ -1,9 +1,10 @@
-//! `cargo kata check [NAME]`: runs the kata's tests and says, one line per
-//! test, what passes and why the rest fail; under a failure whose timeline
-//! differs from the reference, the two timelines side by side; under a test
-//! that hung until the watchdog stopped it, why that happens. Every check
-//! records which tests failed (for `hint`), and when every test passes the
-//! kata is recorded solved in `.kata-progress`.
+//! `cargo kata check [NAME]`: runs the kata's tests and says, first, what
+//! rustc warns about in the kata's own code, then one line per test, what
+//! passes and why the rest fail; under a failure whose timeline differs
+//! from the reference, the harness's picture and words; under a test that
+//! hung until the watchdog stopped it, why that happens. Every line fits
+//! the terminal. Every check records which tests failed (for `hint`), and
+//! when every test passes the kata is recorded solved in `.kata-progress`.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -35,7 +36,8 @@ pub enum Verdict {
     DoesNotCompile,
 }
 
-/// `cargo kata check [NAME]`: the kata named, else the next one unsolved.
+/// `cargo kata check [NAME]`: the kata named, else the one whose directory
+/// it runs in, else the next one unsolved.
 pub fn command(workspace: &Workspace, name: Option<&str>) -> Result<ExitCode> {
     let kata = match (name, workspace.kata_here()?) {
         (Some(name), _) => workspace.kata(name)?,
