@@ -170,35 +170,35 @@ pub fn fit_label(label: &str, width: usize) -> String {
     if display_width(label) <= width {
         return label.to_owned();
     }
-    let keep = width.saturating_sub(1);
-    let (mut head, mut tail) = (String::new(), Vec::new());
-    let mut chars = label.chars();
-    let mut used = 0;
-    // Alternate: a character from the front, then one from the back.
-    loop {
-        let front = chars.next();
-        let fits = |c: char, used: usize| used + display_width(c.encode_utf8(&mut [0; 4])) <= keep;
-        match front {
-            Some(c) if fits(c, used) => {
-                used += display_width(c.encode_utf8(&mut [0; 4]));
-                head.push(c);
-            }
-            _ => break,
-        }
-        match chars.next_back() {
-            Some(c) if fits(c, used) => {
-                used += display_width(c.encode_utf8(&mut [0; 4]));
-                tail.push(c);
-            }
-            _ => break,
+    let chars: Vec<char> = label.chars().collect();
+    let columns = |c: char| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    // One column for the `…`; then a character from the front, one from
+    // the back, and so on while they fit.
+    let mut room = width.saturating_sub(1);
+    let (mut front, mut back) = (0, chars.len());
+    while front < back {
+        let from_front = front <= chars.len() - back;
+        let c = if from_front {
+            chars[front]
+        } else {
+            chars[back - 1]
+        };
+        let Some(left) = room.checked_sub(columns(c)) else {
+            break;
+        };
+        room = left;
+        if from_front {
+            front += 1;
+        } else {
+            back -= 1;
         }
     }
-    let tail: String = tail.into_iter().rev().collect();
     if width == 0 {
-        String::new()
-    } else {
-        format!("{head}…{tail}")
+        return String::new();
     }
+    let head: String = chars[..front].iter().collect();
+    let tail: String = chars[back..].iter().collect();
+    format!("{head}…{tail}")
 }
 
 /// A trace drawn on a scale: the axis, then each actor's name and bar.
@@ -535,5 +535,22 @@ pub fn format_ms(d: Duration) -> String {
         d.as_millis().to_string()
     } else {
         format!("{:.3}", d.as_secs_f64() * 1000.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{display_width, fit_label};
+
+    #[test]
+    fn a_long_label_is_cut_in_the_middle_to_its_width() {
+        assert_eq!(fit_label("short", 10), "short");
+        assert_eq!(fit_label("handler h1 query", 9), "hand…uery");
+        assert_eq!(fit_label("handler h1 query", 1), "…");
+        assert_eq!(fit_label("handler h1 query", 0), "");
+        // Hangul takes two columns a syllable.
+        let cut = fit_label("요청 처리기 한국어 이름", 9);
+        assert!(display_width(&cut) <= 9, "{cut}");
+        assert!(cut.starts_with("요청") && cut.contains('…'), "{cut}");
     }
 }

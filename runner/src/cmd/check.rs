@@ -39,28 +39,33 @@ pub enum Verdict {
 /// `cargo kata check [NAME]`: the kata named, else the one whose directory
 /// it runs in, else the next one unsolved.
 pub fn command(workspace: &Workspace, name: Option<&str>) -> Result<ExitCode> {
-    let kata = match (name, workspace.kata_here()?) {
-        (Some(name), _) => workspace.kata(name)?,
-        // Run inside a kata's directory: that kata.
-        (None, Some(here)) => here,
-        (None, None) => {
-            let katas = workspace.katas()?;
-            let progress = Progress::load(&workspace.progress_file());
-            let Some(next) = progress.next(&katas) else {
-                bail!(
-                    "every kata is solved; to check one again, name it: \
-                     `cargo kata check NAME`"
-                );
-            };
-            println!("Checking the next kata to solve, {}.", next.label());
-            workspace.kata(&next.name)?
-        }
+    let kata = match name {
+        Some(name) => workspace.kata(name)?,
+        None => match workspace.kata_here()? {
+            // Run inside a kata's directory: that kata.
+            Some(here) => here,
+            None => next_to_solve(workspace)?,
+        },
     };
     Ok(match run(workspace, &kata)? {
         Verdict::Solved => ExitCode::SUCCESS,
         Verdict::Failing => ExitCode::FAILURE,
         Verdict::DoesNotCompile => ExitCode::from(2),
     })
+}
+
+/// The next kata not yet solved, said aloud; an error when all are.
+fn next_to_solve(workspace: &Workspace) -> Result<Kata> {
+    let katas = workspace.katas()?;
+    let progress = Progress::load(&workspace.progress_file());
+    let Some(next) = progress.next(&katas) else {
+        bail!(
+            "every kata is solved; to check one again, name it: \
+             `cargo kata check NAME`"
+        );
+    };
+    println!("Checking the next kata to solve, {}.", next.label());
+    workspace.kata(&next.name)
 }
 
 pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
