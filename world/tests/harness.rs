@@ -258,7 +258,7 @@ async fn traces_that_draw_alike_are_not_called_different_drawings() {
     assert!(!text.contains("differs from the reference (both"), "{text}");
     assert!(text.contains("is drawn as the reference's is"), "{text}");
     // One drawing, no row marked as different.
-    assert!(!text.contains("yours\n"), "{text}");
+    assert!(!text.contains("\n  yours\n"), "{text}");
     assert!(!text.contains("\n? "), "{text}");
     let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
