@@ -78,7 +78,7 @@ async fn step2_outcome() {
         async move {
             let _span = world.span("item 3", "", Fill::Work);
             sleep(ms(200)).await;
-            panic!("disk full");
+            world::panic_on_purpose("item 3", "disk full");
         }
     });
     // Someone else cancels item 2 at 300 ms.

@@ -77,6 +77,13 @@ pub fn test(
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    // What is read is each panic's message, from libtest's report: a
+    // learner's `RUST_BACKTRACE=1` would bury it under backtraces, and
+    // `RUST_TEST_NOCAPTURE` take it out of the report.
+    command
+        .env("RUST_BACKTRACE", "0")
+        .env("RUST_LIB_BACKTRACE", "0")
+        .env_remove("RUST_TEST_NOCAPTURE");
     if let Some(target_dir) = target_dir {
         command.env("CARGO_TARGET_DIR", target_dir);
     }

@@ -305,6 +305,88 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{kept}…")
 }
 
+/// A warning of rustc's about the learner's own code, in short: its
+/// message with the notes and help that explain it, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// `unused `Sleep` that must be used: futures do nothing unless you
+    /// `.await` or poll them`
+    pub message: String,
+    /// `katas/01-lazy-futures/src/lib.rs:23:5`
+    pub location: String,
+}
+
+/// rustc's warnings about the files under `dir` (`katas/01-lazy-futures`,
+/// as cargo prints paths from the workspace root), each once. A warning
+/// about the world, a dependency or the shared test file (which cargo shows
+/// as `katas/NN-name/../../tests/name.rs`) is not the learner's to fix, and
+/// is left out. Cargo replays a crate's warnings when it is not rebuilt, so
+/// they come with every run.
+pub fn warnings(stderr: &str, dir: &str) -> Vec<Warning> {
+    let mut found: Vec<Warning> = Vec::new();
+    let lines: Vec<&str> = stderr.lines().collect();
+    let starts = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| is_warning_start(l));
+    for (start, line) in starts {
+        let block = lines[start + 1..]
+            .iter()
+            .take_while(|l| !l.trim().is_empty() && !is_warning_start(l));
+        let mut location = None;
+        let mut notes = Vec::new();
+        for line in block {
+            let trimmed = line.trim_start();
+            if let Some(path) = trimmed.strip_prefix("--> ") {
+                location.get_or_insert(path.trim().to_string());
+            } else if let Some(note) = explanation(trimmed) {
+                notes.push(note);
+            }
+        }
+        let Some(location) = location.filter(|l| is_under(l, dir)) else {
+            continue;
+        };
+        let head = line.split_once(": ").map_or("", |(_, message)| message);
+        let message = std::iter::once(head)
+            .chain(notes.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(": ");
+        let warning = Warning { message, location };
+        if !found.contains(&warning) {
+            found.push(warning);
+        }
+    }
+    found
+}
+
+/// `warning: unused variable: `x``, `warning[E0170]: ...`; not cargo's
+/// `warning: `name` (lib) generated 1 warning`, which has no location
+/// anyway.
+fn is_warning_start(line: &str) -> bool {
+    line.starts_with("warning: ") || (line.starts_with("warning[") && line.contains("]: "))
+}
+
+/// A note that explains a warning (`= note: futures do nothing unless you
+/// `.await` or poll them`), but not the one that says which lint it is and
+/// that it is on by default, which explains nothing. rustc's `help:` is
+/// left out too: it suggests a way to silence the warning (`let _ = ...`
+/// for a future never awaited), which is rarely the kata's lesson.
+fn explanation(line: &str) -> Option<String> {
+    let line = line.strip_prefix("= ").unwrap_or(line);
+    let text = line.strip_prefix("note: ")?;
+    (!text.contains("on by default")).then(|| text.trim().to_string())
+}
+
+/// Whether `location` (`path:line:column`) is in `dir`, not reached
+/// through `..`.
+fn is_under(location: &str, dir: &str) -> bool {
+    let path = std::path::Path::new(location);
+    path.starts_with(dir)
+        && !path
+            .components()
+            .any(|c| c == std::path::Component::ParentDir)
+}
+
 /// The compiler's first error: from the first line that starts with
 /// `error` to the next blank line. The rest often follow from it, and a
 /// wall of errors hides the one to fix first.
@@ -613,5 +695,61 @@ Caused by:
             3,
             "the stopped test is not also not run"
         );
+    }
+
+    /// What cargo prints on stderr for kata 01 with a sleep never awaited,
+    /// a warning in the world, and cargo's summaries.
+    const WARNINGS: &str = "\
+   Compiling world v0.1.0 (/work/world)
+warning: unused variable: `spare`
+  --> world/src/api.rs:10:9
+   |
+10 |     let spare = 1;
+   |         ^^^^^ help: if this is intentional, prefix it with an underscore: `_spare`
+   |
+   = note: `#[warn(unused_variables)]` (part of `#[warn(unused)]`) on by default
+
+   Compiling lazy-futures v0.1.0 (/work/katas/01-lazy-futures)
+warning: unused `Sleep` that must be used
+  --> katas/01-lazy-futures/src/lib.rs:23:5
+   |
+23 |     tokio::time::sleep(Duration::from_millis(100));
+   |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+   |
+   = note: futures do nothing unless you `.await` or poll them
+   = note: `#[warn(unused_must_use)]` (part of `#[warn(unused)]`) on by default
+help: use `let _ = ...` to ignore the resulting value
+   |
+23 |     let _ = tokio::time::sleep(Duration::from_millis(100));
+   |     +++++++
+
+warning: unused import: `x`
+ --> katas/01-lazy-futures/../../tests/lazy-futures.rs:3:5
+
+warning: `lazy-futures` (lib) generated 1 warning
+warning: unused `Sleep` that must be used
+  --> katas/01-lazy-futures/src/lib.rs:23:5
+   |
+   = note: futures do nothing unless you `.await` or poll them
+   = note: `#[warn(unused_must_use)]` (part of `#[warn(unused)]`) on by default
+help: use `let _ = ...` to ignore the resulting value
+
+    Finished `test` profile [unoptimized + debuginfo] target(s) in 1.21s
+";
+
+    #[test]
+    fn the_katas_own_warnings_each_once_with_what_explains_them() {
+        let found = warnings(WARNINGS, "katas/01-lazy-futures");
+        assert_eq!(
+            found,
+            [Warning {
+                message: "unused `Sleep` that must be used: futures do nothing unless you \
+                          `.await` or poll them"
+                    .to_string(),
+                location: "katas/01-lazy-futures/src/lib.rs:23:5".to_string(),
+            }]
+        );
+        assert!(warnings(WARNINGS, "katas/03-spawn-vs-join").is_empty());
+        assert!(warnings("", "katas/01-lazy-futures").is_empty());
     }
 }

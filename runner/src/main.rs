@@ -75,8 +75,9 @@ enum Command {
     List,
     /// Run a kata's tests; when they all pass, record it solved.
     Check {
-        /// The kata: its package name, its number or its directory
-        /// (default: the next one not yet solved).
+        /// The kata: its package name, its number, its directory or a path
+        /// (default: the kata whose directory you are in, else the next one
+        /// not yet solved).
         kata: Option<String>,
     },
     /// The next hint for the step you are on, from a nudge to nearly the

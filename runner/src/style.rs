@@ -33,9 +33,16 @@ pub fn paint(style: Style, text: impl Display) -> String {
     format!("{style}{text}{style:#}")
 }
 
-/// The width of the terminal `cargo kata` prints to; 80 when it prints to
-/// something else, a pipe or a file.
+/// The width `cargo kata` prints in: `COLUMNS` when it is set (as a
+/// shell sets it, or a learner who wants another width), else the
+/// terminal's; 80 when it prints to something else, a pipe or a file.
 pub fn columns() -> usize {
+    let set = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok());
+    if let Some(columns) = set.filter(|c: &usize| *c > 0) {
+        return columns;
+    }
     let terminal = std::io::stdout().is_terminal();
     match crossterm::terminal::size() {
         Ok((width, _)) if terminal && width > 0 => usize::from(width),
@@ -44,30 +51,49 @@ pub fn columns() -> usize {
 }
 
 /// How many columns `text` takes in a terminal: Hangul and the CJK
-/// ideographs take two each, as terminals draw them.
+/// ideographs take two each, as terminals draw them, combining marks none.
 pub fn width(text: &str) -> usize {
-    text.chars()
-        .map(|c| match u32::from(c) {
-            0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF => 2,
-            0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 => 2,
-            _ => 1,
-        })
-        .sum()
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
-/// `text` in lines of at most `width` columns, broken between words.
+/// `text` in lines of at most `width` columns, broken between words, but
+/// not inside `code in backticks` while it fits on a line: a command cut
+/// in two reads as two.
 pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
+    for word in tokens(text, columns) {
         match lines.last_mut() {
-            Some(line) if width(line) + 1 + width(word) <= columns => {
+            Some(line) if width(line) + 1 + width(&word) <= columns => {
                 line.push(' ');
-                line.push_str(word);
+                line.push_str(&word);
             }
-            _ => lines.push(word.to_string()),
+            _ => lines.push(word),
         }
     }
     lines
+}
+
+/// The words of `text`, those of a span in backticks joined into one when
+/// it fits in `columns`.
+fn tokens(text: &str, columns: usize) -> Vec<String> {
+    let mut tokens: Vec<String> = Vec::new();
+    let mut span: Vec<&str> = Vec::new();
+    for word in text.split_whitespace() {
+        span.push(word);
+        // Inside a span while its backticks are odd in number.
+        let ticks: usize = span.iter().map(|w| w.matches('`').count()).sum();
+        if ticks % 2 == 0 {
+            let joined = span.join(" ");
+            if width(&joined) <= columns {
+                tokens.push(joined);
+            } else {
+                tokens.extend(span.iter().map(|w| w.to_string()));
+            }
+            span.clear();
+        }
+    }
+    tokens.extend(span.iter().map(|w| w.to_string()));
+    tokens
 }
 
 #[cfg(test)]
@@ -81,5 +107,11 @@ mod tests {
         // Hangul takes two columns a syllable.
         assert_eq!(width("질문 2/5"), 8);
         assert_eq!(wrap("소리 내어 답한 뒤", 9), ["소리 내어", "답한 뒤"]);
+        // Code in backticks stays whole while it fits a line.
+        assert_eq!(
+            wrap("stuck? `cargo kata hint lazy-futures` then", 34),
+            ["stuck?", "`cargo kata hint lazy-futures`", "then"]
+        );
+        assert_eq!(wrap("`a b c`", 3), ["`a", "b", "c`"]);
     }
 }

@@ -93,12 +93,8 @@ fn check_without_a_name_fails_the_next_kata_with_its_todo_messages() {
         "{run}"
     );
     for step in 1..=5 {
-        let line = run
-            .stdout
-            .lines()
-            .find(|l| l.contains(&format!("step{step}_")))
-            .unwrap_or_else(|| panic!("no line for step {step} in {run}"));
-        assert!(line.trim_start().starts_with("FAILED"), "{run}");
+        let line = entry(&run, &format!("step{step}_"));
+        assert!(line.starts_with("FAILED"), "{run}");
         assert!(
             line.contains(&format!("not yet implemented: step {step}:")),
             "{run}"
@@ -139,12 +135,10 @@ fn check_on_a_wrong_answer_shows_the_concept_then_the_timelines() {
             .position(|l| l.contains(what))
             .unwrap_or_else(|| panic!("no {what:?} in {run}"))
     };
-    let failed = at("step2_gather ");
-    assert!(lines[failed].trim_start().starts_with("FAILED"), "{run}");
-    assert!(
-        lines[failed].contains("gathered calls run concurrently"),
-        "{run}"
-    );
+    let failed = at("step2_gather");
+    let line = entry(&run, "step2_gather");
+    assert!(line.starts_with("FAILED"), "{run}");
+    assert!(line.contains("gathered calls run concurrently"), "{run}");
     // Under it, the reference timeline beside the learner's: what the
     // harness framed with its markers, and not the markers.
     let next = at("step3_plain_future_waits");
@@ -152,10 +146,20 @@ fn check_on_a_wrong_answer_shows_the_concept_then_the_timelines() {
     // Side by side or one above the other, as the width allows.
     assert!(block.iter().any(|l| l.contains("expected")), "{run}");
     assert!(block.iter().any(|l| l.contains("yours")), "{run}");
+    // The row that differs is marked, with a mark of its own (`!` ends a
+    // span that returned an error), which the legend explains.
     assert!(
         block
             .iter()
-            .any(|l| l.trim_start().starts_with('!') && l.contains("fetch_post(1)")),
+            .any(|l| l.trim_start().starts_with("? ") && l.contains("fetch_post(1)")),
+        "{run}"
+    );
+    assert!(block.iter().any(|l| l.contains("legend: [ start")), "{run}");
+    assert!(run.stdout.contains("this row differs"), "{run}");
+    // And in words, which row and when.
+    assert!(
+        run.stdout
+            .contains("`fetch_post(1)`: the reference has `+0ms start`, yours `+500ms start`."),
         "{run}"
     );
     assert!(!run.stdout.contains("@kata"), "{run}");
@@ -184,14 +188,101 @@ fn check_on_a_wrong_answer_shows_the_concept_then_the_timelines() {
     );
 }
 
+/// How many columns a terminal gives `line`: Hangul two a syllable.
+fn display_width(line: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(line)
+}
+
+#[test]
+fn check_fits_80_columns_and_shows_the_katas_own_warnings_first() {
+    let sandbox = Sandbox::new();
+    // Kata 03's solution with `gather` made sequential, and a call whose
+    // future is never awaited: what rustc warns about.
+    let solution = sandbox.solution();
+    let joined = "tokio::join!(api.fetch_user(1), api.fetch_post(1))";
+    assert!(solution.contains(joined), "the solution has changed");
+    let wrong = solution.replacen(
+        joined,
+        "let user = api.fetch_user(1).await;\n    \
+         let post = api.fetch_post(1).await;\n    (user, post)",
+        1,
+    ) + "\npub async fn forgotten(api: &Api) {\n    api.fetch_user(9);\n}\n";
+    sandbox.write(&sandbox.kata_file(), &wrong);
+
+    let mut command = sandbox.command(&["check", NAME]);
+    command.env("COLUMNS", "80");
+    let at_80 = run(command);
+    let run = &at_80;
+    assert_eq!(run.code, 1, "{run}");
+    let wide: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| display_width(l) > 80)
+        .collect();
+    assert!(wide.is_empty(), "wider than 80: {wide:#?}\n{run}");
+    // The warning, in short, before the first step.
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let warning = lines
+        .iter()
+        .position(|l| l.starts_with("  warning katas/03-spawn-vs-join/src/lib.rs:"))
+        .unwrap_or_else(|| panic!("no warning in {run}"));
+    let first_step = lines.iter().position(|l| l.contains("step1_")).unwrap();
+    assert!(warning < first_step, "{run}");
+    let words = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("futures do nothing unless you `.await` or poll them"),
+        "{run}"
+    );
+    assert_eq!(run.stdout.matches("  warning ").count(), 1, "{run}");
+    assert!(!run.stdout.contains("on by default"), "{run}");
+
+    // A terminal three columns wide: everything breaks, nothing panics.
+    let mut command = sandbox.command(&["check", NAME]);
+    command.env("COLUMNS", "3");
+    let run = self::run(command);
+    assert_eq!(run.code, 1, "{run}");
+    assert!(!run.stderr.contains("panicked"), "{run}");
+    assert!(run.stdout.contains("step2_gather"), "{run}");
+}
+
+#[test]
+fn check_in_a_katas_directory_checks_it_and_a_path_names_a_kata() {
+    let sandbox = Sandbox::new();
+    let inside = sandbox.path(&format!("katas/{DIR}/src"));
+    for args in [&["check"][..], &["check", "."][..], &["check", ".."][..]] {
+        let mut command = sandbox.command(args);
+        command.current_dir(&inside);
+        let run = run(command);
+        assert_eq!(run.code, 1, "{args:?}: {run}");
+        assert!(
+            run.stdout.starts_with(&format!("cargo test -p {NAME}\n")),
+            "{args:?}: {run}"
+        );
+    }
+    for path in [format!("./katas/{DIR}"), format!("katas/{DIR}/")] {
+        let run = sandbox.kata(&["hint", &path]);
+        assert_eq!(run.code, 0, "{path}: {run}");
+    }
+    let run = sandbox.kata(&["hint", "./runner"]);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(run.stderr.contains("not a kata's directory"), "{run}");
+}
+
 #[test]
 fn check_names_a_hang_and_the_tests_it_kept_from_running() {
     let sandbox = Sandbox::new();
     // Kata 03's solution with step 3 spinning: it never yields, so only
     // the harness's real-time watchdog can stop it, and that ends the
     // whole test binary. One test at a time, so steps 4 and 5 wait their
-    // turn and never get it.
-    let solution = sandbox.solution();
+    // turn and never get it. Step 2 fails before it: libtest says why a
+    // test failed only once all are done, which they never are.
+    let joined = "tokio::join!(api.fetch_user(1), api.fetch_post(1))";
+    let solution = sandbox.solution().replacen(
+        joined,
+        "let user = api.fetch_user(1).await;\n    \
+         let post = api.fetch_post(1).await;\n    (user, post)",
+        1,
+    );
     let signature = "pub async fn plain_future_waits(api: &Api) -> (User, String) {";
     let start = solution.find(signature).expect("the solution has changed");
     let end = start + solution[start..].find("\n}\n").unwrap() + 3;
@@ -209,16 +300,14 @@ fn check_names_a_hang_and_the_tests_it_kept_from_running() {
         .env("RUST_TEST_THREADS", "1");
     let run = run(command);
     assert_eq!(run.code, 1, "{run}");
-    let line = |test: &str| {
-        run.stdout
-            .lines()
-            .find(|l| l.contains(test))
-            .unwrap_or_else(|| panic!("no line for {test} in {run}"))
-            .trim_start()
-    };
-    for passed in ["step1_one_after_another", "step2_gather"] {
-        assert!(line(passed).starts_with("ok"), "{run}");
-    }
+    let line = |test: &str| entry(&run, test);
+    assert!(line("step1_one_after_another").starts_with("ok"), "{run}");
+    let failed = line("step2_gather");
+    assert!(
+        failed.starts_with("FAILED")
+            && failed.contains("the watchdog stopped the test binary before libtest could say why"),
+        "{run}"
+    );
     let stopped = line("step3_plain_future_waits");
     assert!(
         stopped.starts_with("FAILED") && stopped.contains("the watchdog stopped this test"),
@@ -242,12 +331,12 @@ fn check_names_a_hang_and_the_tests_it_kept_from_running() {
             "{run}"
         );
     }
-    assert!(run.stdout.contains("2 of 5 tests pass"), "{run}");
+    assert!(run.stdout.contains("1 of 5 tests pass"), "{run}");
     assert!(!run.stdout.contains("@kata"), "{run}");
+    let progress = sandbox.read(".kata-progress");
     assert!(
-        sandbox
-            .read(".kata-progress")
-            .contains("failing = [\"step3_plain_future_waits\"]")
+        progress.contains("failing = [\"step2_gather\", \"step3_plain_future_waits\"]"),
+        "{progress}"
     );
 }
 
@@ -304,6 +393,10 @@ fn an_unknown_kata_gets_a_suggestion_from_every_command() {
             "{command}: {run}"
         );
     }
+    // A name close to none: no guess.
+    let run = sandbox.kata(&["check", "select-loop"]);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(!run.stderr.contains("did you mean"), "{run}");
 }
 
 #[test]
@@ -900,6 +993,24 @@ fn a_new_kata_fails_verify_until_its_parts_are_written() {
 }
 
 /// Whether a verify run printed an `ok` line for `label`.
+/// A test's line in check's output, and the lines under it that its why
+/// was wrapped in, as one line: `FAILED step2_gather gathered calls ...`.
+fn entry(run: &Run, test: &str) -> String {
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(test))
+        .unwrap_or_else(|| panic!("no line for {test} in {run}"));
+    let under = lines[at + 1..]
+        .iter()
+        .take_while(|l| l.starts_with("          "));
+    std::iter::once(&lines[at])
+        .chain(under)
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn ok_line(run: &Run) -> impl Fn(&str) -> bool + '_ {
     |label| {
         run.stdout

@@ -14,8 +14,11 @@ use std::sync::{Mutex, Once};
 /// How the deliberate panics raised so far begin: `what (on purpose):`.
 static PREFIXES: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
-/// Panics with `what (on purpose): detail`, silently.
-pub(crate) fn panic_on_purpose(what: &str, detail: &str) -> ! {
+/// Panics with `what (on purpose): detail`, silently. A test whose
+/// scenario needs a panic (a task that panics, to show its `JoinError`)
+/// raises it with this too: printed, it would come before the learner's
+/// real failure in `cargo test -p NAME`, and be taken for it.
+pub fn panic_on_purpose(what: &str, detail: &str) -> ! {
     let prefix = format!("{what} (on purpose):");
     {
         let mut prefixes = PREFIXES.lock().unwrap_or_else(|p| p.into_inner());

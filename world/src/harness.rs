@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use kata_protocol::{Cause, Marker};
 use tokio::runtime::Handle;
 
-use crate::timeline::{self, Scale};
+use crate::timeline::{self, Drawing, Scale};
 use crate::trace::{Kind, Trace};
 use crate::watchdog::{Watchdog, Watched};
 use crate::world::World;
@@ -162,7 +162,8 @@ macro_rules! assert_timeline {
 /// (both sit two levels below the workspace root).
 const SNAPSHOTS: &str = "../../tests/snapshots";
 
-/// Prints the reference timeline beside `trace`'s, if they differ, framed
+/// Prints the reference timeline beside `trace`'s, and in words what differs,
+/// when the trace differs from the snapshot `name`; framed
 /// by marker lines for the runner (see `kata-protocol`).
 ///
 /// The world calls this when it is dropped while its test panics, so that
@@ -194,45 +195,93 @@ pub(crate) fn show_on_failure(test: &str, name: &str, trace: &Trace) {
         return;
     };
     eprintln!(
-        "\n{}\nThe timeline of `{name}` differs from the reference (both drawn on one scale).\n\n{}\n\
-         Change the kata, not the snapshot: the reference is what a right answer does.\n{}\n",
+        "\n{}\n{}{}\n",
         Marker::TimelineBegin {
             test: test.to_owned()
         },
-        compare(&reference, trace, terminal_width()),
+        explain(name, &reference, trace, terminal_width()),
         Marker::TimelineEnd,
     );
 }
 
+/// What a failing test shows under its message, in `width` columns: the
+/// reference's timeline and the learner's, and in words what differs
+/// first (which row, at what time, which event). Two traces can draw
+/// alike and still differ (a value returned, a note, an order within one
+/// instant): then it says so, and never calls the drawings different.
+pub fn explain(name: &str, reference: &Trace, yours: &Trace, width: usize) -> String {
+    let (picture, alike) = picture(reference, yours, width);
+    let mut out = String::new();
+    let header = if alike {
+        format!(
+            "The timeline of `{name}` is drawn as the reference's is, but what it recorded \
+             differs:"
+        )
+    } else {
+        format!("The timeline of `{name}` differs from the reference (both drawn on one scale).")
+    };
+    out.push_str(&wrap(&header, width, "", ""));
+    out.push('\n');
+    out.push_str(&picture);
+    out.push('\n');
+    out.push_str(&wrap("What differs first:", width, "", ""));
+    for sentence in differences(reference, yours) {
+        out.push_str(&wrap(&sentence, width, "  ", "    "));
+    }
+    out.push('\n');
+    let advice = "Change the kata, not the snapshot: the reference is what a right answer does.";
+    out.push_str(&wrap(advice, width, "", ""));
+    out
+}
+
+/// The two timelines as [`compare`] draws them, or one of them when they
+/// draw alike; and whether they do.
+fn picture(reference: &Trace, yours: &Trace, width: usize) -> (String, bool) {
+    let (expected, actual) = drawings(reference, yours, width);
+    if expected.lines() != actual.lines() {
+        return (compare(reference, yours, width), false);
+    }
+    let mut out = String::new();
+    for line in actual.lines() {
+        writeln!(out, "{}", format!("  {line}").trim_end()).unwrap();
+    }
+    let legend = timeline::legend(&[&actual], None);
+    out.push_str(&wrap(&legend, width, "", LEGEND_INDENT));
+    (out, true)
+}
+
+/// How far a legend's wrapped lines are indented: under its first mark.
+const LEGEND_INDENT: &str = "        ";
+
+/// The fewest columns row names are cut to, in a terminal too narrow for
+/// them and the axis whole.
+const MIN_GUTTER: usize = 10;
+
 /// The reference and the learner's timelines on the scale of the longer
 /// one, side by side when `width` columns hold both, else one above the
-/// other. Rows that differ are marked with `!`.
+/// other, each row's name in a column of one width, so that their axes
+/// line up. One above the other, the axis takes a coarser step and long
+/// names are cut (see [`timeline::fit_label`]) until a line fits in
+/// `width`: a wrapped line would break the axis. Rows that differ are
+/// marked in the margin with [`timeline::DIFFERS`]; the legend under them
+/// says what every mark means.
 pub fn compare(reference: &Trace, yours: &Trace, width: usize) -> String {
-    let scale = Scale::fitting(&[reference, yours]);
-    let expected = timeline::rows(reference, scale);
-    let actual = timeline::rows(yours, scale);
-    let left: Vec<&str> = expected.lines().collect();
-    let right: Vec<&str> = actual.lines().collect();
-    let left_width = left.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    let right_width = right.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    let left_width = left_width.max("expected".len());
+    let (expected, actual) = drawings(reference, yours, width);
+    let left = expected.lines();
+    let right = actual.lines();
+    let differs = |i: usize| left.get(i) != right.get(i);
+    let mark = |i: usize| if differs(i) { timeline::DIFFERS } else { ' ' };
+    let left_width = widest(&left).max("expected".len());
 
     let mut out = String::new();
-    let differs = |i: usize| left.get(i) != right.get(i);
-    if 2 + left_width + 3 + right_width <= width {
-        writeln!(out, "  {:<left_width$} | yours", "expected").unwrap();
+    if side_by_side(&left, &right, width) {
+        let pad = |text: &str| " ".repeat(left_width - timeline::display_width(text));
+        writeln!(out, "  expected{} | yours", pad("expected")).unwrap();
         for i in 0..left.len().max(right.len()) {
-            let (l, r) = (
-                left.get(i).copied().unwrap_or(""),
-                right.get(i).copied().unwrap_or(""),
-            );
-            let mark = if differs(i) { '!' } else { ' ' };
-            writeln!(
-                out,
-                "{}",
-                format!("{mark} {l:<left_width$} | {r}").trim_end()
-            )
-            .unwrap();
+            let l = left.get(i).map_or("", String::as_str);
+            let r = right.get(i).map_or("", String::as_str);
+            let line = format!("{} {l}{} | {r}", mark(i), pad(l));
+            writeln!(out, "{}", line.trim_end()).unwrap();
         }
     } else {
         writeln!(out, "  expected").unwrap();
@@ -241,11 +290,201 @@ pub fn compare(reference: &Trace, yours: &Trace, width: usize) -> String {
         }
         writeln!(out, "\n  yours").unwrap();
         for (i, r) in right.iter().enumerate() {
-            let mark = if differs(i) { '!' } else { ' ' };
-            writeln!(out, "{}", format!("{mark} {r}").trim_end()).unwrap();
+            writeln!(out, "{}", format!("{} {r}", mark(i)).trim_end()).unwrap();
         }
     }
+    let marked = (0..left.len().max(right.len())).any(differs);
+    let margin = marked.then_some((timeline::DIFFERS, timeline::DIFFERS_MEANING));
+    let legend = timeline::legend(&[&expected, &actual], margin);
+    out.push_str(&wrap(&legend, width, "", LEGEND_INDENT));
     out
+}
+
+/// Both traces drawn for a comparison in `width` columns: see [`compare`].
+fn drawings(reference: &Trace, yours: &Trace, width: usize) -> (Drawing, Drawing) {
+    let traces = [reference, yours];
+    let scale = Scale::fitting(&traces);
+    let gutter = timeline::gutter(&traces);
+    let draw = |scale: Scale, gutter: usize| {
+        (
+            Drawing::new(reference, scale, gutter),
+            Drawing::new(yours, scale, gutter),
+        )
+    };
+    let (expected, actual) = draw(scale, gutter);
+    if side_by_side(&expected.lines(), &actual.lines(), width) {
+        return (expected, actual);
+    }
+    // One above the other, after a margin of two. The names give way to
+    // the axis on its own scale, down to a third of the room; then the
+    // axis takes a coarser step.
+    let room = width.saturating_sub(2);
+    let least = (room / 3).max(MIN_GUTTER);
+    let gutter = gutter.min(room.saturating_sub(scale.width()).max(least));
+    draw(Scale::within(&traces, room.saturating_sub(gutter)), gutter)
+}
+
+/// Whether two drawings fit side by side in `width` columns: a margin of
+/// two, the left one, ` | `, the right one.
+fn side_by_side(left: &[String], right: &[String], width: usize) -> bool {
+    2 + widest(left).max("expected".len()) + 3 + widest(right) <= width
+}
+
+fn widest(lines: &[String]) -> usize {
+    lines
+        .iter()
+        .map(|l| timeline::display_width(l))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The first differences between two traces, in words, one sentence each:
+/// for each row that differs (at most [`MAX_DIFFERENCES`]), its first event
+/// that differs, with its time; else the first event listed in another
+/// order.
+pub fn differences(reference: &Trace, yours: &Trace) -> Vec<String> {
+    let mut rows: Vec<&str> = Vec::new();
+    for event in reference.events().iter().chain(yours.events()) {
+        if !rows.contains(&event.actor.as_str()) {
+            rows.push(&event.actor);
+        }
+    }
+    let mut found: Vec<String> = rows
+        .iter()
+        .filter_map(|row| row_difference(row, &events_of(reference, row), &events_of(yours, row)))
+        .collect();
+    if found.len() > MAX_DIFFERENCES {
+        let more = found.len() - MAX_DIFFERENCES;
+        found.truncate(MAX_DIFFERENCES);
+        let rows = if more == 1 {
+            "row differs"
+        } else {
+            "rows differ"
+        };
+        found.push(format!("and {more} more {rows}."));
+    }
+    if found.is_empty() {
+        found.extend(order_difference(reference, yours));
+    }
+    if found.is_empty() {
+        // Same events in the same order: only the snapshot's text differs
+        // (a snapshot recorded by an older version of the world).
+        found.push(
+            "the same events in the same order; only the stored snapshot's text differs \
+             (re-record it: CONTRIBUTING.md)."
+                .to_owned(),
+        );
+    }
+    found
+}
+
+/// How many rows' differences are said in words.
+const MAX_DIFFERENCES: usize = 3;
+
+/// One row's events, as `+300ms done -> Post 1`.
+fn events_of(trace: &Trace, row: &str) -> Vec<String> {
+    trace
+        .events()
+        .iter()
+        .filter(|e| e.actor == row)
+        .map(|e| {
+            format!(
+                "+{}ms {}",
+                timeline::format_ms(e.at),
+                timeline::describe(&e.kind)
+            )
+        })
+        .collect()
+}
+
+/// The first difference on `row`, in words; `None` when its events agree.
+fn row_difference(row: &str, expected: &[String], yours: &[String]) -> Option<String> {
+    let at = (0..expected.len().max(yours.len())).find(|i| expected.get(*i) != yours.get(*i))?;
+    Some(match (expected.get(at), yours.get(at)) {
+        (Some(first), None) if at == 0 => {
+            format!("`{row}`: only the reference has this row (from `{first}`).")
+        }
+        (None, Some(first)) if at == 0 => {
+            format!("`{row}`: only yours has this row (from `{first}`).")
+        }
+        (Some(e), None) => format!("`{row}`: the reference has `{e}`; yours has nothing more."),
+        (None, Some(y)) => format!("`{row}`: yours has `{y}`; the reference has nothing more."),
+        (Some(e), Some(y)) => format!("`{row}`: the reference has `{e}`, yours `{y}`."),
+        (None, None) => return None,
+    })
+}
+
+/// Every row has the same events: the first listed in another order.
+fn order_difference(reference: &Trace, yours: &Trace) -> Option<String> {
+    let line = |e: &crate::trace::Event| {
+        format!(
+            "+{}ms {}: {}",
+            timeline::format_ms(e.at),
+            e.actor,
+            timeline::describe(&e.kind)
+        )
+    };
+    let (e, y) = reference
+        .events()
+        .iter()
+        .zip(yours.events())
+        .map(|(e, y)| (line(e), line(y)))
+        .find(|(e, y)| e != y)?;
+    Some(format!(
+        "every row has the same events, listed in another order: the reference lists `{e}` \
+         where yours lists `{y}`."
+    ))
+}
+
+/// `text` in lines of at most `width` columns, broken between words (not
+/// inside `code in backticks` while it fits a line), the first line after
+/// `indent`, the others after `hanging`; each line ends with a newline. A
+/// word wider than the line gets a line of its own.
+fn wrap(text: &str, width: usize, indent: &str, hanging: &str) -> String {
+    let room = width.saturating_sub(timeline::display_width(hanging));
+    let mut out = String::new();
+    let mut line = indent.to_owned();
+    let mut empty = true;
+    for word in tokens(text, room) {
+        let wide = timeline::display_width(&line) + 1 + timeline::display_width(&word);
+        if !empty && wide > width {
+            out.push_str(&line);
+            out.push('\n');
+            line = hanging.to_owned();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(&word);
+        empty = false;
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
+/// The words of `text`, those of a span in backticks joined into one when
+/// it fits in `width` columns.
+fn tokens(text: &str, width: usize) -> Vec<String> {
+    let mut tokens: Vec<String> = Vec::new();
+    let mut span: Vec<&str> = Vec::new();
+    for word in text.split_whitespace() {
+        span.push(word);
+        // Inside a span while its backticks are odd in number.
+        let ticks: usize = span.iter().map(|w| w.matches('`').count()).sum();
+        if ticks % 2 == 0 {
+            let joined = span.join(" ");
+            if timeline::display_width(&joined) <= width {
+                tokens.push(joined);
+            } else {
+                tokens.extend(span.iter().map(|w| w.to_string()));
+            }
+            span.clear();
+        }
+    }
+    tokens.extend(span.iter().map(|w| w.to_string()));
+    tokens
 }
 
 /// The width of the learner's terminal: `COLUMNS` when set (the runner sets

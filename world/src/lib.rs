@@ -74,6 +74,7 @@ pub use console::Console;
 pub use counter::SlowCounter;
 pub use cpu::{Beat, Cpu, Heartbeat};
 pub use db::{Conn, Db, DbError, Query};
+pub use deliberate::panic_on_purpose;
 pub use feed::{Feed, Frame};
 pub use flaky::{ApiError, FlakyApi};
 pub use harness::within;

@@ -31,9 +31,10 @@ pub const MAX_COLUMNS: u64 = 100;
 /// [`MAX_COLUMNS`] allows: `[r]` still reads as a bar, `rr` hardly does.
 const MIN_SPAN_COLUMNS: u64 = 3;
 
-/// Milliseconds per column, finest first.
-const STEPS_MS: [u64; 14] = [
-    1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000,
+/// Milliseconds per column, finest first. The coarsest ones serve narrow
+/// terminals (see [`Scale::within`]) and long traces.
+const STEPS_MS: [u64; 18] = [
+    1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000,
 ];
 
 /// The scale: the finest round step that fits the trace in [`COLUMNS`], or a
@@ -70,11 +71,9 @@ pub fn render(trace: &Trace) -> String {
 
 /// The timeline and its legend.
 pub fn timeline(trace: &Trace) -> String {
-    format!(
-        "{}\n{}",
-        rows(trace, Scale::fitting(&[trace])),
-        legend(trace, &trace.spans())
-    )
+    let scale = Scale::fitting(&[trace]);
+    let drawing = Drawing::new(trace, scale, gutter(&[trace]));
+    format!("{}\n{}\n", drawing, legend(&[&drawing], None))
 }
 
 /// The axis and the units of a timeline: milliseconds per column, and how
@@ -91,37 +90,177 @@ impl Scale {
     /// timelines drawn on one scale can be compared bar for bar.
     pub fn fitting(traces: &[&Trace]) -> Scale {
         let spans: Vec<SpanRecord> = traces.iter().flat_map(|t| t.spans()).collect();
-        let end_ms = traces
+        let end_ms = end_ms(traces);
+        Scale::with_step(pick_step(&spans, end_ms), end_ms)
+    }
+
+    /// [`Scale::fitting`], or the finest coarser one whose axis, its last
+    /// label included, fits in `columns`: so that a narrow terminal never
+    /// wraps a row and breaks the axis. The coarsest step is the limit: a
+    /// terminal too narrow even for it gets that one.
+    pub fn within(traces: &[&Trace], columns: usize) -> Scale {
+        let fitting = Scale::fitting(traces);
+        let end_ms = end_ms(traces);
+        STEPS_MS
             .iter()
-            .map(|t| millis(t.finished_at()))
-            .max()
-            .unwrap_or(0)
-            .max(1);
-        let step = pick_step(&spans, end_ms);
+            .filter(|step| **step >= fitting.step)
+            .map(|step| Scale::with_step(*step, end_ms))
+            .find(|scale| scale.width() <= columns)
+            .unwrap_or_else(|| Scale::with_step(STEPS_MS[STEPS_MS.len() - 1], end_ms))
+    }
+
+    fn with_step(step: u64, end_ms: u64) -> Scale {
         Scale {
             step,
             columns: end_ms.div_ceil(step).div_ceil(TICK_EVERY) * TICK_EVERY,
         }
     }
+
+    /// The end of the axis, in milliseconds.
+    fn axis_end_ms(self) -> u64 {
+        self.columns * self.step
+    }
+
+    /// How many terminal columns the axis takes right of the gutter: its
+    /// columns, and the last label, which starts at the last tick. (A
+    /// cleanup mark after a bar's end takes one column past the axis.)
+    pub fn width(self) -> usize {
+        self.columns as usize + self.axis_end_ms().to_string().len().max(1)
+    }
+}
+
+/// When the last of `traces` ends, in whole milliseconds (at least 1).
+fn end_ms(traces: &[&Trace]) -> u64 {
+    traces
+        .iter()
+        .map(|t| millis(t.finished_at()))
+        .max()
+        .unwrap_or(0)
+        .max(1)
 }
 
 /// The axis and one row per actor, drawn on `scale`.
 pub fn rows(trace: &Trace, scale: Scale) -> String {
-    let Scale { step, columns } = scale;
-    let spans = trace.spans();
-    let end_ms = millis(trace.finished_at()).max(1);
+    Drawing::new(trace, scale, gutter(&[trace])).to_string()
+}
 
-    let rows = actors_in_order(trace);
-    let gutter = rows
+/// How many columns, in a terminal, `text` takes: Hangul and other wide
+/// characters two, combining marks none.
+pub fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// The width of the row names' column that holds every row name of
+/// `traces`, and a blank after: at least 3, for the axis's `ms`.
+pub fn gutter(traces: &[&Trace]) -> usize {
+    traces
         .iter()
-        .map(|a| a.chars().count())
+        .flat_map(|t| t.events())
+        .map(|e| display_width(&e.actor))
         .max()
         .unwrap_or(0)
         .max(2)
-        + 1;
+        + 1
+}
 
-    let mut out = String::new();
-    // The axis: labels every TICK_EVERY columns, then the ruler under them.
+/// `label` in at most `width` columns: cut in the middle, where two names
+/// of one family (`handler h1 query`, `handler h2 query`) differ least
+/// often, with `…` for what was cut.
+pub fn fit_label(label: &str, width: usize) -> String {
+    if display_width(label) <= width {
+        return label.to_owned();
+    }
+    let chars: Vec<char> = label.chars().collect();
+    let columns = |c: char| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    // One column for the `…`; then a character from the front, one from
+    // the back, and so on while they fit.
+    let mut room = width.saturating_sub(1);
+    let (mut front, mut back) = (0, chars.len());
+    while front < back {
+        let from_front = front <= chars.len() - back;
+        let c = if from_front {
+            chars[front]
+        } else {
+            chars[back - 1]
+        };
+        let Some(left) = room.checked_sub(columns(c)) else {
+            break;
+        };
+        room = left;
+        if from_front {
+            front += 1;
+        } else {
+            back -= 1;
+        }
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let head: String = chars[..front].iter().collect();
+    let tail: String = chars[back..].iter().collect();
+    format!("{head}…{tail}")
+}
+
+/// A trace drawn on a scale: the axis, then each actor's name and bar.
+pub struct Drawing {
+    gutter: usize,
+    labels: String,
+    ruler: String,
+    /// Each actor, as shown in the gutter, and its bar.
+    rows: Vec<(String, String)>,
+}
+
+impl Drawing {
+    /// `trace` drawn on `scale`, its row names in a column `gutter` wide
+    /// (cut to fit, see [`fit_label`]).
+    pub fn new(trace: &Trace, scale: Scale, gutter: usize) -> Drawing {
+        let gutter = gutter.max(3);
+        let (labels, ruler) = axis(scale, gutter);
+        let rows = actors_in_order(trace)
+            .into_iter()
+            .map(|actor| {
+                let bar = bar(trace, &actor, scale);
+                (fit_label(&actor, gutter - 1), bar)
+            })
+            .collect();
+        Drawing {
+            gutter,
+            labels,
+            ruler,
+            rows,
+        }
+    }
+
+    /// The bars only, without the row names: where the marks are.
+    pub fn bars(&self) -> impl Iterator<Item = &str> {
+        self.rows.iter().map(|(_, bar)| bar.as_str())
+    }
+
+    /// Every line: the axis's two, then one per row.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = vec![self.labels.clone(), self.ruler.clone()];
+        for (name, bar) in &self.rows {
+            let pad = self.gutter.saturating_sub(display_width(name));
+            // A row of notes only has no bar: no trailing blanks either.
+            let line = format!("{name}{}{bar}", " ".repeat(pad));
+            lines.push(line.trim_end().to_owned());
+        }
+        lines
+    }
+}
+
+impl std::fmt::Display for Drawing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for line in self.lines() {
+            writeln!(f, "{line}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The axis: labels every TICK_EVERY columns, then the ruler under them.
+fn axis(scale: Scale, gutter: usize) -> (String, String) {
+    let Scale { step, columns } = scale;
     let mut labels = format!("{:>width$} ", "ms", width = gutter - 1);
     let mut ruler = " ".repeat(gutter);
     for column in 0..=columns {
@@ -137,33 +276,31 @@ pub fn rows(trace: &Trace, scale: Scale) -> String {
             ruler.push('-');
         }
     }
-    writeln!(out, "{labels}").unwrap();
-    writeln!(out, "{ruler}").unwrap();
+    (labels, ruler)
+}
 
-    let cleanups = trace.cleanups();
-    for actor in &rows {
-        let mut cells = vec![' '; columns as usize];
-        for span in spans.iter().filter(|s| &s.actor == actor) {
-            draw(&mut cells, span, step, end_ms);
-        }
-        for (at, _, _) in cleanups.iter().filter(|(_, a, _)| a == actor) {
-            // A cleanup runs as its call is cut short: beside the bar's
-            // closing mark, not over it.
-            // (A bar that ends at the instant covers the column before it.)
-            let mut column = ((millis(*at) / step) as usize).min(cells.len() - 1);
-            if ENDINGS.contains(&cells[column]) {
-                column += 1;
-            }
-            if column == cells.len() {
-                cells.push(' ');
-            }
-            cells[column] = CLEANUP_GLYPH;
-        }
-        let bar: String = cells.into_iter().collect();
-        // A row of notes only has no bar: no trailing blanks either.
-        writeln!(out, "{}", format!("{actor:<gutter$}{bar}").trim_end()).unwrap();
+/// One actor's bar: its spans, and the cleanups that ran on its row.
+fn bar(trace: &Trace, actor: &str, scale: Scale) -> String {
+    let Scale { step, columns } = scale;
+    let end_ms = millis(trace.finished_at()).max(1);
+    let mut cells = vec![' '; columns as usize];
+    for span in trace.spans().iter().filter(|s| s.actor == actor) {
+        draw(&mut cells, span, step, end_ms);
     }
-    out
+    for (at, _, _) in trace.cleanups().iter().filter(|(_, a, _)| *a == actor) {
+        // A cleanup runs as its call is cut short: beside the bar's
+        // closing mark, not over it.
+        // (A bar that ends at the instant covers the column before it.)
+        let mut column = ((millis(*at) / step) as usize).min(cells.len() - 1);
+        if ENDINGS.contains(&cells[column]) {
+            column += 1;
+        }
+        if column == cells.len() {
+            cells.push(' ');
+        }
+        cells[column] = CLEANUP_GLYPH;
+    }
+    cells.into_iter().collect()
 }
 
 /// The events, one per line, with their offsets.
@@ -176,23 +313,29 @@ pub fn event_list(trace: &Trace) -> String {
         .unwrap_or(0);
     let mut out = String::new();
     for event in trace.events() {
-        let what = match &event.kind {
-            Kind::Start { label, fill } => start_text(label, *fill),
-            Kind::End { label, detail } => match detail {
-                Some(detail) => format!("{} -> {detail}", with_label(label, "done")),
-                None => with_label(label, "done"),
-            },
-            Kind::Failed { label, error } => format!("{} -> {error}", with_label(label, "failed")),
-            Kind::Dropped { label } => with_label(label, "cancelled (dropped before it finished)"),
-            Kind::Panicked { label } => with_label(label, "panicked"),
-            Kind::Cleanup(text) => format!("{CLEANUP}{text}"),
-            Kind::Note(text) => format!("! {text}"),
-        };
         let at = format!("+{}ms", format_ms(event.at));
+        let what = describe(&event.kind);
         writeln!(out, "{at:>9}  {:<width$}  {what}", event.actor).unwrap();
     }
     write!(out, "finished at +{}ms", format_ms(trace.finished_at())).unwrap();
     out
+}
+
+/// An event as the event list says it, without its time and actor:
+/// `start`, `done -> Post 1`, `cancelled (dropped before it finished)`.
+pub fn describe(kind: &Kind) -> String {
+    match kind {
+        Kind::Start { label, fill } => start_text(label, *fill),
+        Kind::End { label, detail } => match detail {
+            Some(detail) => format!("{} -> {detail}", with_label(label, "done")),
+            None => with_label(label, "done"),
+        },
+        Kind::Failed { label, error } => format!("{} -> {error}", with_label(label, "failed")),
+        Kind::Dropped { label } => with_label(label, "cancelled (dropped before it finished)"),
+        Kind::Panicked { label } => with_label(label, "panicked"),
+        Kind::Cleanup(text) => format!("{CLEANUP}{text}"),
+        Kind::Note(text) => format!("! {text}"),
+    }
 }
 
 /// Rows in the order actors first appear, which is the order they started.
@@ -234,24 +377,42 @@ fn draw(cells: &mut [char], span: &SpanRecord, step: u64, end_ms: u64) {
     }
 }
 
-fn legend(trace: &Trace, spans: &[SpanRecord]) -> String {
-    let mut parts: Vec<String> = Fill::ALL
+/// The mark in a comparison's margin for a row that differs from the
+/// reference (see `harness::compare`): no bar uses it, so it has one
+/// meaning (`!`, which it once was, ends a span that returned an error).
+pub const DIFFERS: char = '?';
+
+/// What [`DIFFERS`] means, in a legend.
+pub const DIFFERS_MEANING: &str = "this row differs from the reference";
+
+/// Every mark a bar can hold, with its meaning, in the legend's order: a
+/// legend's words never move about.
+pub fn marks() -> Vec<(char, &'static str)> {
+    let mut marks = vec![('[', "start")];
+    marks.extend(Fill::ALL.iter().map(|f| (f.glyph(), f.meaning())));
+    marks.extend(Ending::ALL.iter().map(|e| (e.glyph(), e.meaning())));
+    marks.push((CLEANUP_GLYPH, "cleanup ran in Drop"));
+    marks
+}
+
+/// `legend: [ start, = running or awaiting, ] done`: the meaning of every
+/// mark that the bars of `drawings` hold, found in the bars themselves,
+/// so that no mark drawn goes unexplained; then `margin`'s, if given.
+pub fn legend(drawings: &[&Drawing], margin: Option<(char, &str)>) -> String {
+    let drawn: std::collections::BTreeSet<char> = drawings
         .iter()
-        .filter(|fill| spans.iter().any(|s| s.fill == **fill))
-        .map(|fill| format!("{} {}", fill.glyph(), fill.meaning()))
+        .flat_map(|d| d.bars())
+        .flat_map(str::chars)
         .collect();
-    for ending in Ending::ALL {
-        match ending.meaning() {
-            Some(meaning) if spans.iter().any(|s| s.ending == ending) => {
-                parts.push(format!("{} {meaning}", ending.glyph()));
-            }
-            _ => {}
-        }
+    let mut parts: Vec<String> = marks()
+        .into_iter()
+        .filter(|(mark, _)| drawn.contains(mark))
+        .map(|(mark, meaning)| format!("{mark} {meaning}"))
+        .collect();
+    if let Some((mark, meaning)) = margin {
+        parts.push(format!("{mark} {meaning}"));
     }
-    if !trace.cleanups().is_empty() {
-        parts.push(format!("{CLEANUP_GLYPH} cleanup ran in Drop"));
-    }
-    format!("legend: {}\n", parts.join(", "))
+    format!("legend: {}", parts.join(", "))
 }
 
 /// `start`, `read start [r]`: the glyph is shown for every fill but the
@@ -369,10 +530,27 @@ fn millis(d: Duration) -> u64 {
 }
 
 /// Whole milliseconds as they are, anything finer with three decimals.
-fn format_ms(d: Duration) -> String {
+pub fn format_ms(d: Duration) -> String {
     if d.subsec_nanos() % 1_000_000 == 0 {
         d.as_millis().to_string()
     } else {
         format!("{:.3}", d.as_secs_f64() * 1000.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{display_width, fit_label};
+
+    #[test]
+    fn a_long_label_is_cut_in_the_middle_to_its_width() {
+        assert_eq!(fit_label("short", 10), "short");
+        assert_eq!(fit_label("handler h1 query", 9), "hand…uery");
+        assert_eq!(fit_label("handler h1 query", 1), "…");
+        assert_eq!(fit_label("handler h1 query", 0), "");
+        // Hangul takes two columns a syllable.
+        let cut = fit_label("요청 처리기 한국어 이름", 9);
+        assert!(display_width(&cut) <= 9, "{cut}");
+        assert!(cut.starts_with("요청") && cut.contains('…'), "{cut}");
     }
 }

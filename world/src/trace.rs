@@ -141,25 +141,24 @@ impl Ending {
         }
     }
 
-    /// What the closing character means, for the legend; `None` for the
-    /// plain end, which needs no word.
-    pub fn meaning(self) -> Option<&'static str> {
+    /// What the closing character means, for the legend.
+    pub fn meaning(self) -> &'static str {
         match self {
-            Ending::Done => None,
-            Ending::Open => Some("still running"),
-            Ending::Failed => Some("returned an error"),
-            Ending::Cancelled => Some("cancelled"),
-            Ending::Panicked => Some("panicked"),
+            Ending::Done => "done",
+            Ending::Open => "still running",
+            Ending::Failed => "returned an error",
+            Ending::Cancelled => "cancelled",
+            Ending::Panicked => "panicked",
         }
     }
 
     /// The legend's order: the words of a legend never move about.
     pub(crate) const ALL: [Ending; 5] = [
+        Ending::Done,
         Ending::Cancelled,
         Ending::Open,
         Ending::Failed,
         Ending::Panicked,
-        Ending::Done,
     ];
 }
 

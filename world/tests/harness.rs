@@ -309,8 +309,9 @@ async fn both_timelines_are_drawn_on_the_scale_of_the_longer() {
   expected                                                  | yours
              ms 0         200       400       600       800 |            ms 0         200       400       600       800
                 |---------|---------|---------|---------|   |               |---------|---------|---------|---------|
-! fetch_post(1) [=============]                             | fetch_user(1) [=======================]
-! fetch_user(1) [=======================]                   | fetch_post(1)                          [=============]
+? fetch_post(1) [=============]                             | fetch_user(1) [=======================]
+? fetch_user(1) [=======================]                   | fetch_post(1)                          [=============]
+legend: [ start, = running or awaiting, ] done, ? this row differs from the reference
 ";
     assert_eq!(picture, expected[1..], "\n{picture}");
 }
@@ -326,5 +327,109 @@ async fn a_narrow_terminal_gets_one_above_the_other() {
     assert!(
         picture.lines().all(|l| l.chars().count() <= 80),
         "{picture}"
+    );
+}
+
+/// How many columns a terminal gives `line`: Hangul two a syllable.
+fn display_width(line: &str) -> usize {
+    timeline::display_width(line)
+}
+
+/// Every line of `text` in `width` columns, or the lines that are not.
+fn assert_fits(text: &str, width: usize) {
+    let wide: Vec<&str> = text.lines().filter(|l| display_width(l) > width).collect();
+    assert!(wide.is_empty(), "wider than {width}: {wide:#?}\n{text}");
+}
+
+/// A long scenario (2.5 s, a 100 ms span among them) with a row name of
+/// 70 characters and one in Hangul, against the same run with the last
+/// call 400 ms late: what would draw wider than any terminal.
+async fn long_names_and_a_long_run() -> (world::Trace, world::Trace) {
+    let long = "handler h1 waiting for a connection from the pool, then its query, then";
+    let mut traces = Vec::new();
+    for late in [0, 400] {
+        let world = World::start();
+        let call = |row: &'static str, millis: u64| {
+            let span = world.span(row, "", world::Fill::Work);
+            async move {
+                tokio::time::sleep(ms(millis)).await;
+                span.end(None::<&str>);
+            }
+        };
+        tokio::join!(
+            call(long, 100),
+            call("요청 처리기 한국어 이름", 2100),
+            call("short", 2400 + late),
+        );
+        traces.push(world.trace());
+    }
+    let yours = traces.pop().unwrap();
+    (traces.pop().unwrap(), yours)
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn a_failing_comparison_fits_80_columns_even_with_long_names() {
+    let (reference, yours) = long_names_and_a_long_run().await;
+    for width in [80, 60, 40] {
+        let text = world::harness::explain("step4_x", &reference, &yours, width);
+        assert_fits(&text, width);
+        // One above the other, the axis whole: its ruler on one line.
+        assert!(text.contains("\n  yours\n"), "{text}");
+        let rulers = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with('|'))
+            .count();
+        assert_eq!(rulers, 2, "{text}");
+        // The long name is cut in the middle, the same in both drawings.
+        assert!(text.contains('…'), "{text}");
+    }
+}
+
+/// One call that returns `value` after 100 ms.
+async fn returns(value: &str) -> world::Trace {
+    let world = World::start();
+    let span = world.span("poll_once", "", world::Fill::Work);
+    tokio::time::sleep(ms(100)).await;
+    span.end(Some(value));
+    world.trace()
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn traces_that_draw_alike_are_not_called_different_drawings() {
+    let (reference, yours) = (returns("Pending").await, returns("Ready(42)").await);
+
+    let text = world::harness::explain("step4_x", &reference, &yours, 80);
+
+    assert!(!text.contains("differs from the reference (both"), "{text}");
+    assert!(text.contains("is drawn as the reference's is"), "{text}");
+    // One drawing, no row marked as different.
+    assert!(!text.contains("\n  yours\n"), "{text}");
+    assert!(!text.contains("\n? "), "{text}");
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(
+            "`poll_once`: the reference has `+100ms done -> Pending`, yours \
+             `+100ms done -> Ready(42)`."
+        ),
+        "{text}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn what_differs_is_said_row_by_row_with_times() {
+    let (reference, yours) = gathered_and_sequential().await;
+
+    let words = world::harness::differences(&reference, &yours);
+
+    // fetch_user(1) runs alike in both; fetch_post(1) starts late in yours.
+    assert_eq!(
+        words,
+        ["`fetch_post(1)`: the reference has `+0ms start`, yours `+500ms start`."]
+    );
+    let (empty, _) = (World::start().trace(), ());
+    let words = world::harness::differences(&reference, &empty);
+    assert!(
+        words[0].starts_with("`fetch_post(1)`: only the reference has this row"),
+        "{words:?}"
     );
 }

@@ -23,7 +23,7 @@ async fn a_timeline_has_an_axis_a_row_per_actor_and_a_legend() {
 fetch_post(1) [============================]
 fetch_user(1) [================================================]
 
-legend: = running or awaiting
+legend: [ start, = running or awaiting, ] done
 
      +0ms  fetch_post(1)  start
      +0ms  fetch_user(1)  start
@@ -329,7 +329,7 @@ fetch_data(1) [======================================xc
 lookup(7)     [==================!
 parse(9)      [============================*
 
-legend: = running or awaiting, x cancelled, ! returned an error, * panicked, c cleanup ran in Drop
+legend: [ start, = running or awaiting, x cancelled, ! returned an error, * panicked, c cleanup ran in Drop
 ";
     assert!(rendered.starts_with(&expected_picture[1..]), "\n{rendered}");
     // The event list says each in words, and reads back as it was.

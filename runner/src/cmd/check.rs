@@ -1,10 +1,12 @@
-//! `cargo kata check [NAME]`: runs the kata's tests and says, one line per
-//! test, what passes and why the rest fail; under a failure whose timeline
-//! differs from the reference, the two timelines side by side; under a test
-//! that hung until the watchdog stopped it, why that happens. Every check
-//! records which tests failed (for `hint`), and when every test passes the
-//! kata is recorded solved in `.kata-progress`.
+//! `cargo kata check [NAME]`: runs the kata's tests and says, first, what
+//! rustc warns about in the kata's own code, then one line per test, what
+//! passes and why the rest fail; under a failure whose timeline differs
+//! from the reference, the harness's picture and words; under a test that
+//! hung until the watchdog stopped it, why that happens. Every line fits
+//! the terminal. Every check records which tests failed (for `hint`), and
+//! when every test passes the kata is recorded solved in `.kata-progress`.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use anstream::println;
@@ -34,22 +36,16 @@ pub enum Verdict {
     DoesNotCompile,
 }
 
-/// `cargo kata check [NAME]`: the kata named, else the next one unsolved.
+/// `cargo kata check [NAME]`: the kata named, else the one whose directory
+/// it runs in, else the next one unsolved.
 pub fn command(workspace: &Workspace, name: Option<&str>) -> Result<ExitCode> {
     let kata = match name {
         Some(name) => workspace.kata(name)?,
-        None => {
-            let katas = workspace.katas()?;
-            let progress = Progress::load(&workspace.progress_file());
-            let Some(next) = progress.next(&katas) else {
-                bail!(
-                    "every kata is solved; to check one again, name it: \
-                     `cargo kata check NAME`"
-                );
-            };
-            println!("Checking the next kata to solve, {}.", next.label());
-            workspace.kata(&next.name)?
-        }
+        None => match workspace.kata_here()? {
+            // Run inside a kata's directory: that kata.
+            Some(here) => here,
+            None => next_to_solve(workspace)?,
+        },
     };
     Ok(match run(workspace, &kata)? {
         Verdict::Solved => ExitCode::SUCCESS,
@@ -58,15 +54,30 @@ pub fn command(workspace: &Workspace, name: Option<&str>) -> Result<ExitCode> {
     })
 }
 
+/// The next kata not yet solved, said aloud; an error when all are.
+fn next_to_solve(workspace: &Workspace) -> Result<Kata> {
+    let katas = workspace.katas()?;
+    let progress = Progress::load(&workspace.progress_file());
+    let Some(next) = progress.next(&katas) else {
+        bail!(
+            "every kata is solved; to check one again, name it: \
+             `cargo kata check NAME`"
+        );
+    };
+    println!("Checking the next kata to solve, {}.", next.label());
+    workspace.kata(&next.name)
+}
+
 pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
     let path = kata.lib_rs();
     // Read before the build: what gets recorded is the code that passed.
     let code = kata.read_lib_rs(workspace.root())?;
 
     println!("cargo test -p {}", kata.name);
+    let columns = style::columns();
     // The harness draws timelines to fit; they are shown indented.
-    let columns = style::columns().saturating_sub(INDENT.len());
-    let output = cargo::test(workspace.root(), &kata.name, None, Some(columns))?;
+    let inside = columns.saturating_sub(INDENT.len()).max(1);
+    let output = cargo::test(workspace.root(), &kata.name, None, Some(inside))?;
     let mut report = libtest::parse(&output.stdout, &output.stderr);
     report.add_not_run(&kata.test_names(workspace.root()));
 
@@ -83,7 +94,12 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
         );
         return Ok(Verdict::DoesNotCompile);
     }
-    let spaced = print_tests(&report);
+    let dir = Path::new("katas").join(&kata.dir);
+    print_warnings(
+        &libtest::warnings(&output.stderr, &dir.to_string_lossy()),
+        columns,
+    );
+    let spaced = print_tests(&report, &kata.name, columns);
     // One blank line between the tests and what follows.
     let gap = if spaced { "" } else { "\n" };
 
@@ -132,15 +148,49 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
                 format!("The watchdog stopped the tests in {test}; {n} did not run.\n")
             }
         };
-        println!(
-            "{gap}{stopped}{passed} of {total} tests pass. Keep going in {}; \
+        let summary = format!(
+            "{stopped}{passed} of {total} tests pass. Keep going in {}; \
              stuck? `cargo kata hint {}`",
             path.display(),
             kata.name
         );
+        print!("{gap}");
+        for paragraph in summary.lines() {
+            for row in wrap(paragraph, columns) {
+                println!("{row}");
+            }
+        }
     }
     Ok(Verdict::Failing)
 }
+
+/// `  warning katas/01-lazy-futures/src/lib.rs:23:5: unused `Sleep` that
+/// must be used: futures do nothing unless you `.await` or poll them`
+///
+/// rustc's warnings about the learner's code, one entry each, in the
+/// column the steps' verdicts use: in kata 01 the warning is the lesson.
+fn print_warnings(warnings: &[libtest::Warning], columns: usize) {
+    for warning in warnings {
+        let text = format!("{}: {}", warning.location, warning.message);
+        print_entry(&paint(style::UNDERWAY, "warning"), &text, columns);
+    }
+}
+
+/// `  MARK    text`, the text wrapped under itself: MARK is one of the
+/// seven-column words, painted.
+fn print_entry(mark: &str, text: &str, columns: usize) {
+    let hanging = " ".repeat(MARK_COLUMNS);
+    let rows = wrap(text, columns.saturating_sub(MARK_COLUMNS).max(1));
+    for (i, row) in rows.iter().enumerate() {
+        match i {
+            0 => println!("  {mark} {row}"),
+            _ => println!("{hanging}{row}"),
+        }
+    }
+}
+
+/// How far from the left a step's name starts: `  FAILED  `.
+const MARK_COLUMNS: usize = 10;
 
 /// `ok      step1_one_after_another`
 /// `FAILED  step2_gather             gathered calls run concurrently: ...`
@@ -148,8 +198,8 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
 /// and under a failure, what it needs said at length: the watchdog's
 /// explanation of a hang, or its timeline beside the reference's when the
 /// test printed them (not under a `todo!`, whose timeline is empty).
-/// Whether a blank line ended it.
-fn print_tests(report: &Report) -> bool {
+/// Every line fits in `columns`. Whether a blank line ended it.
+fn print_tests(report: &Report, kata: &str, columns: usize) -> bool {
     let width = report.tests.iter().map(|t| t.name.len()).max().unwrap_or(0);
     let mut spaced = false;
     for test in &report.tests {
@@ -158,28 +208,12 @@ fn print_tests(report: &Report) -> bool {
             .as_deref()
             .is_some_and(|panic| panic.starts_with("not yet implemented"));
         let timeline = test.timeline.as_deref().filter(|_| !todo);
-        let (mark, why) = match test.outcome {
-            Outcome::Passed => (paint(style::GOOD, "ok     "), String::new()),
-            Outcome::Ignored => ("ignored".to_string(), String::new()),
-            Outcome::NotRun => (
-                paint(style::QUIET, "not run"),
-                "the test binary was stopped by the watchdog".to_string(),
-            ),
-            Outcome::Failed if test.stopped.is_some() => (
-                paint(style::BAD, "FAILED "),
-                "the watchdog stopped this test: it hung in real time".to_string(),
-            ),
-            Outcome::Failed => (
-                paint(style::BAD, "FAILED "),
-                why_failed(test.panic.as_deref(), timeline.is_some()),
-            ),
-        };
-        let line = format!("  {mark} {:<width$}  {why}", test.name);
-        println!("{}", line.trim_end());
+        let (mark, why) = verdict(report, test, kata, timeline.is_some());
+        print_test_line(&mark, &format!("{:<width$}", test.name), &why, columns);
         spaced = false;
         if let Some(cause) = test.stopped {
             println!();
-            let width = style::columns().min(80) - INDENT.len();
+            let width = columns.min(80).saturating_sub(INDENT.len()).max(1);
             for row in wrap(cause.explanation(), width) {
                 println!("{INDENT}{row}");
             }
@@ -187,13 +221,7 @@ fn print_tests(report: &Report) -> bool {
             spaced = true;
         } else if let (Outcome::Failed, Some(block)) = (test.outcome, timeline) {
             println!();
-            for row in block.lines() {
-                match row.strip_prefix('!') {
-                    Some(rest) => println!("{INDENT}{}{rest}", paint(style::BAD, "!")),
-                    None if row.is_empty() => println!(),
-                    None => println!("{INDENT}{row}"),
-                }
-            }
+            print_timeline(block);
             println!();
             spaced = true;
         }
@@ -201,18 +229,85 @@ fn print_tests(report: &Report) -> bool {
     spaced
 }
 
+/// A test's mark, painted, and why it has it.
+fn verdict(report: &Report, test: &libtest::Test, kata: &str, timeline: bool) -> (String, String) {
+    match test.outcome {
+        Outcome::Passed => (paint(style::GOOD, "ok     "), String::new()),
+        Outcome::Ignored => ("ignored".to_string(), String::new()),
+        Outcome::NotRun => (
+            paint(style::QUIET, "not run"),
+            "the test binary was stopped by the watchdog before this test ended".to_string(),
+        ),
+        Outcome::Failed if test.stopped.is_some() => (
+            paint(style::BAD, "FAILED "),
+            "the watchdog stopped this test: it hung in real time".to_string(),
+        ),
+        // It failed, but libtest prints why only when every test is done:
+        // the watchdog's stop lost that.
+        Outcome::Failed if test.panic.is_none() && report.stopped.is_some() => (
+            paint(style::BAD, "FAILED "),
+            format!(
+                "it failed, but the watchdog stopped the test binary before libtest could \
+                 say why: `cargo test -p {kata} {}` runs it alone",
+                test.name
+            ),
+        ),
+        Outcome::Failed => (
+            paint(style::BAD, "FAILED "),
+            why_failed(test.panic.as_deref(), timeline),
+        ),
+    }
+}
+
+/// `  MARK    NAME  why` when the why fits beside the name; else the why
+/// under the name, wrapped, where it has the width of the terminal (a
+/// long why squeezed beside a long name would take a line every few words).
+fn print_test_line(mark: &str, name: &str, why: &str, columns: usize) {
+    let head = format!("  {mark} {name}");
+    let beside = MARK_COLUMNS + name.len() + 2;
+    if why.is_empty() {
+        println!("{}", head.trim_end());
+    } else if beside + style::width(why) <= columns {
+        println!("{head}  {why}");
+    } else {
+        println!("{}", head.trim_end());
+        for row in wrap(why, columns.saturating_sub(MARK_COLUMNS).max(1)) {
+            println!("{}{row}", " ".repeat(MARK_COLUMNS));
+        }
+    }
+}
+
+/// The harness's block, indented: it drew it to fit the terminal less the
+/// indent. The margin's mark of a row that differs is painted.
+fn print_timeline(block: &str) {
+    for row in block.lines() {
+        match row.strip_prefix(DIFFERS) {
+            Some(rest) if rest.starts_with(' ') => {
+                println!("{INDENT}{}{rest}", paint(style::BAD, DIFFERS))
+            }
+            _ if row.is_empty() => println!(),
+            _ => println!("{INDENT}{row}"),
+        }
+    }
+}
+
+/// The world's mark for a row that differs from the reference (its
+/// `timeline::DIFFERS`; the runner does not build the world).
+const DIFFERS: char = '?';
+
 /// The failure in one line: the concept the failed assertion names. A
-/// failed snapshot assertion names only itself; the timelines below say
-/// more.
+/// failed snapshot assertion names only itself; the harness's block below
+/// says in words what differs (the drawings may well look alike).
 fn why_failed(panic: Option<&str>, has_timeline: bool) -> String {
     let Some(panic) = panic else {
         return String::new();
     };
     if panic.starts_with("snapshot assertion for ") {
         return if has_timeline {
-            "the timeline differs from the reference:".to_string()
+            "what it recorded differs from the reference snapshot:".to_string()
         } else {
-            "the timeline differs from the reference; `cargo test` shows how".to_string()
+            "what it recorded differs from the reference snapshot; `cargo test` shows how"
+                .to_string()
         };
     }
     libtest::summarise(panic)
@@ -223,11 +318,11 @@ mod tests {
     use super::why_failed;
 
     #[test]
-    fn a_failed_snapshot_is_called_a_timeline_difference() {
+    fn a_failed_snapshot_is_called_a_difference_in_what_was_recorded() {
         let insta = "snapshot assertion for 'step2_gather' failed in line 72";
         assert_eq!(
             why_failed(Some(insta), true),
-            "the timeline differs from the reference:"
+            "what it recorded differs from the reference snapshot:"
         );
         assert_eq!(
             why_failed(Some("not yet implemented: step 2: x"), true),
