@@ -31,6 +31,12 @@ pub const PREFIX: &str = "@kata";
 /// runner set it short to make a hang cheap to prove.
 pub const WATCHDOG_LIMIT_ENV: &str = "KATA_WATCHDOG_MS";
 
+/// The environment variable that runs step tests on tokio's real clock
+/// instead of the paused one, comparing each timeline with its snapshot
+/// within a tolerance rather than asserting it (`.ci/real-clock`; see
+/// `world/src/real_clock.rs`). Set to anything but empty or `0`.
+pub const REAL_CLOCK_ENV: &str = "KATA_REAL_CLOCK";
+
 /// One marker line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Marker {

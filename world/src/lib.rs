@@ -61,6 +61,7 @@ pub mod legacy;
 pub mod operation;
 pub mod pipeline;
 pub mod reactor;
+pub mod real_clock;
 mod step;
 pub mod timeline;
 pub mod trace;

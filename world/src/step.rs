@@ -19,11 +19,12 @@ use crate::watchdog::{Watchdog, Watched};
 
 /// Runs an `async fn` step test: on a current_thread runtime with the
 /// clock paused, as `#[tokio::test(flavor = "current_thread", start_paused
-/// = true)]` did, under the watchdog.
+/// = true)]` did, under the watchdog. In the real-clock run (see
+/// `real_clock.rs`) the clock is tokio's real one.
 pub fn run_async_step<F: Future<Output = ()>>(body: F) {
     let runtime = Builder::new_current_thread()
         .enable_all()
-        .start_paused(true)
+        .start_paused(!crate::real_clock::real_clock())
         .build()
         .expect("cannot build the test's runtime");
     let watchdog = Watchdog::step(Watched::Runtime(runtime.handle().clone()));

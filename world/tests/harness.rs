@@ -433,3 +433,47 @@ async fn what_differs_is_said_row_by_row_with_times() {
         "{words:?}"
     );
 }
+
+// ---- The real-clock run ----------------------------------------------------
+
+/// kata 03 step 4's snapshot, with the event list's times given.
+fn spawned(data_end: &str, user_end: &str) -> world::Trace {
+    let rendered = format!(
+        "           ms 0         200       400       600       800       1000
+              |---------|---------|---------|---------|---------|
+fetch_data(1) [================================================]
+fetch_user(1) [=======================]
+
+legend: = running or awaiting
+
+     +0ms  fetch_data(1)  start
+     +0ms  fetch_user(1)  start
+{user_end}  fetch_user(1)  done -> User1
+{data_end}  fetch_data(1)  done -> Data 1
+finished at +1000ms"
+    );
+    timeline::parse(&rendered).expect("a rendered trace parses")
+}
+
+#[test]
+fn a_real_clock_run_is_the_same_within_the_tolerance_and_says_what_differs() {
+    use world::real_clock::verdict;
+    let reference = spawned(" +1000ms", "  +500ms");
+
+    assert_eq!(
+        verdict(&reference, &spawned(" +1004ms", "  +503ms")),
+        "same"
+    );
+    assert_eq!(
+        verdict(&reference, &spawned(" +1030ms", "  +500ms")),
+        "differs\ttime: `fetch_data(1) done -> Data 1` expected +1000 ms, real +1030 ms"
+    );
+    // The user done after the data, where the snapshot has it 500 ms before:
+    // each event is found by what it is, and its time named.
+    let swapped = verdict(&reference, &spawned("  +500ms", " +1000ms"));
+    assert_eq!(
+        swapped,
+        "differs\ttime: `fetch_user(1) done -> User1` expected +500 ms, real +1000 ms; \
+         time: `fetch_data(1) done -> Data 1` expected +1000 ms, real +500 ms",
+    );
+}
