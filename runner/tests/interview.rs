@@ -208,7 +208,7 @@ fn a_session_in_korean_follows_the_locale_and_q_stops_it() {
     }
     // The card's own words, in Korean.
     assert!(
-        screen.contains("같은 두 호출인데 이번엔 data 쪽을 먼저 spawn했습니다."),
+        screen.contains("같은 두 호출인데 이번에는 data 쪽을 먼저 spawn했습니다."),
         "{screen}"
     );
     assert!(!screen.contains("Answer aloud"), "{screen}");
