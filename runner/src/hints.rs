@@ -1,16 +1,19 @@
 //! A kata's hints: the folded blocks of its README, one per hint, in order.
 //!
 //! ```markdown
-//! <details><summary>Step 2: Nudge</summary>
+//! <details data-step="2"><summary>Step 2: Nudge</summary>
 //!
 //! You need something that awaits two futures at once...
 //! </details>
 //! ```
 //!
-//! A step's hints are numbered in the order they appear (1 is the nudge);
-//! what follows "Step N:" is the hint's title. `cargo kata hint` shows them,
-//! and `cargo kata verify` checks that every step has some: one reader for
-//! both, so they never disagree about what a hint is.
+//! The step is the `data-step` attribute, which a reader never sees: the
+//! summary is words for the learner, in English or Korean (`2단계: 실마리`),
+//! and no tool reads a word of it. A step's hints are numbered in the order
+//! they appear (1 is the nudge); the hint's title is what follows the
+//! summary's first colon. `cargo kata hint` shows them, and `cargo kata
+//! verify` checks that every step has some: one reader for both, so they
+//! never disagree about what a hint is.
 
 use std::collections::BTreeMap;
 
@@ -18,7 +21,8 @@ use std::collections::BTreeMap;
 #[derive(Debug, PartialEq, Eq)]
 pub struct Hint {
     pub step: u32,
-    /// What follows "Step N:": "Nudge", "Closer", "Nearly the answer".
+    /// What follows the summary's first colon: "Nudge", "Closer",
+    /// "Nearly the answer" (the whole summary if it has no colon).
     pub title: String,
     /// Markdown.
     pub body: String,
@@ -33,10 +37,10 @@ pub fn by_step(readme: &str) -> BTreeMap<u32, Vec<Hint>> {
     steps
 }
 
-/// Every `<details><summary>Step N: TITLE</summary> BODY </details>` block,
-/// in order. Tags and case are matched loosely (`<details open>`, `<b>`
-/// inside the summary, `Step 2 - Closer`); a block whose summary names no
-/// step is not a hint, and is left out.
+/// Every `<details data-step="N"><summary>...: TITLE</summary> BODY
+/// </details>` block, in order. Tags and case are matched loosely
+/// (`<DETAILS open data-step=2>`, `<b>` inside the summary); a block without
+/// a step is not a hint, and is left out.
 pub fn parse(readme: &str) -> Vec<Hint> {
     // ASCII lowercase keeps every byte where it was: positions found in
     // `lower` are positions in `readme`.
@@ -61,14 +65,14 @@ pub fn parse(readme: &str) -> Vec<Hint> {
         if summary_start > close {
             continue;
         }
-        let summary = strip_tags(&block[summary_start..close]);
-        if let Some((step, title)) = step_and_title(&summary) {
-            hints.push(Hint {
-                step,
-                title,
-                body: block[close + "</summary>".len()..].trim().to_string(),
-            });
-        }
+        let Some(step) = data_step(&block_lower[..open]) else {
+            continue;
+        };
+        hints.push(Hint {
+            step,
+            title: title(&strip_tags(&block[summary_start..close])),
+            body: block[close + "</summary>".len()..].trim().to_string(),
+        });
     }
     hints
 }
@@ -89,23 +93,23 @@ fn strip_tags(html: &str) -> String {
         .replace("&gt;", ">")
 }
 
-/// `Step 2: Nearly the answer` -> (2, "Nearly the answer").
-fn step_and_title(summary: &str) -> Option<(u32, String)> {
-    let summary = summary.trim();
-    let rest = summary
-        .get(..4)?
-        .eq_ignore_ascii_case("step")
-        .then(|| &summary[4..])?;
-    let rest = rest.trim_start();
-    let digits = rest
+/// The `data-step` attribute of a `<details ...>` tag (lowercased):
+/// `data-step="2"`, `data-step='2'` or `data-step=2`.
+fn data_step(tag: &str) -> Option<u32> {
+    let value = &tag[tag.find("data-step=")? + "data-step=".len()..];
+    let value = value.trim_start_matches(['"', '\'']);
+    let digits = value
         .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(rest.len());
-    let step = rest[..digits].parse().ok()?;
-    let title = rest[digits..]
-        .trim_start_matches(|c: char| c.is_whitespace() || ":.-–—".contains(c))
-        .trim();
-    let title = if title.is_empty() { "Hint" } else { title };
-    Some((step, title.to_string()))
+        .unwrap_or(value.len());
+    value[..digits].parse().ok()
+}
+
+/// `Step 2: Nearly the answer` -> "Nearly the answer"; `2단계: 거의 정답` ->
+/// "거의 정답"; a summary without a colon is the title whole.
+fn title(summary: &str) -> String {
+    let summary = summary.trim();
+    let title = summary.split_once(':').map_or(summary, |(_, t)| t.trim());
+    if title.is_empty() { "Hint" } else { title }.to_string()
 }
 
 #[cfg(test)]
@@ -114,34 +118,31 @@ mod tests {
 
     #[test]
     fn reads_every_hint_block_in_order() {
-        let readme = "
+        let readme = r#"
 ## Hints
 
-<details><summary>Step 1: Nudge</summary>
+<details data-step="1"><summary>Step 1: Nudge</summary>
 
 Two `.await`s.
 </details>
 
-<details>
-<summary><b>Step 2</b> - Closer</summary>
+<details data-step='2'>
+<summary><b>Step 2</b>: Closer</summary>
 Use **join**.
 
 </details>
-<DETAILS open><summary>step 10: Nearly the answer</summary>
+<DETAILS open data-step=10><summary>10단계: 거의 정답</summary>
 
 ```rust
 let x = 1;
 ```
 </DETAILS>
 
-<details><summary>Solution</summary>not a hint</details>
-";
+<details><summary>Step 3: no data-step, so no hint</summary>not a hint</details>
+"#;
         let hints = parse(readme);
         let titles: Vec<(u32, &str)> = hints.iter().map(|h| (h.step, h.title.as_str())).collect();
-        assert_eq!(
-            titles,
-            [(1, "Nudge"), (2, "Closer"), (10, "Nearly the answer")]
-        );
+        assert_eq!(titles, [(1, "Nudge"), (2, "Closer"), (10, "거의 정답")]);
         assert_eq!(hints[0].body, "Two `.await`s.");
         assert_eq!(hints[1].body, "Use **join**.");
         assert!(hints[2].body.starts_with("```rust\nlet x = 1;"));

@@ -460,34 +460,34 @@ fn a_start_id_tells_the_starting_code_from_a_learners() {
 }
 
 /// Hints of our own, so that these tests do not depend on the kata's.
-const HINTS: &str = "# 03
+const HINTS: &str = r#"# 03
 
 ## Hints
 
-<details><summary>Step 1: Nudge</summary>
+<details data-step="1"><summary>Step 1: Nudge</summary>
 
 Await one, then the other.
 </details>
 
-<details><summary>Step 2: Nudge</summary>
+<details data-step="2"><summary>Step 2: Nudge</summary>
 
 A macro awaits *both*.
 </details>
 
-<details>
+<details data-step="2">
 <summary><b>Step 2: Closer</b></summary>
 
 `tokio::join!(a, b)`
 
 </details>
 
-<details><summary>Step 2: Nearly the answer</summary>
+<details data-step="2"><summary>Step 2: Nearly the answer</summary>
 
 ```rust
 tokio::join!(api.fetch_user(1), api.fetch_post(1))
 ```
 </details>
-";
+"#;
 
 #[test]
 fn hints_come_one_level_at_a_time() {

@@ -478,17 +478,17 @@ takes. Run one step with `cargo test -p {name} step1`.
 
 ## Hints
 
-<details><summary>Step 1: Nudge</summary>
+<details data-step="1"><summary>Step 1: Nudge</summary>
 
 {todo}: a nudge.
 </details>
 
-<details><summary>Step 1: Closer</summary>
+<details data-step="1"><summary>Step 1: Closer</summary>
 
 {todo}: closer.
 </details>
 
-<details><summary>Step 1: Nearly the answer</summary>
+<details data-step="1"><summary>Step 1: Nearly the answer</summary>
 
 {todo}: nearly the answer.
 </details>

@@ -394,7 +394,7 @@ impl Verifier<'_> {
             .collect();
         if !bare.is_empty() {
             bail!(
-                "no hint for step {}: add `<details><summary>Step N: Nudge</summary>` \
+                "no hint for step {}: add `<details data-step=\"N\"><summary>Step N: Nudge</summary>` \
                  blocks to {}",
                 bare.join(", "),
                 self.kata.readme().display()
