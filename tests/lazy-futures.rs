@@ -114,34 +114,44 @@ async fn step2_lazy_until_polled() {
     );
 
     let mut task = tokio_test::task::spawn(world.track("fetch_data()", later));
+    // A check that fails drops the future first: the test stopped it (drawn
+    // `x`); dropped while the test unwinds, it would be drawn `*`, as if the
+    // future itself had panicked.
     assert_pending!(
         task.poll(),
         "the first poll runs the body up to its first .await, the 1 s sleep, and returns Pending"
     );
-    assert_eq!(
-        console.printed_ms(),
-        [(500, "fetching".to_owned())],
-        "the first poll runs the body from its first line: \"fetching\" at 500 ms, when it \
-         was first polled, not at 0 ms when it was made"
-    );
-    assert!(
-        !task.is_woken(),
-        "nothing wakes a future before what it awaits is ready"
-    );
+    let printed = console.printed_ms();
+    if printed != [(500, "fetching".to_owned())] {
+        drop(task);
+        panic!(
+            "the first poll runs the body from its first line: \"fetching\" at 500 ms, when \
+             it was first polled, not at 0 ms when it was made (printed: {printed:?})"
+        );
+    }
+    if task.is_woken() {
+        drop(task);
+        panic!("nothing wakes a future before what it awaits is ready");
+    }
 
     sleep(ms(750)).await;
-    assert!(
-        !task.is_woken(),
-        "woken before 1500 ms: the 1 s sleep starts at the first poll (500 ms), so it ends \
-         at 1500 ms. Was the `Sleep` made on the call? `tokio::time::sleep(d)` fixes its \
-         deadline when it is created, not when it is first polled: create it inside the \
-         `async` block"
-    );
+    if task.is_woken() {
+        drop(task);
+        panic!(
+            "woken before 1500 ms: the 1 s sleep starts at the first poll (500 ms), so it \
+             ends at 1500 ms. Was the `Sleep` made on the call? `tokio::time::sleep(d)` \
+             fixes its deadline when it is created, not when it is first polled: create it \
+             inside the `async` block"
+        );
+    }
     sleep(ms(250)).await;
-    assert!(
-        task.is_woken(),
-        "when the sleep is over (1500 ms), the timer calls the future's Waker: poll me again"
-    );
+    if !task.is_woken() {
+        drop(task);
+        panic!(
+            "when the sleep is over (1500 ms), the timer calls the future's Waker: poll me \
+             again"
+        );
+    }
     let data = assert_ready!(
         task.poll(),
         "woken and polled again, the future carries on from its .await and returns Ready"
@@ -178,6 +188,16 @@ async fn step3_poll_drives_it() {
          an async fn runs none of its body)"
     );
     let first = within(10, kata::poll_once(&mut kept)).await;
+    if console.printed_ms().is_empty() && !world.trace().spans_of("polled at 0 and 1500").is_empty()
+    {
+        // poll_once polled it (its span started), and the body printed
+        // nothing: the print is not the body's first line.
+        panic!(
+            "poll_once polled fetch_data at 0 ms, and its first poll printed nothing: \
+             \"fetching\" is the body's first line, before its first .await. Make step 1 \
+             pass first"
+        );
+    }
     assert_eq!(
         console.printed_ms(),
         [(0, "fetching".to_owned())],
@@ -237,7 +257,21 @@ async fn step3_poll_drives_it() {
         matches!(caller.poll(), Poll::Ready(Poll::Pending)),
         "poll_once answers on its first poll: a 100 ms sleep is Pending"
     );
-    sleep(ms(100)).await;
+    assert!(
+        !caller.is_woken(),
+        "the caller was woken as soon as poll_once returned, though the 100 ms sleep is \
+         not over: a wake by hand (`cx.waker().wake_by_ref()`) is not the future's own. \
+         poll_once must hand the caller's own Waker to the future it polls (its task's \
+         `Context`: `futures::poll!`, `std::future::poll_fn`), so that the future wakes \
+         the caller when it can go on"
+    );
+    sleep(ms(99)).await;
+    assert!(
+        !caller.is_woken(),
+        "the caller was woken before the 100 ms sleep ended: only the future's timer \
+         should wake it"
+    );
+    sleep(ms(1)).await;
     assert!(
         caller.is_woken(),
         "poll_once must poll with the caller's own Waker (its task's `Context`: \
@@ -284,11 +318,23 @@ async fn step4_await_once() {
          awaits. A task spawned and never awaited runs on its own, detached, and the \
          answer it would give is lost"
     );
+    let printed = console.printed_ms();
+    if let [(at, _)] = printed.as_slice() {
+        // One fetch, but its body's first line came late: step 1's mistake,
+        // not a second request.
+        assert_eq!(
+            *at, 0,
+            "one fetch, as asked, but \"fetching\" was printed at {at} ms, not at 0 ms: \
+             the print is fetch_data's first line, before its sleep. Make step 1 pass first"
+        );
+    }
     assert_eq!(
-        console.printed_ms(),
-        [(0, "fetching".to_owned())],
-        "a future runs once per call: fetch the data once and reuse the answer; calling \
-         fetch_data again runs its body again (a second request)"
+        printed.len(),
+        1,
+        "a future runs once per call, and \"fetching\" was printed {} times: fetch the \
+         data once and reuse the answer. Calling fetch_data again runs its body again (a \
+         second request), and so does a task spawned with a fetch that nobody awaits",
+        printed.len()
     );
     assert_eq!(
         world.trace().finished_at(),
