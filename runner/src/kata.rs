@@ -115,6 +115,11 @@ impl Kata {
         Path::new("katas").join(&self.dir).join("README.md")
     }
 
+    /// The README's Korean translation, beside it.
+    pub fn readme_ko(&self) -> PathBuf {
+        Path::new("katas").join(&self.dir).join("README.ko.md")
+    }
+
     pub fn solution_name(&self) -> String {
         format!("{}-solution", self.name)
     }

@@ -39,6 +39,7 @@ mod cargo;
 mod cmd;
 mod hints;
 mod kata;
+mod korean;
 mod libtest;
 mod lock;
 mod messages;

@@ -812,7 +812,8 @@ pub async fn gather(api: &Api) -> (User, Post) {
         "Cargo.toml keeps its builds incremental",
         "the kata README has hints for every step",
         "a reference snapshot for every step",
-        "at least 2 right answers",
+        "README.ko.md translates the README as it is",
+        "the Korean follows the glossary",
     ] {
         assert!(ok(agrees), "{agrees}: {run}");
     }
@@ -823,8 +824,9 @@ pub async fn gather(api: &Api) -> (User, Post) {
             .contains("no solutions/03-spawn-vs-join/cards.toml"),
         "{run}"
     );
-    assert!(failed("at least 5 wrong answers"), "{run}");
-    assert!(run.stdout.contains("3 of 5: 2 missing in"), "{run}");
+    assert!(failed("at least 6 wrong answers"), "{run}");
+    assert!(run.stdout.contains("3 of 6: 3 missing in"), "{run}");
+    assert!(failed("at least 3 right answers"), "{run}");
     assert!(ok("the kata as shipped fails"), "{run}");
     assert!(ok("the solution passes"), "{run}");
     assert!(ok("wrong/sequential.rs"), "{run}");
@@ -866,7 +868,7 @@ pub async fn gather(api: &Api) -> (User, Post) {
     assert!(row[4].parse::<f64>().is_ok() && row[5] == "s", "{run}");
     assert_eq!(
         run.stdout.lines().last(),
-        Some("verify: 14 passed, 7 failed"),
+        Some("verify: 16 passed, 9 failed"),
         "{run}"
     );
     // Nothing in the workspace itself was touched.
@@ -975,12 +977,16 @@ fn a_new_kata_fails_verify_until_its_parts_are_written() {
             "en: question, answer, points, python not written",
         ),
         (
-            "at least 5 wrong answers",
-            "0 of 5: 5 missing in solutions/16-retry-backoff/wrong/",
+            "at least 6 wrong answers",
+            "0 of 6: 6 missing in solutions/16-retry-backoff/wrong/",
         ),
         (
-            "at least 2 right answers",
-            "0 of 2: 2 missing in solutions/16-retry-backoff/right/",
+            "at least 3 right answers",
+            "0 of 3: 3 missing in solutions/16-retry-backoff/right/",
+        ),
+        (
+            "README.ko.md translates the README as it is",
+            "no katas/16-retry-backoff/README.ko.md",
         ),
         ("the solution passes", "not yet implemented: TODO(author)"),
     ] {

@@ -46,6 +46,7 @@ use crate::cards;
 use crate::cargo;
 use crate::hints;
 use crate::kata::Kata;
+use crate::korean;
 use crate::libtest::{self, Outcome, Report};
 use crate::profile;
 use crate::scratch::Scratch;
@@ -54,10 +55,11 @@ use crate::steps::step_of;
 use crate::table::{self, PLACEHOLDER};
 use crate::workspace::Workspace;
 
-/// How many classic wrong answers a kata keeps, at least.
-const WRONG_ANSWERS: usize = 5;
+/// How many classic wrong answers a kata keeps, at least: a blind
+/// examination writes six (CONTRIBUTING.md).
+const WRONG_ANSWERS: usize = 6;
 /// How many correct alternatives to the reference it keeps, at least.
-const RIGHT_ANSWERS: usize = 2;
+const RIGHT_ANSWERS: usize = 3;
 
 pub fn run(workspace: &Workspace, katas: &[Kata]) -> Result<ExitCode> {
     let scratch = Scratch::copy_of(
@@ -72,6 +74,19 @@ pub fn run(workspace: &Workspace, katas: &[Kata]) -> Result<ExitCode> {
     );
 
     let mut tally = Tally::default();
+    let glossary = korean::Glossary::load(workspace.root())?;
+    println!("\nREADME.md");
+    tally.check("README.ko.md translates README.md as it is", || {
+        korean::up_to_date(
+            workspace.root(),
+            Path::new("README.md"),
+            Path::new("README.ko.md"),
+        )
+    });
+    tally.check("README.ko.md follows the glossary", || {
+        korean_texts(workspace.root(), &[PathBuf::from("README.ko.md")])
+            .and_then(|texts| korean::follows_glossary(&glossary, &texts))
+    });
     let mut summaries = Vec::new();
     for kata in katas {
         println!("\n{}", kata.label());
@@ -80,6 +95,7 @@ pub fn run(workspace: &Workspace, katas: &[Kata]) -> Result<ExitCode> {
             scratch: scratch.root(),
             target: scratch.target(),
             kata,
+            glossary: &glossary,
         };
         summaries.push(verifier.run(&mut tally)?);
     }
@@ -183,6 +199,7 @@ struct Verifier<'a> {
     scratch: &'a Path,
     target: &'a Path,
     kata: &'a Kata,
+    glossary: &'a korean::Glossary,
 }
 
 impl Verifier<'_> {
@@ -222,6 +239,10 @@ impl Verifier<'_> {
         });
         tally.check("every step test runs under the watchdog", || self.watched());
         tally.check("the cards are complete in every language", || self.cards());
+        tally.check("README.ko.md translates the README as it is", || {
+            korean::up_to_date(self.root, &self.kata.readme(), &self.kata.readme_ko())
+        });
+        tally.check("the Korean follows the glossary", || self.korean());
         let wrong = self.kata.answers(self.scratch, Catalogue::Wrong)?;
         let right = self.kata.answers(self.scratch, Catalogue::Right)?;
         tally.check(&format!("at least {WRONG_ANSWERS} wrong answers"), || {
@@ -456,6 +477,25 @@ impl Verifier<'_> {
         Ok(String::new())
     }
 
+    /// The kata's Korean (its README and its cards) uses the glossary's
+    /// words.
+    fn korean(&self) -> Result<String> {
+        let mut texts = korean_texts(self.root, &[self.kata.readme_ko()])?;
+        if let Ok((cards, _)) = cards::check_kata(self.root, self.kata) {
+            for card in &cards {
+                let ko = card.text("ko");
+                let text = [&ko.question, &ko.answer, &ko.python]
+                    .into_iter()
+                    .chain(&ko.points)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                texts.push((format!("card {}", card.id), text));
+            }
+        }
+        korean::follows_glossary(self.glossary, &texts)
+    }
+
     /// Every kata has cards: `interview` asks from them, and one without
     /// would be left out of every session unnoticed.
     fn cards(&self) -> Result<String> {
@@ -671,4 +711,16 @@ fn failures(report: &Report) -> Option<String> {
         .map(|t| format!("{}: {}", t.name, t.why()))
         .collect();
     (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// The Korean files at `paths` that exist, each with its text (a missing
+/// one is another check's business).
+fn korean_texts(root: &Path, paths: &[PathBuf]) -> Result<Vec<(String, String)>> {
+    let mut texts = Vec::new();
+    for path in paths {
+        if let Ok(text) = std::fs::read_to_string(root.join(path)) {
+            texts.push((path.display().to_string(), text));
+        }
+    }
+    Ok(texts)
 }
