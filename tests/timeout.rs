@@ -197,6 +197,73 @@ async fn step3_stop_the_task() {
     assert_timeline!("step3_stop_the_task", world);
 }
 
+/// An operation that finishes well before [`kata::LIMIT`]: 1 s. A timeout
+/// races the work against the timer, so it answers when the work does; an
+/// answer that sleeps the limit first and then looks at the work is no
+/// timeout, and shows here, where it answers at 3000 ms.
+const QUICK: Duration = Duration::from_secs(1);
+
+/// The checks of a step run with the 1 s operation: `Ok` at 1000 ms, the
+/// work done then, nothing rolled back, nothing after it.
+fn assert_quick(world: &World, answer: Result<String, kata::TimedOut>, returned_at: Duration) {
+    assert_eq!(
+        answer,
+        Ok("quick_operation done".to_owned()),
+        "an operation that takes 1 s finishes within the 3 s limit: answer its Ok"
+    );
+    assert_eq!(
+        returned_at,
+        QUICK,
+        "a timeout races the work against the timer: a 1 s operation answers at 1000 ms, not \
+         at the limit. Yours answered at {} ms: sleeping LIMIT and then looking whether the \
+         work is done is no timeout, it makes every call wait 3 s",
+        returned_at.as_millis()
+    );
+    let span = only_span(world, "quick_operation");
+    assert_eq!(
+        (span.ending, span.end),
+        (Ending::Done, Some(QUICK)),
+        "the work finished in time, so it ends done at 1000 ms, but yours {}",
+        fate(&span)
+    );
+    assert!(
+        world.trace().cleanups().is_empty(),
+        "the work finished, so it had nothing to roll back"
+    );
+    assert_eq!(
+        world.trace().finished_at(),
+        QUICK,
+        "nothing runs after the answer: the last event is at 1000 ms"
+    );
+}
+
+#[world::step]
+async fn step1_quick_operation() {
+    let world = World::start();
+    let op = Operation::new(&world, "quick_operation", QUICK);
+    let (answer, returned_at) = call(&world, kata::with_timeout(&op)).await;
+    assert_quick(&world, answer, returned_at);
+    assert_timeline!("step1_quick_operation", world);
+}
+
+#[world::step]
+async fn step2_quick_operation() {
+    let world = World::start();
+    let op = Operation::new(&world, "quick_operation", QUICK);
+    let (answer, returned_at) = call(&world, kata::stop_waiting(&op)).await;
+    assert_quick(&world, answer, returned_at);
+    assert_timeline!("step2_quick_operation", world);
+}
+
+#[world::step]
+async fn step3_quick_operation() {
+    let world = World::start();
+    let op = Operation::new(&world, "quick_operation", QUICK);
+    let (answer, returned_at) = call(&world, kata::stop_the_task(&op)).await;
+    assert_quick(&world, answer, returned_at);
+    assert_timeline!("step3_quick_operation", world);
+}
+
 /// The budget of step 4: the seed's 3 s, for the whole retry loop.
 const BUDGET: Duration = Duration::from_secs(3);
 

@@ -5,8 +5,8 @@
 //! Work the steps in order; README.md says what each must do, and gives
 //! hints. `cargo test -p timeout` checks them, and draws what ran when.
 //!
-//! `Operation::run` is the seed's `slow_operation`: 5 s of virtual time. Cut
-//! short, it rolls back in `Drop`. Each `Unreliable::attempt` takes 600 ms
+//! `Operation::run` is the seed's `slow_operation`: 5 s of virtual time (the
+//! tests also run a quick one of 1 s). Cut short, it rolls back in `Drop`. Each `Unreliable::attempt` takes 600 ms
 //! and fails with `Unavailable` while the service is down.
 
 // The starting bodies are `todo!()`, which leaves the parameters unused.
