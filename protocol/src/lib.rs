@@ -21,6 +21,10 @@
 //! with [`Marker::parse`]. This crate has no dependencies, so the runner can
 //! use it without building tokio.
 
+pub mod lang;
+
+pub use lang::{LANG_ENV, Lang};
+
 use std::fmt;
 
 /// What every marker line starts with.

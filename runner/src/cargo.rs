@@ -61,12 +61,14 @@ pub struct Output {
 /// `cargo test -p package`, run in `dir` (so that its `.cargo/config.toml`
 /// applies), building into `target_dir` when given. `columns` is the width
 /// the harness may draw timelines in (it reads `COLUMNS`): the child's own
-/// terminal is a pipe.
+/// terminal is a pipe. `lang` is the language the tests' failure messages
+/// are written in (`kata_protocol::LANG_ENV`).
 pub fn test(
     dir: &Path,
     package: &str,
     target_dir: Option<&Path>,
     columns: Option<usize>,
+    lang: kata_protocol::Lang,
 ) -> Result<Output> {
     // When run by `cargo kata`, this is the cargo that ran us.
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
@@ -83,7 +85,8 @@ pub fn test(
     command
         .env("RUST_BACKTRACE", "0")
         .env("RUST_LIB_BACKTRACE", "0")
-        .env_remove("RUST_TEST_NOCAPTURE");
+        .env_remove("RUST_TEST_NOCAPTURE")
+        .env(kata_protocol::LANG_ENV, lang.code());
     if let Some(target_dir) = target_dir {
         command.env("CARGO_TARGET_DIR", target_dir);
     }

@@ -33,6 +33,7 @@
 //! a timeout).
 
 mod atomic;
+mod bilingual;
 mod blob;
 mod cards;
 mod cargo;

@@ -77,7 +77,13 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
     let columns = style::columns();
     // The harness draws timelines to fit; they are shown indented.
     let inside = columns.saturating_sub(INDENT.len()).max(1);
-    let output = cargo::test(workspace.root(), &kata.name, None, Some(inside))?;
+    let output = cargo::test(
+        workspace.root(),
+        &kata.name,
+        None,
+        Some(inside),
+        kata_protocol::Lang::from_env(),
+    )?;
     let mut report = libtest::parse(&output.stdout, &output.stderr);
     report.add_not_run(&kata.test_names(workspace.root()));
 

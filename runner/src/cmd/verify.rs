@@ -238,6 +238,10 @@ impl Verifier<'_> {
             self.snapshots(&steps)
         });
         tally.check("every step test runs under the watchdog", || self.watched());
+        tally.check(
+            "every failure message is written in English and Korean",
+            || self.bilingual(),
+        );
         tally.check("the cards are complete in every language", || self.cards());
         tally.check("README.ko.md translates the README as it is", || {
             korean::up_to_date(self.root, &self.kata.readme(), &self.kata.readme_ko())
@@ -477,10 +481,39 @@ impl Verifier<'_> {
         Ok(String::new())
     }
 
+    /// Every failure message of the test file is `world::say!(en: ..,
+    /// ko: ..)`: a learner reading Korean is told why a step failed in
+    /// Korean, and a message without its Korean is caught here, not by them.
+    fn bilingual(&self) -> Result<String> {
+        let path = self.kata.test_file();
+        let source = std::fs::read_to_string(self.root.join(&path))
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let found = crate::bilingual::one_language(&source);
+        if found.is_empty() {
+            return Ok(String::new());
+        }
+        let lines: Vec<String> = found
+            .iter()
+            .map(|(line, words)| format!("{}:{line}: {words}", path.display()))
+            .collect();
+        bail!(
+            "{} message(s) in one language only: write each as world::say!(en: \"..\", \
+             ko: \"..\")\n{}",
+            found.len(),
+            lines.join("\n")
+        );
+    }
+
     /// The kata's Korean (its README and its cards) uses the glossary's
     /// words.
     fn korean(&self) -> Result<String> {
         let mut texts = korean_texts(self.root, &[self.kata.readme_ko()])?;
+        let tests = self.kata.test_file();
+        if let Ok(source) = std::fs::read_to_string(self.root.join(&tests)) {
+            for message in crate::bilingual::korean_messages(&source) {
+                texts.push((tests.display().to_string(), message));
+            }
+        }
         if let Ok((cards, _)) = cards::check_kata(self.root, self.kata) {
             for card in &cards {
                 let ko = card.text("ko");
@@ -657,7 +690,14 @@ impl Verifier<'_> {
     }
 
     fn cargo_test_output(&self, package: &str) -> Result<cargo::Output> {
-        cargo::test(self.scratch, package, Some(self.target), None)
+        // In English: the answers' `expect:` lines quote the English words.
+        cargo::test(
+            self.scratch,
+            package,
+            Some(self.target),
+            None,
+            kata_protocol::Lang::En,
+        )
     }
 }
 
