@@ -123,9 +123,10 @@ fn is_latin_word_char(c: char) -> bool {
 }
 
 /// `text` without what is not prose: fenced code blocks, code spans, HTML
-/// comments and tags, and bare code names.
+/// comments and tags (each may run over several lines), and bare code
+/// names.
 pub fn prose(text: &str) -> String {
-    let mut out = String::new();
+    let mut outside_fences = String::new();
     let mut fenced = false;
     for line in text.lines() {
         if line.trim_start().starts_with("```") {
@@ -133,17 +134,17 @@ pub fn prose(text: &str) -> String {
             continue;
         }
         if !fenced {
-            out.push_str(&strip_inline(line));
-            out.push('\n');
+            outside_fences.push_str(line);
+            outside_fences.push('\n');
         }
     }
-    out
+    strip_inline(&outside_fences)
 }
 
-/// One line without code spans, HTML comments or tags, and bare code names.
-fn strip_inline(line: &str) -> String {
+/// `text` without code spans, HTML comments or tags, and bare code names.
+fn strip_inline(text: &str) -> String {
     let mut kept = String::new();
-    let mut rest = line;
+    let mut rest = text;
     while let Some(open) = rest.find(['`', '<']) {
         kept.push_str(&rest[..open]);
         let (closer, skip) = if rest[open..].starts_with('`') {
@@ -163,7 +164,7 @@ fn strip_inline(line: &str) -> String {
         kept.push(' ');
     }
     kept.push_str(rest);
-    kept.split(' ')
+    kept.split_whitespace()
         .filter(|word| !is_code_name(word))
         .collect::<Vec<_>>()
         .join(" ")
@@ -297,6 +298,8 @@ mod tests {
         assert!(found("std::thread::sleep와 spawn_blocking, JoinHandle, lock()은").is_empty());
         // A Latin form is a whole word: `tasks`, `deadlock` are other words.
         assert!(found("tasks와 deadlock은 다릅니다").is_empty());
+        // A code span may run over two lines.
+        assert!(found("`let queue =\n task.run()`를 씁니다").is_empty());
     }
 
     #[test]
