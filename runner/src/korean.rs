@@ -122,9 +122,9 @@ fn is_latin_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '-'
 }
 
-/// `text` without what is not prose: fenced code blocks, code spans, HTML
-/// comments and tags (each may run over several lines), and bare code
-/// names.
+/// `text` without what is not prose: fenced code blocks, the title,
+/// code spans, HTML comments and tags (each may run over several lines),
+/// and bare code names.
 pub fn prose(text: &str) -> String {
     let mut outside_fences = String::new();
     let mut fenced = false;
@@ -133,7 +133,8 @@ pub fn prose(text: &str) -> String {
             fenced = !fenced;
             continue;
         }
-        if !fenced {
+        // The title (`# 07 timeout`) is the kata's name, not prose.
+        if !fenced && !line.starts_with("# ") {
             outside_fences.push_str(line);
             outside_fences.push('\n');
         }
@@ -300,6 +301,7 @@ mod tests {
         assert!(found("tasks와 deadlock은 다릅니다").is_empty());
         // A code span may run over two lines.
         assert!(found("`let queue =\n task.run()`를 씁니다").is_empty());
+        assert!(found("# 07 timeout\n\n타임아웃입니다").is_empty());
     }
 
     #[test]
