@@ -16,6 +16,8 @@
 
 use std::any::Any;
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::{self, ThreadId};
 use std::time::Duration;
 
@@ -26,7 +28,7 @@ use block_on_solution as kata;
 use futures::FutureExt;
 use tokio::runtime::{Builder, Handle, RuntimeFlavor};
 use world::harness::watched;
-use world::{Api, Console, Ending, Fill, World, assert_timeline, within};
+use world::{Api, Console, Ending, Fill, Thread, World, assert_timeline, within};
 
 fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
@@ -73,9 +75,11 @@ fn the_runtime(step: &str, flavor: RuntimeFlavor, how: &str) -> Handle {
     // say which builder call was missing.
     if panic::catch_unwind(|| drop(tokio::time::sleep(Duration::ZERO))).is_err() {
         panic!(
-            "timers are disabled: {step} built its runtime without enable_all() (or \
-             enable_time()), so it has no timer driver and tokio::time::sleep panics. \
-             #[tokio::main] and #[tokio::test] call enable_all() for you"
+            "timers are disabled: {step} built its runtime without enable_all(), so it has \
+             no timer driver and tokio::time::sleep panics. #[tokio::main] and \
+             #[tokio::test] call enable_all() for you (enable_time() turns on the timer \
+             alone; in this workspace, whose tokio has no I/O driver, that is all \
+             enable_all() turns on)"
         );
     }
     handle
@@ -177,7 +181,11 @@ async fn step1_hello_goodbye() {
 fn step2_run() {
     let caller = thread::current().id();
 
-    let (world, console, polled_on) = kata::run(async {
+    // A task main leaves behind: asyncio.run cancels it when main returns,
+    // and a tokio runtime drops it when the runtime is dropped.
+    let left_dropped = Arc::new(AtomicBool::new(false));
+    let flag = left_dropped.clone();
+    let (world, console, polled_on) = kata::run(async move {
         the_runtime(
             "run",
             RuntimeFlavor::CurrentThread,
@@ -192,6 +200,13 @@ fn step2_run() {
         let world = World::start();
         let console = Console::new(&world);
         within(10, world.track("main", seed(&console))).await;
+        // The guard is moved into the future: it goes with the task, polled
+        // or not.
+        let left = SetOnDrop(flag);
+        tokio::spawn(async move {
+            let _left = left;
+            std::future::pending::<()>().await;
+        });
         (world, console, thread::current().id())
     });
 
@@ -204,7 +219,24 @@ fn step2_run() {
         [(0, "hello".to_owned()), (1000, "goodbye".to_owned())],
         "run drives main to its end: hello at 0 ms, goodbye at 1000 ms"
     );
+    assert!(
+        left_dropped.load(Ordering::SeqCst),
+        "main spawned a task and returned without it, and the task was still alive after \
+         run returned: asyncio.run cancels the tasks main leaves, and tokio drops them when \
+         the runtime is dropped. run must build a runtime of its own for this main and drop \
+         it on return (a runtime kept and reused, in a thread_local or a static, keeps the \
+         left tasks alive)"
+    );
     assert_timeline!("step2_run", world);
+}
+
+/// Sets its flag when dropped: a task holding one was dropped.
+struct SetOnDrop(Arc<AtomicBool>);
+
+impl Drop for SetOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
 }
 
 #[world::step]
@@ -433,6 +465,13 @@ fn step5_sync_main() {
              a spawned task only while Runtime::block_on drives it"
         )
     });
+    assert!(
+        job.thread == Thread::Runtime,
+        "fetch_data(1) ran on another thread, not on the runtime sync_main was handed (a \
+         thread of its own with a runtime of its own, or spawn_blocking): the background \
+         job is a task on the runtime you are handed. runtime.spawn it, block_on the user, \
+         then block_on its JoinHandle"
+    );
     assert!(
         job.task.is_some(),
         "the background job is a task of its own (runtime.spawn), but fetch_data(1) ran in \
