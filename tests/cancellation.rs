@@ -165,6 +165,13 @@ async fn step3_drop_handle_or_future() {
          1000 ms.{first_why}"
     );
     assert!(
+        second.task.is_none(),
+        "item 2 ran in a task of its own, which was aborted at 300 ms: that is step 1's \
+         abort() again. This step drops a future: process item 2 in detach_and_drop itself \
+         (no spawn), race it against the 300 ms (tokio::time::timeout, or select! with a \
+         sleep), and the future that loses is dropped"
+    );
+    assert!(
         first.task.is_some() && first.task != second.task,
         "item 1 runs in a task of its own: tokio::spawn it"
     );
@@ -208,14 +215,21 @@ async fn step4_cleanup_in_drop() {
             .into_iter()
             .find(|(_, _, what)| left.iter().any(|path| *what == format!("removed {path}")));
         if let Some((at, _, what)) = later {
+            let when = if at == ended {
+                format!(
+                    "later in that same instant ({} ms on the paused clock)",
+                    at.as_millis()
+                )
+            } else {
+                format!("only at {} ms", at.as_millis())
+            };
             panic!(
-                "{left:?} was still there when the exports had ended ({} ms), and {what} only \
-                 at {} ms, after its item was dropped: the Drop handed the removal to another \
-                 task (async cleanup), which runs later, and not at all if the runtime stops \
-                 first. There is no async Drop: remove the file in the Drop itself, \
-                 synchronously (scratch.remove is)",
+                "{left:?} was not removed when its export ended or was dropped: it was still \
+                 there after both exports had returned ({} ms), and the trace shows `{what}` \
+                 {when}: the Drop handed the removal to another task (async cleanup), which \
+                 runs after the Drop has returned, and not at all if the runtime stops first. There is no async Drop: remove the file in the Drop \
+                 itself, synchronously (scratch.remove is)",
                 ended.as_millis(),
-                at.as_millis()
             );
         }
     }
@@ -241,8 +255,43 @@ async fn step4_cleanup_in_drop() {
     assert_timeline!("step4_cleanup_in_drop", world);
 }
 
+/// In how many of `rounds` graceful shutdowns a worker took a new item
+/// after the shutdown, each on a world of its own: the shutdown comes at
+/// 300 ms, while the worker is busy with item 1 (until 500 ms), and its next
+/// item (item 3) is already in the queue at 400 ms, so at 500 ms the signal
+/// and the next item are both ready.
+async fn items_taken_after_shutdown(rounds: u32) -> u32 {
+    let mut taken = 0;
+    for _ in 0..rounds {
+        let world = World::start();
+        let queue = Queue::new(
+            &world,
+            "queue A",
+            vec![
+                (ms(0), Item::new(&world, 1, ms(500))),
+                (ms(400), Item::new(&world, 3, ms(500))),
+            ],
+        );
+        within(10, kata::serve(vec![queue], sleep(ms(300)))).await;
+        // Time for a worker left running to show it.
+        sleep(ms(1000)).await;
+        if !world.trace().spans_of("item 3").is_empty() {
+            taken += 1;
+        }
+    }
+    taken
+}
+
 #[world::step]
 async fn step5_graceful_shutdown() {
+    // Many ties first, each in a throwaway world: a select! without
+    // `biased;` picks a random ready branch, so it takes item 3 in about
+    // half the rounds; the chance that it stops in all 32 is 2^-32, about
+    // one run in four billion. Judged after the scenario below, whose
+    // checks name the other mistakes first.
+    const ROUNDS: u32 = 32;
+    let taken_after_shutdown = items_taken_after_shutdown(ROUNDS).await;
+
     let world = World::start();
     let item = |id, takes| Item::new(&world, id, ms(takes));
     let queue_a = Queue::new(
@@ -317,10 +366,52 @@ async fn step5_graceful_shutdown() {
          between items is never seen by a worker asleep in queue.next(): it sleeps on until its \
          next item"
     );
+    let mut sorted = done.clone();
+    sorted.sort();
+    assert!(
+        done == [vec![1], vec![2]] || sorted != [vec![1], vec![2]],
+        "serve returns one list per queue in the order of `queues` (queue A's, then queue \
+         B's), whatever order the workers stop in: [[1], [2]], not {done:?}. Worker B stopped \
+         first (at 300 ms), worker A at 500 ms: collecting the results as the workers stop (a \
+         JoinSet's join_next) puts them in stopping order; await the handles in the order of \
+         the queues, or put each result back at its queue's index"
+    );
     assert_eq!(
         done,
         [vec![1], vec![2]],
-        "each worker reports the items it finished: A item 1, B item 2"
+        "serve returns, per queue in the order of `queues`, the ids of the items its worker \
+         finished: queue A's worker finished item 1, queue B's item 2"
+    );
+    let tasks: Vec<_> = ["item 1", "item 2"]
+        .into_iter()
+        .map(|row| span_of(&world, row).task)
+        .collect();
+    assert!(
+        tasks.iter().all(Option::is_some) && tasks[0] != tasks[1],
+        "spawn one worker task per queue: items 1 and 2 were processed in {}, not each in a \
+         worker task of its own. Workers are tasks (tokio::spawn, or a JoinSet) that serve \
+         awaits at the end: that is what a graceful shutdown waits for, and what the runtime \
+         would drop at its next .await if serve returned without waiting",
+        if tasks.iter().all(Option::is_none) {
+            "serve's own future (joined in place, no task)"
+        } else {
+            "one and the same task"
+        }
+    );
+    assert!(
+        taken_after_shutdown < ROUNDS,
+        "after the shutdown no worker takes a new item, even one already waiting in its queue: \
+         in {ROUNDS} rounds of {ROUNDS} a worker that finished its item at 500 ms, after the \
+         shutdown (300 ms), took the item that had arrived at 400 ms. Its select! polls the \
+         queue before the signal: with `biased;`, write the stop branch above the wait"
+    );
+    assert_eq!(
+        taken_after_shutdown, 0,
+        "after the shutdown no worker takes a new item, even one already waiting in its queue: \
+         in {taken_after_shutdown} of {ROUNDS} rounds a worker that finished its item at 500 \
+         ms, after the shutdown (300 ms), took the item that had arrived at 400 ms. When the \
+         signal and the next item are both ready, select! without `biased;` picks a branch at \
+         random: write `biased;` first, with the stop branch above the wait"
     );
     assert_timeline!("step5_graceful_shutdown", world);
 }
