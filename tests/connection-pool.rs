@@ -16,6 +16,7 @@ use connection_pool as kata;
 use connection_pool_solution as kata;
 use kata::{HandlerError, Pool};
 use tokio::task::JoinHandle;
+use world::trace::SpanRecord;
 use world::{Db, DbError, Query, World, assert_timeline, within};
 
 fn ms(millis: u64) -> Duration {
@@ -67,6 +68,65 @@ fn queries_at_once(world: &World) -> usize {
         .peak(|s| s.actor.starts_with("conn ") && s.label != "connect")
 }
 
+/// The connects drawn on the connections' rows, in the order they started.
+fn connects(world: &World) -> Vec<SpanRecord> {
+    world
+        .trace()
+        .spans()
+        .into_iter()
+        .filter(|s| s.actor.starts_with("conn ") && s.label == "connect")
+        .collect()
+}
+
+/// Fails in words when the pool opened connections it should not have:
+/// `Pool::new` opened `opened_by_new` of its `size`, and `db` counts all.
+/// Checked before the times, whose failure these cause: a connection
+/// opened late, or beyond the cap, or in place of one that was lost.
+fn assert_connections(world: &World, db: &Db, size: usize, opened_by_new: u32) {
+    let connects = connects(world);
+    let Some(first) = connects.first() else {
+        return;
+    };
+    // Held at once: queries and connects on every connection's row.
+    let held = world.trace().peak(|s| s.actor.starts_with("conn "));
+    assert!(
+        held <= size,
+        "a pool of {size} holds at most {size} connections at once, but {held} were busy at \
+         once ({} opened in all): a handler opened a connection while all {size} were lent, \
+         so it connected before it had its place. Take the permit (the place among the \
+         {size}) first, then an idle connection; connect only when there is none",
+        db.opened()
+    );
+    // No connection can have been thrown away before a query ended.
+    let first_query_end = world
+        .trace()
+        .spans()
+        .iter()
+        .filter(|s| s.actor.starts_with("conn ") && s.label != "connect")
+        .filter_map(|s| s.end)
+        .min();
+    assert!(
+        (opened_by_new as usize) == size || first_query_end.is_some_and(|end| end <= first.start),
+        "Pool::new opens the pool's {size} connection(s) at once, with db.open(): it opened \
+         {opened_by_new}, so a handler waited {} ms for a connect at {} ms, before any \
+         connection could have been thrown away. Open them all in Pool::new; connect \
+         (db.connect()) only to replace a connection that was closed",
+        world::db::CONNECT_TIME.as_millis(),
+        first.start.as_millis()
+    );
+}
+
+/// Fails in words unless `size` queries ran at once at some point: a lock
+/// held across the query lets one handler at a time in.
+fn assert_lent_at_once(world: &World, size: usize) {
+    let peak = queries_at_once(world);
+    assert_eq!(
+        peak, size,
+        "a pool of {size} runs {size} queries at once, no more and no fewer: at most {peak} \
+         ran at once (a lock held across the query lets one handler at a time in)"
+    );
+}
+
 /// How many times a connection went back to the pool.
 fn checkins(world: &World) -> usize {
     world
@@ -82,11 +142,12 @@ async fn step1_three_at_a_time() {
     let world = World::start();
     let db = Db::new(&world);
     let pool = Arc::new(Pool::new(db.clone(), 3));
+    let opened_by_new = db.opened();
 
     // h1 to h10 arrive 10 ms apart, so the connections come back one at a
-    // time: whichever idle connection a pool lends first (FIFO or LIFO, a
-    // choice), only one is idle when a waiter takes it, and every right
-    // pool draws the same picture.
+    // time. Which idle connection a pool lends first (FIFO or LIFO) is its
+    // choice: the rows `conn 1`... are numbered in the order of first use,
+    // so every right pool draws the same picture.
     let handlers = (1..=10)
         .map(|i| {
             let query = Query::new(format!("q{i}"), ms(100));
@@ -103,6 +164,7 @@ async fn step1_three_at_a_time() {
          as long as the connection is: a field of the guard, given back in its Drop",
         db.opened()
     );
+    assert_connections(&world, &db, 3, opened_by_new);
     assert_eq!(
         db.opened(),
         3,
@@ -111,11 +173,7 @@ async fn step1_three_at_a_time() {
          back?)",
         db.opened()
     );
-    assert_eq!(
-        peak, 3,
-        "a pool of 3 runs 3 queries at once, no more and no fewer: at most {peak} ran at \
-         once (a lock held across the query lets one handler at a time in)"
-    );
+    assert_lent_at_once(&world, 3);
     let expected: Vec<Outcome> = (1..=10).map(|i| Ok(format!("rows of q{i}"))).collect();
     assert_eq!(
         outcomes, expected,
@@ -142,6 +200,7 @@ async fn step2_errors_and_panics_give_it_back() {
     let world = World::start();
     let db = Db::new(&world);
     let pool = Arc::new(Pool::new(db.clone(), 2));
+    let opened_by_new = db.opened();
 
     let h1 = spawn_handler(&world, &pool, "h1", Query::failing("q1", ms(100)), ms(0));
     // h2's query is longer than h1's, so the two connections come back at
@@ -175,6 +234,24 @@ async fn step2_errors_and_panics_give_it_back() {
          too: h3 and h4 wait for the connections of h1 (its query failed) and h2 (it \
          panicked)"
     );
+    assert_connections(&world, &db, 2, opened_by_new);
+    assert_lent_at_once(&world, 2);
+    for (row, how) in [("h1", "its query failed"), ("h2", "it panicked")] {
+        let back = world
+            .trace()
+            .cleanups()
+            .iter()
+            .any(|(_, actor, what)| *actor == row && what.contains("back in the pool"));
+        assert!(
+            back,
+            "a connection goes back to the pool however its handler ends: {row}'s did not \
+             come back when {how} (no `c` on its row; {} connections opened in all, the \
+             others to replace it). A line of handle that gives it back is skipped by `?` \
+             and by a panic's unwinding: give it back in the guard's Drop, which runs on \
+             every exit, and call conn.checked_in() there",
+            db.opened()
+        );
+    }
     assert_eq!(
         world.trace().finished_at(),
         ms(250),
@@ -195,6 +272,7 @@ async fn step3_acquire_times_out() {
     let world = World::start();
     let db = Db::new(&world);
     let pool = Arc::new(Pool::new(db.clone(), 3));
+    let opened_by_new = db.opened();
 
     // Three reports of 1500, 1600 and 1700 ms: the connections come back
     // one at a time.
@@ -229,13 +307,32 @@ async fn step3_acquire_times_out() {
          of the three, not open its own (nothing caps the handlers)",
         db.opened()
     );
-    assert_eq!(
-        outcomes[3],
-        Err(HandlerError::NoConnection),
-        "with every connection busy, acquire gives up after ACQUIRE_TIMEOUT (1 s): the 4th \
-         handler answers HandlerError::NoConnection rather than wait for as long as the \
-         others hold their connections (with no timeout, for ever)"
-    );
+    assert_connections(&world, &db, 3, opened_by_new);
+    assert_lent_at_once(&world, 3);
+    let h4_ended = ended(&world, "h4");
+    match &outcomes[3] {
+        Err(HandlerError::NoConnection) => {}
+        Err(HandlerError::Deadline) if h4_ended < ms(2000) => panic!(
+            "with every connection busy, acquire gives up after ACQUIRE_TIMEOUT (1 s), and \
+             h4 did, at {} ms, but answered HandlerError::Deadline: a timed-out acquire \
+             (PoolError::Timeout) is HandlerError::NoConnection. Deadline is the request's \
+             own REQUEST_DEADLINE (2 s), which h4 never reached",
+            h4_ended.as_millis()
+        ),
+        Ok(rows) => panic!(
+            "with every connection busy, acquire gives up after ACQUIRE_TIMEOUT (1 s) and \
+             the 4th handler answers HandlerError::NoConnection, but h4 waited until \
+             {} ms and got {rows:?}: its wait for a connection had no timeout, so it lasts \
+             as long as the others hold theirs",
+            h4_ended.as_millis()
+        ),
+        other => panic!(
+            "with every connection busy, acquire gives up after ACQUIRE_TIMEOUT (1 s): the \
+             4th handler answers HandlerError::NoConnection rather than wait for as long as \
+             the others hold their connections, but h4 answered {other:?} at {} ms",
+            h4_ended.as_millis()
+        ),
+    }
     assert_eq!(
         ended(&world, "h4"),
         ms(1000),
@@ -256,6 +353,18 @@ async fn step3_acquire_times_out() {
         ms(2600),
         "the reports end at 1500, 1600 and 1700 ms, h5 at its deadline, 2600 ms"
     );
+    let half_used_back = world
+        .trace()
+        .cleanups()
+        .iter()
+        .any(|(_, _, what)| what.contains("half-used"));
+    assert!(
+        !half_used_back,
+        "h5's query was cut off at its deadline, mid-query, and its connection went back to \
+         the pool half-used (`back in the pool (half-used!)` on h5's row): its next user \
+         would read q5's rows. In Drop, a connection that is not conn.is_clean() is closed \
+         (dropped), not put back"
+    );
     assert_timeline!("step3_acquire_times_out", world);
 }
 
@@ -264,6 +373,7 @@ async fn step4_deadline_mid_query() {
     let world = World::start();
     let db = Db::new(&world);
     let pool = Arc::new(Pool::new(db.clone(), 1));
+    let opened_by_new = db.opened();
 
     let h1 = spawn_handler(&world, &pool, "h1", Query::new("q1", ms(5000)), ms(0));
     let h2 = spawn_handler(&world, &pool, "h2", Query::new("q2", ms(100)), ms(1500));
@@ -293,6 +403,7 @@ async fn step4_deadline_mid_query() {
         "h2 waits for h1's slot (2000 ms), the pool opens a fresh connection (50 ms), q2 \
          runs 100 ms: done at 2150 ms"
     );
+    assert_connections(&world, &db, 1, opened_by_new);
     assert_timeline!("step4_deadline_mid_query", world);
 }
 
@@ -301,6 +412,7 @@ async fn step5_cancelled_at_the_worst_moment() {
     let world = World::start();
     let db = Db::new(&world);
     let pool = Arc::new(Pool::new(db.clone(), 1));
+    let opened_by_new = db.opened();
 
     let (connecting, h3) = within(10, async {
         let h1 = spawn_handler(&world, &pool, "h1", Query::new("q1", ms(100)), ms(0));
@@ -353,5 +465,6 @@ async fn step5_cancelled_at_the_worst_moment() {
         "h3 starts at 75 ms, the pool opens a fresh connection (50 ms), q3 runs 100 ms: \
          done at 225 ms"
     );
+    assert_connections(&world, &db, 1, opened_by_new);
     assert_timeline!("step5_cancelled_at_the_worst_moment", world);
 }

@@ -4,8 +4,11 @@
 //! - [`Db::open`] opens a connection at once (at startup, before the first
 //!   request); [`Db::connect`] opens one while the server runs, which takes
 //!   [`CONNECT_TIME`] and is drawn as a `connect` span on the new
-//!   connection's row. Connections are numbered in the order they were
-//!   opened: rows `conn 1`, `conn 2`...
+//!   connection's row. Connections are drawn on rows `conn 1`, `conn 2`...
+//!   numbered in the order they are first used (their first query or
+//!   connect), not the order they were opened: which idle connection a
+//!   pool lends first (FIFO or LIFO) is the pool's choice, and the picture
+//!   does not depend on it.
 //! - [`Conn::query`] runs a [`Query`]: it takes the query's time and is
 //!   drawn on the connection's row, labelled with the query's name. It
 //!   answers `"rows of q3"`, or an error, or (a bug in the code that reads
@@ -24,8 +27,8 @@
 //!   dropped draws nothing.
 
 use std::fmt;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use tokio::time::sleep;
@@ -38,11 +41,14 @@ use crate::world::World;
 pub const CONNECT_TIME: Duration = Duration::from_millis(50);
 
 /// The database server. Cheap to clone; clones number their connections
-/// from the same counter.
+/// from the same counters.
 #[derive(Clone)]
 pub struct Db {
     world: World,
     opened: Arc<AtomicU32>,
+    /// How many connections were used so far: the next one first used is
+    /// drawn on row `conn {used + 1}`.
+    used: Arc<AtomicU32>,
 }
 
 impl Db {
@@ -50,6 +56,7 @@ impl Db {
         Db {
             world: world.clone(),
             opened: Arc::new(AtomicU32::new(0)),
+            used: Arc::new(AtomicU32::new(0)),
         }
     }
 
@@ -60,6 +67,8 @@ impl Db {
         Conn {
             world: self.world.clone(),
             id,
+            row: OnceLock::new(),
+            used: Arc::clone(&self.used),
             leftover: None,
         }
     }
@@ -157,25 +166,39 @@ impl std::error::Error for DbError {}
 pub struct Conn {
     world: World,
     id: u32,
+    /// Its row's number, given when it is first used.
+    row: OnceLock<u32>,
+    /// The database's count of connections used, shared by all of them.
+    used: Arc<AtomicU32>,
     /// The rows the server still owes from a query whose future was
     /// dropped before it read them: the connection is half-used.
     leftover: Option<String>,
 }
 
 impl fmt::Debug for Conn {
+    /// Its row, if it was used; printing it does not number it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.name())
+        match self.row.get() {
+            Some(row) => write!(f, "conn {row}"),
+            None => write!(f, "conn (opened {}, not used yet)", self.id),
+        }
     }
 }
 
 impl Conn {
+    /// Which connection it is in the order they were opened (1 for the
+    /// first).
     pub fn id(&self) -> u32 {
         self.id
     }
 
-    /// The row it is drawn on: `conn 1`.
+    /// The row it is drawn on: `conn 1` for the first connection used,
+    /// `conn 2` for the second... Asking numbers it, if it was not yet.
     pub fn name(&self) -> String {
-        format!("conn {}", self.id)
+        let row = self
+            .row
+            .get_or_init(|| self.used.fetch_add(1, Ordering::SeqCst) + 1);
+        format!("conn {row}")
     }
 
     /// Whether the connection can take a query: `false` once a query
