@@ -121,6 +121,37 @@ async fn step1_seed() {
          answers at 1000 ms"
     );
     assert_timeline!("step1_seed_user3_missing", world);
+
+    // The same seed with post 1 not found: its first gather's error is the
+    // answer, at once. The post is the faster call (300 ms against 500), so
+    // a gather that waits for both before it looks (a join! then `?`) shows.
+    let world = World::start();
+    world.compared_with("step1_seed_post1_missing");
+    let api = FlakyApi::new(&world).with_not_found("fetch_post(1)");
+
+    let answer = run_as(&world, "seed", kata::seed(&api)).await;
+
+    assert_eq!(
+        answer.as_ref().err(),
+        Some(&not_found("post", 1)),
+        "with post 1 not found, the seed's first gather fails, and its first error is the \
+         whole answer: Err(NotFound post 1)"
+    );
+    let returned = returned_at(&world, "seed");
+    let user1 = ending(&span(&world, "fetch_user(1)", "the seed fetches user 1"));
+    assert!(
+        returned == ms(300) && user1 == (Ending::Cancelled, Some(ms(300))),
+        "with post 1 not found at 300 ms, the seed's first gather returns its error at once \
+         and drops user 1's call there (try_join!), but yours returned at {returned:?}, with \
+         fetch_user(1) ending {user1:?}: a join! (then `?` on each result) waits for both \
+         calls before it looks at either, as gather with return_exceptions=True would"
+    );
+    assert!(
+        world.trace().spans_of("fetch_user(2)").is_empty()
+            && world.trace().spans_of("fetch_user(3)").is_empty(),
+        "the first gather's error is the seed's answer: the second gather never runs"
+    );
+    assert_timeline!("step1_seed_post1_missing", world);
 }
 
 #[world::step]
@@ -296,7 +327,13 @@ async fn step4_every_user() {
         "each task ends its own way, and no one is cancelled: fetch_user(13) panics (*), \
          fetch_user(404) returns an error (!), users 1 and 3 answer (])"
     );
-    assert_eq!(outcomes.len(), 4, "one outcome per id");
+    assert_eq!(
+        outcomes.len(),
+        4,
+        "one outcome per id: 4 ids, {} outcomes. Keep every task's outcome, a task that \
+         panicked included: its Err(JoinError) is an outcome too, not one to leave out",
+        outcomes.len()
+    );
     let described: Vec<String> = outcomes.iter().map(describe).collect();
     assert_eq!(
         described,
