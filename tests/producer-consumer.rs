@@ -173,6 +173,14 @@ async fn step2_backpressure() {
     let consumed = within(10, stops(&world, kata::bounded(source, consumer, 1))).await;
     let returned = world.now();
 
+    let missing: Vec<u32> = (0..5).filter(|id| !consumed.contains(id)).collect();
+    assert!(
+        missing.is_empty(),
+        "items {missing:?} were never consumed: the producer did not wait for room in the full \
+         queue, and the items it could not put in were dropped (try_send answers Err(Full) at \
+         once, and an item dropped then is lost). That is load shedding, not backpressure: \
+         send().await waits for room, and the wait is what slows the producer down"
+    );
     assert_eq!(
         consumed,
         [0, 1, 2, 3, 4],
@@ -280,9 +288,9 @@ async fn step4_many_producers() {
     assert_eq!(
         b_starts,
         Some(ms(0)),
-        "the producers run at the same time, each in a task of its own with its own Sender \
-         clone: producer B starts at 0 ms, beside A. Here B started at {} ms: the producers \
-         ran one after another",
+        "the producers run at the same time, each with its own Sender clone (each spawned, or \
+         all joined in place): producer B starts at 0 ms, beside A. Here B started at {} ms: \
+         the producers ran one after another",
         b_starts.map_or(0, |t| t.as_millis())
     );
     assert_eq!(

@@ -1,6 +1,6 @@
 //! Wrong: Blind examination: step 4 runs the producers one after another in a
 //! single task (for each source, send all its items): producer B only starts
-//! when A is done. Producers run at the same time, each in a task of its own.
+//! when A is done. Producers run at the same time, each with a Sender of its own.
 //! expect: the producers ran one after another
 
 pub async fn many_producers(sources: Vec<Source>, consumer: Consumer, capacity: usize) -> Vec<u32> {
