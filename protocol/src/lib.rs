@@ -105,8 +105,15 @@ impl Cause {
     }
 
     /// What a learner is told, after "the watchdog stopped this test": what
-    /// was seen, its likely causes, and what to do instead.
-    pub fn explanation(self) -> &'static str {
+    /// was seen, its likely causes, and what to do instead, in `lang`.
+    pub fn explanation(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.english(),
+            Lang::Ko => self.korean(),
+        }
+    }
+
+    fn english(self) -> &'static str {
         match self {
             Cause::NeverYields => {
                 "the runtime's only thread never came back to the scheduler while the \
@@ -152,6 +159,58 @@ impl Cause {
                 "the executor's loop never came back to the reactor. Likely a loop that \
                  waits for a task to become ready without calling `reactor.turn()`, the \
                  only thing that fires events and wakes tasks."
+            }
+        }
+    }
+
+    /// [`english`](Cause::english) in Korean, in the glossary's words
+    /// (`docs/glossary.ko.md`): 합니다체, code in backticks.
+    fn korean(self) -> &'static str {
+        match self {
+            Cause::NeverYields => {
+                "지켜보는 내내 런타임의 유일한 스레드가 스케줄러로 한 번도 돌아오지 \
+                 않았습니다. 보낸 프로브 태스크를 하나도 실행하지 못했으니 가상 시간의 데드라인조차 \
+                 발동할 수 없었습니다. 이 스레드에서 도는 무언가가 양보하지 않습니다. `.await`가 \
+                 없는 루프, `.await`가 한 번도 pending이 되지 않는 루프(`poll!`이나 \
+                 `now_or_never` 루프, 언제나 준비된 것에 대한 `.await`), atomic 변수를 보며 도는 \
+                 스핀일 수 있습니다. 또는 블로킹 호출입니다. 끝나지 않는 호출 하나이거나, 사이에 \
+                 pending인 `.await` 없이 이어지는 여러 호출입니다(실제 `std::thread::sleep`, std \
+                 채널의 `recv`, 스레드의 join, 다른 태스크가 기다리는데 `.await`를 넘어서까지 \
+                 잡고 있는 `std::sync::Mutex` 가드). 대신 pending이 되는 것을 await하십시오(타이머, \
+                 채널, `Notify`). 아니면 블로킹 호출을 `tokio::task::spawn_blocking`으로 \
+                 옮기십시오."
+            }
+            Cause::Blocked => {
+                "런타임의 유일한 스레드가 이따금 스케줄러로 돌아왔지만, 매번 오래 기다린 \
+                 뒤였습니다. 보낸 프로브 태스크들이 그 스레드를 기다렸습니다. `.await` 사이의 블로킹 \
+                 호출(실제 `std::thread::sleep`, 블로킹 읽기, CPU를 많이 쓰는 일)이 스레드를 붙잡고 \
+                 있고, 그동안 다른 태스크와 타이머는 모두 기다립니다. 멈춘 시계는 이런 호출을 보지 \
+                 못하므로, 이 호출들은 가상 시간이 아니라 실제 시간을 씁니다. \
+                 `tokio::time::sleep(..).await`를 쓰거나, 블로킹 호출을 \
+                 `tokio::task::spawn_blocking`으로 옮기십시오."
+            }
+            Cause::ClockStuck => {
+                "런타임은 보낸 프로브 태스크를 모두 곧바로 실행했습니다. 스레드는 비어 있었는데도 \
+                 테스트가 끝나지 않았습니다. 런타임이 한 번도 유휴 상태가 되지 않아 멈춘 시계가 \
+                 움직이지 못했고, 데드라인도 오지 않았습니다. 스스로를 계속 깨우는 루프일 가능성이 \
+                 큽니다(시계가 어떤 시각에 닿을 때까지 `yield_now`를 부르는 루프, 플래그를 \
+                 poll하는 루프). 기다리는 대상 자체를 await하십시오. 타이머, 채널, `Notify`, \
+                 `JoinHandle`이 그런 대상입니다. 아니면 tokio 타이머를 기다리는 `spawn_blocking` \
+                 클로저일 수 있습니다(sleep에 대한 `Handle::block_on`). 블로킹 풀의 일이 도는 동안 \
+                 tokio는 멈춘 시계를 붙잡아 두므로, 그 타이머는 실제 시계에서라면 울리겠지만 \
+                 여기서는 울리지 않습니다."
+            }
+            Cause::NeverReturns => {
+                "테스트한 동기 코드가 끝내 반환하지 않았습니다. 런타임을 구동하는 쪽이 없는 \
+                 `block_on`이 영원히 기다리고 있을 가능성이 큽니다. `current_thread` 런타임은 \
+                 `Runtime::block_on` 안에서만 태스크와 타이머를 실행하므로, `JoinHandle`에 대한 \
+                 `Handle::block_on`(또는 `futures::executor::block_on`)으로는 런타임을 구동할 수 \
+                 없습니다. 아니면 끝나지 않는 루프입니다."
+            }
+            Cause::NeverTurns => {
+                "executor의 루프가 리액터로 한 번도 돌아오지 않았습니다. `reactor.turn()`을 \
+                 부르지 않고 태스크가 준비되기를 기다리는 루프일 가능성이 큽니다. 이벤트를 \
+                 발생시키고 태스크를 깨우는 것은 `reactor.turn()`뿐입니다."
             }
         }
     }
@@ -202,6 +261,29 @@ impl Marker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_cause_is_explained_in_english_and_in_korean() {
+        let causes = [
+            Cause::NeverYields,
+            Cause::Blocked,
+            Cause::ClockStuck,
+            Cause::NeverReturns,
+            Cause::NeverTurns,
+        ];
+        let hangul = |text: &str| text.chars().any(|c| ('가'..='힣').contains(&c));
+        for cause in causes {
+            let (en, ko) = (cause.explanation(Lang::En), cause.explanation(Lang::Ko));
+            assert!(en.starts_with("the ") && !hangul(en), "{en}");
+            // 합니다체 (a statement or a -십시오), code in whole backtick spans.
+            assert!(
+                hangul(ko) && (ko.ends_with("니다.") || ko.ends_with("시오.")),
+                "{ko}"
+            );
+            assert_eq!(ko.matches('`').count() % 2, 0, "{ko}");
+            assert!(!ko.contains("  "), "{ko}");
+        }
+    }
 
     #[test]
     fn every_marker_reads_back_as_written() {

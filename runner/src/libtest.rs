@@ -111,11 +111,14 @@ impl Test {
         }
     }
 
-    /// Why it failed, in one line: the watchdog's words, or the panic's
-    /// (see [`summarise`]).
+    /// Why it failed, in one line: the watchdog's words (in English, as
+    /// `verify` runs the tests), or the panic's (see [`summarise`]).
     pub fn why(&self) -> String {
         match (self.stopped, &self.panic) {
-            (Some(cause), _) => format!("the watchdog stopped it: {}", cause.explanation()),
+            (Some(cause), _) => format!(
+                "the watchdog stopped it: {}",
+                cause.explanation(kata_protocol::Lang::En)
+            ),
             (None, Some(panic)) => summarise(panic),
             (None, None) => String::new(),
         }
@@ -673,7 +676,7 @@ Caused by:
             stopped.why(),
             format!(
                 "the watchdog stopped it: {}",
-                Cause::NeverYields.explanation()
+                Cause::NeverYields.explanation(kata_protocol::Lang::En)
             )
         );
         assert!(!error_or_tail(STOPPED_STDERR).contains("@kata"));

@@ -316,7 +316,7 @@ fn check_names_a_hang_and_the_tests_it_kept_from_running() {
     // The protocol's words for the cause, wrapped below the line.
     let words: Vec<&str> = run.stdout.split_whitespace().collect();
     let explanation: Vec<&str> = kata_protocol::Cause::NeverYields
-        .explanation()
+        .explanation(kata_protocol::Lang::En)
         .split_whitespace()
         .collect();
     assert!(

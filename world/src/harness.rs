@@ -7,9 +7,10 @@ use std::future::Future;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use kata_protocol::{Cause, Marker};
+use kata_protocol::{Cause, Lang, Marker};
 use tokio::runtime::Handle;
 
+use crate::say;
 use crate::timeline::{self, Drawing, Scale};
 use crate::trace::{Kind, Trace};
 use crate::watchdog::{Watchdog, Watched};
@@ -74,35 +75,56 @@ fn deadline_message(seconds: u64) -> String {
         }
     });
     if foreign {
-        return format!(
-            "did not finish within {seconds} s of virtual time, while work ran on a thread \
-             tokio does not know (std::thread::spawn). On a real runtime this answer may well \
-             be right. But the paused clock cannot see such a thread: with every task waiting, \
-             it jumped straight to the deadline. Run blocking work with \
-             tokio::task::spawn_blocking, whose threads the clock waits for."
+        return say!(
+            en: "did not finish within {seconds} s of virtual time, while work ran on a thread \
+                 tokio does not know (std::thread::spawn). On a real runtime this answer may \
+                 well be right. But the paused clock cannot see such a thread: with every task \
+                 waiting, it jumped straight to the deadline. Run blocking work with \
+                 tokio::task::spawn_blocking, whose threads the clock waits for.",
+            ko: "가상 시간 {seconds}초 안에 끝나지 않았습니다. 그동안 tokio가 모르는 \
+                 스레드(`std::thread::spawn`)에서 일이 실행되고 있었습니다. 실제 런타임에서는 \
+                 맞는 답일 수도 있습니다. 하지만 멈춘 시계는 그런 스레드를 보지 못합니다. 모든 \
+                 태스크가 기다리고 있으니 시계가 곧바로 데드라인으로 건너뛰었습니다. 블로킹 \
+                 작업은 `tokio::task::spawn_blocking`으로 실행하십시오. 시계는 그 스레드들을 \
+                 기다립니다.",
         );
     }
-    let deadlock = format!("did not finish within {seconds} s of virtual time (deadlock?)");
+    let missed = say!(
+        en: "did not finish within {seconds} s of virtual time (deadlock?)",
+        ko: "가상 시간 {seconds}초 안에 끝나지 않았습니다(데드락?)",
+    );
     let Some(world) = world else {
-        return format!("{deadlock}: something awaited that can never complete");
+        return say!(
+            en: "{missed}: something awaited that can never complete",
+            ko: "{missed}. 끝날 수 없는 무언가를 await하고 있습니다.",
+        );
     };
     match Progress::before(&world.trace(), world.now(), Duration::from_secs(seconds)) {
-        Progress::Nothing => format!(
-            "{deadlock}: nothing happened in all that time; something awaited that can never \
-             complete"
+        Progress::Nothing => say!(
+            en: "{missed}: nothing happened in all that time; something awaited that can \
+                 never complete",
+            ko: "{missed}. 그동안 아무 일도 일어나지 않았습니다. 끝날 수 없는 무언가를 \
+                 await하고 있습니다.",
         ),
-        Progress::Stopped { last, quiet } => format!(
-            "{deadlock}: nothing happened for the last {} ms before the deadline (the last \
-             event at {} ms); something awaited that can never complete",
-            quiet.as_millis(),
-            last.as_millis()
+        Progress::Stopped { last, quiet } => say!(
+            en: "{missed}: nothing happened for the last {quiet} ms before the deadline (the \
+                 last event at {last} ms); something awaited that can never complete",
+            ko: "{missed}. 데드라인 전 마지막 {quiet} ms 동안 아무 일도 일어나지 \
+                 않았습니다(마지막 이벤트는 {last} ms). 끝날 수 없는 무언가를 await하고 \
+                 있습니다.",
+            quiet = quiet.as_millis(),
+            last = last.as_millis(),
         ),
-        Progress::Slow { finished, last } => format!(
-            "did not finish within {seconds} s of virtual time, but nothing was stuck: work \
-             went on until the deadline ({finished} call(s) finished, the last at {} ms). It \
-             is slow, not stuck: work done one at a time that should overlap, or waits longer \
-             than it needs",
-            last.as_millis()
+        Progress::Slow { finished, last } => say!(
+            en: "did not finish within {seconds} s of virtual time, but nothing was stuck: \
+                 work went on until the deadline ({finished} call(s) finished, the last at \
+                 {last} ms). It is slow, not stuck: work done one at a time that should \
+                 overlap, or waits longer than it needs",
+            ko: "가상 시간 {seconds}초 안에 끝나지 않았지만, 멈춰 있던 곳은 없었습니다. \
+                 데드라인까지 일이 계속 진행됐습니다(호출 {finished}개가 끝났고, 마지막은 \
+                 {last} ms). 멈춘 것이 아니라 느린 것입니다. 겹쳐서 실행해야 할 일을 하나씩 \
+                 하고 있거나, 필요 이상으로 오래 기다립니다.",
+            last = last.as_millis(),
         ),
     }
 }
@@ -162,19 +184,6 @@ macro_rules! assert_timeline {
             $crate::insta::assert_snapshot!($name, rendered);
         }
     }};
-    // The snapshot of a trace the test normalised (`Trace::edited`): what
-    // the lesson does not fix drawn alike for every right answer.
-    ($name:literal, $world:expr, drawn: $trace:expr) => {{
-        let world: &$crate::World = &$world;
-        world.compared_with($name);
-        let trace: $crate::trace::Trace = $trace;
-        if $crate::real_clock::real_clock() {
-            $crate::real_clock::record_verdict($name, &trace);
-        } else {
-            let rendered = $crate::timeline::render(&trace);
-            $crate::insta::assert_snapshot!($name, rendered);
-        }
-    }};
 }
 
 /// Where the reference snapshots live, seen from a kata or solution crate
@@ -218,47 +227,57 @@ pub(crate) fn show_on_failure(test: &str, name: &str, trace: &Trace) {
         Marker::TimelineBegin {
             test: test.to_owned()
         },
-        explain(name, &reference, trace, terminal_width()),
+        explain(say::lang(), name, &reference, trace, terminal_width()),
         Marker::TimelineEnd,
     );
 }
 
-/// What a failing test shows under its message, in `width` columns: the
-/// reference's timeline and the learner's, and in words what differs
-/// first (which row, at what time, which event). Two traces can draw
-/// alike and still differ (a value returned, a note, an order within one
-/// instant): then it says so, and never calls the drawings different.
-pub fn explain(name: &str, reference: &Trace, yours: &Trace, width: usize) -> String {
-    let (picture, alike) = picture(reference, yours, width);
+/// What a failing test shows under its message, in `width` columns and in
+/// `lang`: the reference's timeline and the learner's, and in words what
+/// differs first (which row, at what time, which event). Two traces can
+/// draw alike and still differ (a value returned, a note, an order within
+/// one instant): then it says so, and never calls the drawings different.
+/// The drawings, their legend and the events quoted stay as the snapshots
+/// write them.
+pub fn explain(lang: Lang, name: &str, reference: &Trace, yours: &Trace, width: usize) -> String {
+    let (picture, alike) = picture(lang, reference, yours, width);
     let mut out = String::new();
     let header = if alike {
-        format!(
-            "The timeline of `{name}` is drawn as the reference's is, but what it recorded \
-             differs:"
+        say!(in lang;
+            en: "The timeline of `{name}` is drawn as the reference's is, but what it recorded \
+                 differs:",
+            ko: "`{name}`의 타임라인은 레퍼런스와 똑같이 그려지지만, 기록된 내용이 다릅니다:",
         )
     } else {
-        format!("The timeline of `{name}` differs from the reference (both drawn on one scale).")
+        say!(in lang;
+            en: "The timeline of `{name}` differs from the reference (both drawn on one scale).",
+            ko: "`{name}`의 타임라인이 레퍼런스와 다릅니다(둘 다 같은 눈금으로 그렸습니다).",
+        )
     };
     out.push_str(&wrap(&header, width, "", ""));
     out.push('\n');
     out.push_str(&picture);
     out.push('\n');
-    out.push_str(&wrap("What differs first:", width, "", ""));
-    for sentence in differences(reference, yours) {
+    let first = say!(in lang; en: "What differs first:", ko: "처음으로 다른 곳:");
+    out.push_str(&wrap(&first, width, "", ""));
+    for sentence in differences(lang, reference, yours) {
         out.push_str(&wrap(&sentence, width, "  ", "    "));
     }
     out.push('\n');
-    let advice = "Change the kata, not the snapshot: the reference is what a right answer does.";
-    out.push_str(&wrap(advice, width, "", ""));
+    let advice = say!(in lang;
+        en: "Change the kata, not the snapshot: the reference is what a right answer does.",
+        ko: "스냅샷이 아니라 kata를 고치십시오. 레퍼런스가 곧 맞는 답의 동작입니다.",
+    );
+    out.push_str(&wrap(&advice, width, "", ""));
     out
 }
 
 /// The two timelines as [`compare`] draws them, or one of them when they
 /// draw alike; and whether they do.
-fn picture(reference: &Trace, yours: &Trace, width: usize) -> (String, bool) {
+fn picture(lang: Lang, reference: &Trace, yours: &Trace, width: usize) -> (String, bool) {
     let (expected, actual) = drawings(reference, yours, width);
     if expected.lines() != actual.lines() {
-        return (compare(reference, yours, width), false);
+        return (compare(lang, reference, yours, width), false);
     }
     let mut out = String::new();
     for line in actual.lines() {
@@ -283,19 +302,25 @@ const MIN_GUTTER: usize = 10;
 /// names are cut (see [`timeline::fit_label`]) until a line fits in
 /// `width`: a wrapped line would break the axis. Rows that differ are
 /// marked in the margin with [`timeline::DIFFERS`]; the legend under them
-/// says what every mark means.
-pub fn compare(reference: &Trace, yours: &Trace, width: usize) -> String {
+/// says what every mark means. The two headings are in `lang`.
+pub fn compare(lang: Lang, reference: &Trace, yours: &Trace, width: usize) -> String {
     let (expected, actual) = drawings(reference, yours, width);
     let left = expected.lines();
     let right = actual.lines();
     let differs = |i: usize| left.get(i) != right.get(i);
     let mark = |i: usize| if differs(i) { timeline::DIFFERS } else { ' ' };
-    let left_width = widest(&left).max("expected".len());
+    let (expected_head, yours_head) = headings(lang);
+    let left_width = widest(&left).max(heading_width());
 
     let mut out = String::new();
     if side_by_side(&left, &right, width) {
         let pad = |text: &str| " ".repeat(left_width - timeline::display_width(text));
-        writeln!(out, "  expected{} | yours", pad("expected")).unwrap();
+        writeln!(
+            out,
+            "  {expected_head}{} | {yours_head}",
+            pad(expected_head)
+        )
+        .unwrap();
         for i in 0..left.len().max(right.len()) {
             let l = left.get(i).map_or("", String::as_str);
             let r = right.get(i).map_or("", String::as_str);
@@ -303,11 +328,11 @@ pub fn compare(reference: &Trace, yours: &Trace, width: usize) -> String {
             writeln!(out, "{}", line.trim_end()).unwrap();
         }
     } else {
-        writeln!(out, "  expected").unwrap();
+        writeln!(out, "  {expected_head}").unwrap();
         for l in &left {
             writeln!(out, "{}", format!("  {l}").trim_end()).unwrap();
         }
-        writeln!(out, "\n  yours").unwrap();
+        writeln!(out, "\n  {yours_head}").unwrap();
         for (i, r) in right.iter().enumerate() {
             writeln!(out, "{}", format!("{} {r}", mark(i)).trim_end()).unwrap();
         }
@@ -343,10 +368,28 @@ fn drawings(reference: &Trace, yours: &Trace, width: usize) -> (Drawing, Drawing
     draw(Scale::within(&traces, room.saturating_sub(gutter)), gutter)
 }
 
+/// The headings of the reference's drawing and the learner's.
+fn headings(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => ("expected", "yours"),
+        Lang::Ko => ("레퍼런스", "작성한 코드"),
+    }
+}
+
+/// The widest heading over the left drawing, in any language: the layout
+/// is chosen alike whatever language the words are in.
+fn heading_width() -> usize {
+    [Lang::En, Lang::Ko]
+        .map(|lang| timeline::display_width(headings(lang).0))
+        .into_iter()
+        .max()
+        .unwrap_or(0)
+}
+
 /// Whether two drawings fit side by side in `width` columns: a margin of
 /// two, the left one, ` | `, the right one.
 fn side_by_side(left: &[String], right: &[String], width: usize) -> bool {
-    2 + widest(left).max("expected".len()) + 3 + widest(right) <= width
+    2 + widest(left).max(heading_width()) + 3 + widest(right) <= width
 }
 
 fn widest(lines: &[String]) -> usize {
@@ -357,11 +400,11 @@ fn widest(lines: &[String]) -> usize {
         .unwrap_or(0)
 }
 
-/// The first differences between two traces, in words, one sentence each:
-/// for each row that differs (at most [`MAX_DIFFERENCES`]), its first event
-/// that differs, with its time; else the first event listed in another
-/// order.
-pub fn differences(reference: &Trace, yours: &Trace) -> Vec<String> {
+/// The first differences between two traces, in words in `lang`, one
+/// sentence each: for each row that differs (at most [`MAX_DIFFERENCES`]),
+/// its first event that differs, with its time; else the first event
+/// listed in another order. Rows and events are quoted as drawn.
+pub fn differences(lang: Lang, reference: &Trace, yours: &Trace) -> Vec<String> {
     let mut rows: Vec<&str> = Vec::new();
     for event in reference.events().iter().chain(yours.events()) {
         if !rows.contains(&event.actor.as_str()) {
@@ -370,7 +413,14 @@ pub fn differences(reference: &Trace, yours: &Trace) -> Vec<String> {
     }
     let mut found: Vec<String> = rows
         .iter()
-        .filter_map(|row| row_difference(row, &events_of(reference, row), &events_of(yours, row)))
+        .filter_map(|row| {
+            row_difference(
+                lang,
+                row,
+                &events_of(reference, row),
+                &events_of(yours, row),
+            )
+        })
         .collect();
     if found.len() > MAX_DIFFERENCES {
         let more = found.len() - MAX_DIFFERENCES;
@@ -380,19 +430,23 @@ pub fn differences(reference: &Trace, yours: &Trace) -> Vec<String> {
         } else {
             "rows differ"
         };
-        found.push(format!("and {more} more {rows}."));
+        found.push(say!(in lang;
+            en: "and {more} more {rows}.",
+            ko: "그 밖에 {more}개 행이 더 다릅니다.",
+        ));
     }
     if found.is_empty() {
-        found.extend(order_difference(reference, yours));
+        found.extend(order_difference(lang, reference, yours));
     }
     if found.is_empty() {
         // Same events in the same order: only the snapshot's text differs
         // (a snapshot recorded by an older version of the world).
-        found.push(
-            "the same events in the same order; only the stored snapshot's text differs \
-             (re-record it: CONTRIBUTING.md)."
-                .to_owned(),
-        );
+        found.push(say!(in lang;
+            en: "the same events in the same order; only the stored snapshot's text differs \
+                 (re-record it: CONTRIBUTING.md).",
+            ko: "이벤트도 순서도 같고, 저장된 스냅샷의 글자만 다릅니다(다시 기록하십시오: \
+                 CONTRIBUTING.md).",
+        ));
     }
     found
 }
@@ -416,25 +470,38 @@ fn events_of(trace: &Trace, row: &str) -> Vec<String> {
         .collect()
 }
 
-/// The first difference on `row`, in words; `None` when its events agree.
-fn row_difference(row: &str, expected: &[String], yours: &[String]) -> Option<String> {
+/// The first difference on `row`, in words in `lang`; `None` when its
+/// events agree.
+fn row_difference(lang: Lang, row: &str, expected: &[String], yours: &[String]) -> Option<String> {
     let at = (0..expected.len().max(yours.len())).find(|i| expected.get(*i) != yours.get(*i))?;
     Some(match (expected.get(at), yours.get(at)) {
-        (Some(first), None) if at == 0 => {
-            format!("`{row}`: only the reference has this row (from `{first}`).")
-        }
-        (None, Some(first)) if at == 0 => {
-            format!("`{row}`: only yours has this row (from `{first}`).")
-        }
-        (Some(e), None) => format!("`{row}`: the reference has `{e}`; yours has nothing more."),
-        (None, Some(y)) => format!("`{row}`: yours has `{y}`; the reference has nothing more."),
-        (Some(e), Some(y)) => format!("`{row}`: the reference has `{e}`, yours `{y}`."),
+        (Some(first), None) if at == 0 => say!(in lang;
+            en: "`{row}`: only the reference has this row (from `{first}`).",
+            ko: "`{row}`: 이 행은 레퍼런스에만 있습니다(`{first}`부터).",
+        ),
+        (None, Some(first)) if at == 0 => say!(in lang;
+            en: "`{row}`: only yours has this row (from `{first}`).",
+            ko: "`{row}`: 이 행은 작성한 코드에만 있습니다(`{first}`부터).",
+        ),
+        (Some(e), None) => say!(in lang;
+            en: "`{row}`: the reference has `{e}`; yours has nothing more.",
+            ko: "`{row}`: 레퍼런스에는 `{e}` 이벤트가 더 있지만, 작성한 코드는 여기서 끝납니다.",
+        ),
+        (None, Some(y)) => say!(in lang;
+            en: "`{row}`: yours has `{y}`; the reference has nothing more.",
+            ko: "`{row}`: 작성한 코드에는 `{y}` 이벤트가 더 있지만, 레퍼런스는 여기서 끝납니다.",
+        ),
+        (Some(e), Some(y)) => say!(in lang;
+            en: "`{row}`: the reference has `{e}`, yours `{y}`.",
+            ko: "`{row}`: 레퍼런스는 `{e}`, 작성한 코드는 `{y}`입니다.",
+        ),
         (None, None) => return None,
     })
 }
 
-/// Every row has the same events: the first listed in another order.
-fn order_difference(reference: &Trace, yours: &Trace) -> Option<String> {
+/// Every row has the same events: the first listed in another order, in
+/// words in `lang`.
+fn order_difference(lang: Lang, reference: &Trace, yours: &Trace) -> Option<String> {
     let line = |e: &crate::trace::Event| {
         format!(
             "+{}ms {}: {}",
@@ -449,9 +516,11 @@ fn order_difference(reference: &Trace, yours: &Trace) -> Option<String> {
         .zip(yours.events())
         .map(|(e, y)| (line(e), line(y)))
         .find(|(e, y)| e != y)?;
-    Some(format!(
-        "every row has the same events, listed in another order: the reference lists `{e}` \
-         where yours lists `{y}`."
+    Some(say!(in lang;
+        en: "every row has the same events, listed in another order: the reference lists `{e}` \
+             where yours lists `{y}`.",
+        ko: "모든 행의 이벤트는 같지만 나열된 순서가 다릅니다. 같은 자리에 레퍼런스는 \
+             `{e}`, 작성한 코드는 `{y}`입니다.",
     ))
 }
 

@@ -34,7 +34,8 @@ pub fn lang() -> Lang {
 
 /// `format!` of the learner's language's text: `say!(en: "...", ko: "...",
 /// args...)`; both texts see the same arguments, inline (`{start}`) or
-/// after them.
+/// after them. `say!(in lang; en: "...", ko: "...", args...)` speaks `lang`
+/// instead (the world's own messages, tested in both languages).
 #[macro_export]
 macro_rules! say {
     (en: $en:literal, ko: $ko:literal $(,)?) => {
@@ -45,6 +46,18 @@ macro_rules! say {
     };
     (en: $en:literal, ko: $ko:literal, $($arg:tt)+) => {
         match $crate::say::lang() {
+            $crate::Lang::En => format!($en, $($arg)+),
+            $crate::Lang::Ko => format!($ko, $($arg)+),
+        }
+    };
+    (in $lang:expr; en: $en:literal, ko: $ko:literal $(,)?) => {
+        match $lang {
+            $crate::Lang::En => format!($en),
+            $crate::Lang::Ko => format!($ko),
+        }
+    };
+    (in $lang:expr; en: $en:literal, ko: $ko:literal, $($arg:tt)+) => {
+        match $lang {
             $crate::Lang::En => format!($en, $($arg)+),
             $crate::Lang::Ko => format!($ko, $($arg)+),
         }

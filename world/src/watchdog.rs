@@ -52,6 +52,8 @@ use kata_protocol::WATCHDOG_LIMIT_ENV as LIMIT_ENV;
 use kata_protocol::{Cause, Marker};
 use tokio::runtime::Handle;
 
+use crate::say;
+
 /// How long a test may take in real time before the watchdog bites.
 const LIMIT: Duration = Duration::from_secs(3);
 
@@ -250,8 +252,14 @@ fn watch_over(watch: &Watch, limit: Duration, disarmed: &mpsc::Receiver<()>) -> 
 
 fn fixed_seen(cause: Cause) -> String {
     match cause {
-        Cause::NeverTurns => "the executor under test was still running".to_owned(),
-        _ => "the synchronous code under test had not returned".to_owned(),
+        Cause::NeverTurns => say!(
+            en: "the executor under test was still running",
+            ko: "테스트한 executor가 아직 실행 중이었습니다",
+        ),
+        _ => say!(
+            en: "the synchronous code under test had not returned",
+            ko: "테스트한 동기 코드가 아직 반환하지 않았습니다",
+        ),
     }
 }
 
@@ -317,30 +325,37 @@ impl Probes {
         if ran == 0 && self.pending.is_some() {
             Verdict {
                 cause: Cause::NeverYields,
-                seen: format!(
-                    "the runtime did not run a probe task sent {} before, so its thread never \
-                     came back to the scheduler in that time",
-                    millis(worst)
+                seen: say!(
+                    en: "the runtime did not run a probe task sent {worst} before, so its thread \
+                         never came back to the scheduler in that time",
+                    ko: "런타임이 {worst} 전에 보낸 프로브 태스크를 실행하지 않았습니다. 그동안 \
+                         스레드가 스케줄러로 한 번도 돌아오지 않았다는 뜻입니다",
+                    worst = millis(worst),
                 ),
             }
         } else if worst >= blocked_wait(window) {
             Verdict {
                 cause: Cause::Blocked,
-                seen: format!(
-                    "over the last {}, the runtime ran {ran} probe task(s), but one waited {} \
-                     for its thread",
-                    millis(window),
-                    millis(worst)
+                seen: say!(
+                    en: "over the last {window}, the runtime ran {ran} probe task(s), but one \
+                         waited {worst} for its thread",
+                    ko: "마지막 {window} 동안 런타임이 프로브 태스크를 {ran}개 실행했지만, 그중 \
+                         하나는 스레드를 {worst} 기다렸습니다",
+                    window = millis(window),
+                    worst = millis(worst),
                 ),
             }
         } else {
             Verdict {
                 cause: Cause::ClockStuck,
-                seen: format!(
-                    "over the last {}, the runtime ran {ran} probe task(s), each within {}: \
-                     its thread was free, yet the test did not end",
-                    millis(window),
-                    millis(worst)
+                seen: say!(
+                    en: "over the last {window}, the runtime ran {ran} probe task(s), each \
+                         within {worst}: its thread was free, yet the test did not end",
+                    ko: "마지막 {window} 동안 런타임이 프로브 태스크를 {ran}개 실행했고, 모두 \
+                         {worst} 안에 실행됐습니다. 스레드는 비어 있었는데도 테스트가 끝나지 \
+                         않았습니다",
+                    window = millis(window),
+                    worst = millis(worst),
                 ),
             }
         }
@@ -360,14 +375,18 @@ fn bite(test: &str, limit: Duration, verdict: &Verdict) -> ! {
     // Straight to the process's stderr: libtest captures `eprintln!` of a
     // test's threads and would drop it with the process.
     let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(
-        stderr,
-        "\n{marker}\nThe watchdog stopped `{test}` after {:.1} s of real time: {}\n\
-         (What it saw: {}.)\n",
-        limit.as_secs_f64(),
-        verdict.cause.explanation(),
-        verdict.seen,
+    let lang = say::lang();
+    let why = verdict.cause.explanation(lang);
+    let seen = &verdict.seen;
+    let words = say!(in lang;
+        en: "The watchdog stopped `{test}` after {secs:.1} s of real time: {why}\n\
+             (What it saw: {seen}.)",
+        ko: "워치독이 실제 시간 {secs:.1}초가 지나 `{test}` 테스트를 멈췄습니다. {why}\n\
+             (워치독이 본 것: {seen}.)",
+        secs = limit.as_secs_f64(),
     );
+    // The marker line never changes with the language: the runner reads it.
+    let _ = writeln!(stderr, "\n{marker}\n{words}\n");
     let _ = stderr.flush();
     std::process::exit(101);
 }

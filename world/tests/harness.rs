@@ -6,7 +6,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use world::harness::compare;
-use world::{Api, Legacy, WATCHDOG_LIMIT_ENV, World, timeline, within};
+use world::{Api, Lang, Legacy, WATCHDOG_LIMIT_ENV, World, timeline, within};
 
 fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
@@ -303,7 +303,7 @@ async fn gathered_and_sequential() -> (world::Trace, world::Trace) {
 async fn both_timelines_are_drawn_on_the_scale_of_the_longer() {
     let (reference, yours) = gathered_and_sequential().await;
 
-    let picture = compare(&reference, &yours, 200);
+    let picture = compare(Lang::En, &reference, &yours, 200);
 
     let expected = "
   expected                                                  | yours
@@ -320,7 +320,7 @@ legend: [ start, = running or awaiting, ] done, ? this row differs from the refe
 async fn a_narrow_terminal_gets_one_above_the_other() {
     let (reference, yours) = gathered_and_sequential().await;
 
-    let picture = compare(&reference, &yours, 80);
+    let picture = compare(Lang::En, &reference, &yours, 80);
 
     assert!(picture.starts_with("  expected\n"), "{picture}");
     assert!(picture.contains("\n  yours\n"), "{picture}");
@@ -371,7 +371,7 @@ async fn long_names_and_a_long_run() -> (world::Trace, world::Trace) {
 async fn a_failing_comparison_fits_80_columns_even_with_long_names() {
     let (reference, yours) = long_names_and_a_long_run().await;
     for width in [80, 60, 40] {
-        let text = world::harness::explain("step4_x", &reference, &yours, width);
+        let text = world::harness::explain(Lang::En, "step4_x", &reference, &yours, width);
         assert_fits(&text, width);
         // One above the other, the axis whole: its ruler on one line.
         assert!(text.contains("\n  yours\n"), "{text}");
@@ -398,7 +398,7 @@ async fn returns(value: &str) -> world::Trace {
 async fn traces_that_draw_alike_are_not_called_different_drawings() {
     let (reference, yours) = (returns("Pending").await, returns("Ready(42)").await);
 
-    let text = world::harness::explain("step4_x", &reference, &yours, 80);
+    let text = world::harness::explain(Lang::En, "step4_x", &reference, &yours, 80);
 
     assert!(!text.contains("differs from the reference (both"), "{text}");
     assert!(text.contains("is drawn as the reference's is"), "{text}");
@@ -419,7 +419,7 @@ async fn traces_that_draw_alike_are_not_called_different_drawings() {
 async fn what_differs_is_said_row_by_row_with_times() {
     let (reference, yours) = gathered_and_sequential().await;
 
-    let words = world::harness::differences(&reference, &yours);
+    let words = world::harness::differences(Lang::En, &reference, &yours);
 
     // fetch_user(1) runs alike in both; fetch_post(1) starts late in yours.
     assert_eq!(
@@ -427,7 +427,7 @@ async fn what_differs_is_said_row_by_row_with_times() {
         ["`fetch_post(1)`: the reference has `+0ms start`, yours `+500ms start`."]
     );
     let (empty, _) = (World::start().trace(), ());
-    let words = world::harness::differences(&reference, &empty);
+    let words = world::harness::differences(Lang::En, &reference, &empty);
     assert!(
         words[0].starts_with("`fetch_post(1)`: only the reference has this row"),
         "{words:?}"

@@ -77,13 +77,10 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
     let columns = style::columns();
     // The harness draws timelines to fit; they are shown indented.
     let inside = columns.saturating_sub(INDENT.len()).max(1);
-    let output = cargo::test(
-        workspace.root(),
-        &kata.name,
-        None,
-        Some(inside),
-        kata_protocol::Lang::from_env(),
-    )?;
+    // The learner's language: the tests' failure messages and the
+    // watchdog's explanation below speak it.
+    let lang = kata_protocol::Lang::from_env();
+    let output = cargo::test(workspace.root(), &kata.name, None, Some(inside), lang)?;
     let mut report = libtest::parse(&output.stdout, &output.stderr);
     report.add_not_run(&kata.test_names(workspace.root()));
 
@@ -105,7 +102,7 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
         &libtest::warnings(&output.stderr, &dir.to_string_lossy()),
         columns,
     );
-    let spaced = print_tests(&report, &kata.name, columns);
+    let spaced = print_tests(&report, &kata.name, columns, lang);
     // One blank line between the tests and what follows.
     let gap = if spaced { "" } else { "\n" };
 
@@ -204,8 +201,9 @@ const MARK_COLUMNS: usize = 10;
 /// and under a failure, what it needs said at length: the watchdog's
 /// explanation of a hang, or its timeline beside the reference's when the
 /// test printed them (not under a `todo!`, whose timeline is empty).
-/// Every line fits in `columns`. Whether a blank line ended it.
-fn print_tests(report: &Report, kata: &str, columns: usize) -> bool {
+/// Every line fits in `columns`; the explanation is in `lang`. Whether a
+/// blank line ended it.
+fn print_tests(report: &Report, kata: &str, columns: usize, lang: kata_protocol::Lang) -> bool {
     let width = report.tests.iter().map(|t| t.name.len()).max().unwrap_or(0);
     let mut spaced = false;
     for test in &report.tests {
@@ -220,7 +218,7 @@ fn print_tests(report: &Report, kata: &str, columns: usize) -> bool {
         if let Some(cause) = test.stopped {
             println!();
             let width = columns.min(80).saturating_sub(INDENT.len()).max(1);
-            for row in wrap(cause.explanation(), width) {
+            for row in wrap(cause.explanation(lang), width) {
                 println!("{INDENT}{row}");
             }
             println!();
