@@ -61,10 +61,55 @@ pub fn one_language(source: &str) -> Vec<(usize, String)> {
 /// The Korean of every `say!` in `source`: each `ko: "..."` literal, its
 /// `\` line continuations joined, for the glossary's check.
 pub fn korean_messages(source: &str) -> Vec<String> {
-    let mut messages = Vec::new();
-    for (at, _) in source.match_indices("ko: \"") {
+    source
+        .match_indices("ko: \"")
+        .map(|(at, _)| literal_at(source, at + "ko: ".len()))
+        .collect()
+}
+
+/// Every string literal of `source` with Hangul in it: the Korean a tool's
+/// source code holds, however it is laid out (`say!`, a `match` of texts).
+pub fn hangul_literals(source: &str) -> Vec<String> {
+    // A quote as a char literal opens no string.
+    let code = blank_comments(source)
+        .replace("'\\\"'", "    ")
+        .replace("'\"'", "   ");
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(open) = code[at..].find('"').map(|i| at + i) {
+        let text = literal_at(source, open);
+        at = closing_quote(source, open) + 1;
+        if text.chars().any(is_hangul) {
+            found.push(text);
+        }
+    }
+    found
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Where the string literal opened at `open` closes.
+fn closing_quote(source: &str, open: usize) -> usize {
+    let mut escaped = false;
+    for (i, c) in source[open + 1..].char_indices() {
+        match (escaped, c) {
+            (true, _) => escaped = false,
+            (false, '\\') => escaped = true,
+            (false, '"') => return open + 1 + i,
+            _ => {}
+        }
+    }
+    source.len()
+}
+
+/// The text of the string literal whose `"` is at `open`, its `\` line
+/// continuations joined.
+fn literal_at(source: &str, open: usize) -> String {
+    {
         let mut text = String::new();
-        let mut chars = source[at + "ko: \"".len()..].chars();
+        let mut chars = source[open + 1..].chars();
         while let Some(c) = chars.next() {
             match c {
                 '"' => break,
@@ -81,9 +126,8 @@ pub fn korean_messages(source: &str) -> Vec<String> {
                 c => text.push(c),
             }
         }
-        messages.push(text);
+        text
     }
-    messages
 }
 
 /// The assertion (or `format!`) whose `!` is at `at`, and how many
@@ -270,5 +314,6 @@ async fn step1_x() {
             korean_messages(source),
             ["소비자가 일하는 동안 {n} ms에 반환했습니다", "한국어 {n}"]
         );
+        assert_eq!(hangul_literals(source), korean_messages(source));
     }
 }

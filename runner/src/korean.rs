@@ -70,14 +70,13 @@ impl Glossary {
             if !in_rules || cells[0].trim_start().starts_with("---") {
                 continue;
             }
-            let instead = first_form(cells[1]);
             for form in cells[2].split(',').map(str::trim) {
                 if form.is_empty() || form == "—" || form.contains('(') || form.contains('`') {
                     continue;
                 }
                 ruled_out.push(RuledOut {
                     form: form.to_owned(),
-                    instead: instead.clone(),
+                    instead: instead_of(form, cells[0], cells[1]),
                 });
             }
         }
@@ -92,6 +91,25 @@ impl Glossary {
             .iter()
             .filter(|rule| contains_form(&prose, &rule.form))
             .collect()
+    }
+}
+
+/// What to write instead of `form`, from a row that may pair several
+/// concepts with as many forms (`legend / detach | 범례 / 분리하다`): the
+/// form of the concept `form` names, else the row's first form.
+fn instead_of(form: &str, concepts: &str, forms: &str) -> String {
+    let concepts: Vec<String> = concepts
+        .split('/')
+        .map(|c| c.trim().to_lowercase())
+        .collect();
+    let forms: Vec<&str> = forms.split('/').collect();
+    let form = form.to_lowercase();
+    let matching = concepts
+        .iter()
+        .position(|concept| concept.contains(&form) || form.contains(concept.as_str()));
+    match matching {
+        Some(i) if forms.len() == concepts.len() => first_form(forms[i]),
+        _ => first_form(forms[0]),
     }
 }
 
@@ -255,6 +273,7 @@ mod tests {
 | thread | 스레드 | thread, 쓰레드 |
 | lock | 락, 락을 잡다 | lock, 잠금 |
 | future | future (타입은 `Future`) | — |
+| legend / detach | 범례 / 분리하다 | legend, detach |
 ";
 
     #[test]
@@ -274,6 +293,8 @@ mod tests {
                 ("쓰레드", "스레드"),
                 ("lock", "락"),
                 ("잠금", "락"),
+                ("legend", "범례"),
+                ("detach", "분리하다"),
             ]
         );
     }

@@ -87,6 +87,9 @@ pub fn run(workspace: &Workspace, katas: &[Kata]) -> Result<ExitCode> {
         korean_texts(workspace.root(), &[PathBuf::from("README.ko.md")])
             .and_then(|texts| korean::follows_glossary(&glossary, &texts))
     });
+    tally.check("the tools' Korean follows the glossary", || {
+        korean::follows_glossary(&glossary, &tool_korean(workspace.root())?)
+    });
     let mut summaries = Vec::new();
     for kata in katas {
         println!("\n{}", kata.label());
@@ -760,6 +763,31 @@ fn korean_texts(root: &Path, paths: &[PathBuf]) -> Result<Vec<(String, String)>>
     for path in paths {
         if let Ok(text) = std::fs::read_to_string(root.join(path)) {
             texts.push((path.display().to_string(), text));
+        }
+    }
+    Ok(texts)
+}
+
+/// The Korean the tools say (the world's, the protocol's and the runner's
+/// string literals with Hangul in them), each with the file it is in.
+fn tool_korean(root: &Path) -> Result<Vec<(String, String)>> {
+    let mut texts = Vec::new();
+    for dir in ["world/src", "protocol/src", "runner/src", "runner/src/cmd"] {
+        for entry in std::fs::read_dir(root.join(dir))? {
+            let path = entry?.path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                let source = std::fs::read_to_string(&path)?;
+                // A module's tests quote ruled-out forms on purpose.
+                let source = source.split("\n#[cfg(test)]").next().unwrap_or_default();
+                let shown = path
+                    .strip_prefix(root)
+                    .unwrap_or(&path)
+                    .display()
+                    .to_string();
+                for text in crate::bilingual::hangul_literals(source) {
+                    texts.push((shown.clone(), text));
+                }
+            }
         }
     }
     Ok(texts)
