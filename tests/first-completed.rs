@@ -36,9 +36,17 @@ fn assert_cancelled(world: &World, row: &str, at: Duration, function: &str) {
         (Ending::Cancelled, Some(end)) if end == at => {}
         (Ending::Open, _) => panic!(
             "{row} is still running when {function} returns: the rest must be cancelled. \
-             Dropping a JoinHandle detaches its task, it does not cancel it; abort() only asks, \
-             the task stops when the runtime next gets to it: await it (JoinSet::shutdown) \
-             or drop the futures themselves, as select! does"
+             Dropping a JoinHandle detaches its task, it does not cancel it; abort(), \
+             abort_all() and dropping a JoinSet only ask, the task stops when the runtime \
+             next gets to it: await it (JoinSet::shutdown().await) or drop the futures \
+             themselves, as select! does"
+        ),
+        (Ending::Done, Some(end)) if end == at => panic!(
+            "{row} finished at {at:?}, the same instant as the winner, and ran to its end: \
+             the loser must be cancelled (drawn x), in a tie too. Two spawned tasks that \
+             finish in the same tick both complete before abort() or shutdown() can reach \
+             the loser: race the futures themselves (select! drops the loser the moment the \
+             winner is taken), not tasks"
         ),
         (Ending::Done, end) => panic!(
             "{row} ran to completion (at {end:?}), but the rest must be cancelled when the \
@@ -117,6 +125,13 @@ async fn step2_a_tie_goes_to_the_primary() {
         faster, "backup done",
         "a hedged request answers with whichever comes first: the backup (1 s) beats a \
          primary that takes 2 s"
+    );
+    let backup_start = world.trace().spans_of("backup")[0].start;
+    assert!(
+        backup_start.is_zero(),
+        "ask both at once: the backup was started at {} ms, not with the primary at 0 ms, \
+         so its answer came late",
+        backup_start.as_millis()
     );
     assert_eq!(
         world.now(),
@@ -236,6 +251,13 @@ async fn step4_no_message_lost() {
     assert_eq!(
         messages, texts,
         "every message, in order, none lost or duplicated"
+    );
+    assert!(
+        beats >= 3,
+        "the heartbeat keeps ticking while messages are read: at 0, 300 and 600 ms, before \
+         the feed closes at 800 ms. Yours beat {beats} time(s): likely a sleep(every) written \
+         inside the select! loop, which starts again every turn, so that a message every \
+         150 ms restarts it before it ends. Keep one tokio::time::interval across the turns"
     );
     assert_eq!(
         beats, 3,

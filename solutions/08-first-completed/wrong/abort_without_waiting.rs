@@ -3,7 +3,7 @@
 //! a task stops the next time the runtime gets to it, so when this returns
 //! A and C are still running, and their `Drop` cleanup has not run yet.
 //! Await the aborted tasks (`JoinSet::shutdown`) when it matters.
-//! expect: abort() only asks
+//! expect: abort(), abort_all() and dropping a JoinSet only ask
 
 pub async fn first_completed(a: &Job, b: &Job, c: &Job) -> String {
     let mut tasks = tokio::task::JoinSet::new();
