@@ -155,10 +155,13 @@ async fn step2_locked() {
         0 | 10.. => String::new(),
         _ if world.trace().finished_at() <= ms(100) => {
             " No increment ever waited for another: a lock makes an increment wait only \
-             if another increment holds that same lock at that moment. Either each \
-             increment took a lock of its own (make one lock for all ten, in share), or it \
-             let go of the lock before the read (a guard dropped, a handle cloned out of \
-             it): hold the one lock from before the read until the write has landed"
+             if another increment holds that same lock, in a mode that shuts others out, at \
+             that moment. Either each increment took a lock of its own (make one lock for all \
+             ten, in share), or a lock that lets many in at once (an RwLock's read(): read \
+             guards are shared, so all ten got in together; an increment writes, so it needs \
+             write()), or it let go of the lock before the read (a guard dropped, a handle \
+             cloned out of it): hold the one lock, exclusively, from before the read until \
+             the write has landed"
                 .to_owned()
         }
         _ => {
@@ -199,8 +202,37 @@ async fn step2_locked() {
         "the lock must cover the whole read..write window of an increment: \
          no two increments may have read and not yet written at the same time"
     );
+    let finished = world.trace().finished_at();
+    if finished > ms(1000) {
+        // They took turns (the overlap is 1), yet ended late: was the lock
+        // left free between one increment's write and the next one's read?
+        let mut turns: Vec<(Duration, Duration, usize)> = windows(&world)
+            .into_iter()
+            .enumerate()
+            .map(|(i, (start, end))| (start, end, i + 1))
+            .collect();
+        turns.sort();
+        let idle = turns
+            .windows(2)
+            .find(|pair| pair[1].0 > pair[0].1)
+            .map(|pair| (pair[0].1, pair[1].0, pair[1].2));
+        if let Some((freed, taken, row)) = idle {
+            panic!(
+                "the increments took turns, but the lock sat free between them: inc {row} \
+                 began its read at {} ms, {} ms after the previous increment's write had \
+                 landed ({} ms), and the ten ended at {} ms, not 10 x 100 ms = 1000 ms. The \
+                 lock was polled, not awaited: a try_lock retried after a sleep (or a yield) \
+                 finds it free only at its next try. Await lock(): the waiting increments \
+                 queue, and the lock passes to the next one the moment the guard drops",
+                taken.as_millis(),
+                (taken - freed).as_millis(),
+                freed.as_millis(),
+                finished.as_millis()
+            );
+        }
+    }
     assert_eq!(
-        world.trace().finished_at(),
+        finished,
         ms(1000),
         "the lock serialises the increments: 10 x 100 ms = 1000 ms"
     );

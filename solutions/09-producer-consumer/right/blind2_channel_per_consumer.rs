@@ -1,6 +1,7 @@
-//! Right: Blind examination (round 2): a channel per consumer, items dealt round-robin by
-//! the producer; consumers and producers joined in place (join_all), not
-//! spawned; seed uses an unbounded channel, like asyncio.Queue().
+//! Right: Blind examination (round 2): a channel per consumer, items dealt
+//! round-robin by the producer; consumers and producers joined in place
+//! (join_all), not spawned; seed uses an unbounded channel, like
+//! asyncio.Queue().
 
 pub async fn seed(mut source: Source, consumer: Consumer) -> Vec<u32> {
     let (tx, mut rx) = mpsc::unbounded_channel::<Product>();

@@ -1,7 +1,7 @@
 //! Right: Blind examination (round 2): consumers in a JoinSet sharing an
-//! Arc<Mutex<Receiver>> (results in finishing order); many_producers gives
-//! each producer a channel of its own and the consumer selects over them
-//! until both are closed, the producers' handles kept in a JoinSet.
+//! Arc<Mutex<Receiver>> (results in finishing order); many_producers gives each
+//! producer a channel of its own and the consumer selects over them until both
+//! are closed, the producers' handles kept in a JoinSet.
 
 pub async fn shared(source: Source, consumers: Vec<Consumer>, capacity: usize) -> Vec<u32> {
     fn spawn_producer(

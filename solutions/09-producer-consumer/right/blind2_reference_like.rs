@@ -1,6 +1,6 @@
-//! Right: Blind examination (round 2): the obvious design, written independently: bounded
-//! channel, spawned producer, Arc<tokio Mutex<Receiver>> shared by spawned
-//! consumers, tx.clone() per producer then drop(tx).
+//! Right: Blind examination (round 2): the obvious design, written
+//! independently: bounded channel, spawned producer, Arc<tokio Mutex<Receiver>>
+//! shared by spawned consumers, tx.clone() per producer then drop(tx).
 
 pub async fn seed(source: Source, consumer: Consumer) -> Vec<u32> {
     bounded(source, consumer, 16).await

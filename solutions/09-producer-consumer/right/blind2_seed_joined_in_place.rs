@@ -1,6 +1,6 @@
-//! Right: Blind examination (round 2): seed joins the producer future with the consumer's
-//! loop (tokio::join!) instead of spawning it: the channel closes when the
-//! producer's future drops its sender, the same timeline.
+//! Right: Blind examination (round 2): seed joins the producer future with the
+//! consumer's loop (tokio::join!) instead of spawning it: the channel closes
+//! when the producer's future drops its sender, the same timeline.
 
 pub async fn seed(source: Source, consumer: Consumer) -> Vec<u32> {
     let (tx, mut rx) = mpsc::channel(16);

@@ -1,6 +1,6 @@
-//! Wrong: Blind examination (round 2): bounded makes `mpsc::channel(capacity + 1)` ("one
-//! slot for the item in flight"): the producer runs one item ahead of the
-//! bound.
+//! Wrong: Blind examination (round 2): bounded makes `mpsc::channel(capacity +
+//! 1)` ("one slot for the item in flight"): the producer runs one item ahead of
+//! the bound.
 //! expect: a bound larger than asked
 
 pub async fn bounded(source: Source, consumer: Consumer, capacity: usize) -> Vec<u32> {

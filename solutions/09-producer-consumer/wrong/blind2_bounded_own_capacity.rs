@@ -1,5 +1,5 @@
-//! Wrong: Blind examination (round 2): bounded uses a channel of its own size (16), not
-//! `capacity`: the producer never waits, no backpressure.
+//! Wrong: Blind examination (round 2): bounded uses a channel of its own size
+//! (16), not `capacity`: the producer never waits, no backpressure.
 //! expect: an unbounded channel, or a bound larger than asked
 
 pub async fn bounded(source: Source, consumer: Consumer, capacity: usize) -> Vec<u32> {

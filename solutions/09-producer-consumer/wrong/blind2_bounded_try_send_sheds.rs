@@ -1,6 +1,6 @@
-//! Wrong: Blind examination (round 2): the producer uses try_send and drops the item when
-//! the queue is full ("the bound protects memory"): load shedding, not
-//! backpressure; items 2 and 3 are lost.
+//! Wrong: Blind examination (round 2): the producer uses try_send and drops the
+//! item when the queue is full ("the bound protects memory"): load shedding,
+//! not backpressure; items 2 and 3 are lost.
 //! expect: try_send answers Err(Full) at once
 
 pub async fn bounded(mut source: Source, consumer: Consumer, capacity: usize) -> Vec<u32> {

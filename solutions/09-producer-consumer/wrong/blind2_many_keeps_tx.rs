@@ -1,5 +1,5 @@
-//! Wrong: Blind examination (round 2): many_producers clones the sender into each producer
-//! but never drops the original: recv() never answers None.
+//! Wrong: Blind examination (round 2): many_producers clones the sender into
+//! each producer but never drops the original: recv() never answers None.
 //! expect: the tx kept after cloning it for the producer
 
 pub async fn many_producers(sources: Vec<Source>, consumer: Consumer, capacity: usize) -> Vec<u32> {

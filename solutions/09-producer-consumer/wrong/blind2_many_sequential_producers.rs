@@ -1,5 +1,6 @@
-//! Wrong: Blind examination (round 2): many_producers runs the producers one after another
-//! in a single spawned task (one sender): B starts only when A is done.
+//! Wrong: Blind examination (round 2): many_producers runs the producers one
+//! after another in a single spawned task (one sender): B starts only when A is
+//! done.
 //! expect: the producers ran one after another
 
 pub async fn many_producers(sources: Vec<Source>, consumer: Consumer, capacity: usize) -> Vec<u32> {

@@ -1,6 +1,7 @@
-//! Wrong: Blind examination (round 2): a channel per producer and an unbiased select! over
-//! them that stops at the first None: the consumer stops when A is done and
-//! loses B's later items (which ones varies with select!'s random pick).
+//! Wrong: Blind examination (round 2): a channel per producer and an unbiased
+//! select! over them that stops at the first None: the consumer stops when A is
+//! done and loses B's later items (which ones varies with select!'s random
+//! pick).
 //! expect: it stops only when the last producer is done
 
 pub async fn many_producers(sources: Vec<Source>, consumer: Consumer, capacity: usize) -> Vec<u32> {

@@ -1,6 +1,6 @@
-//! Wrong: Blind examination (round 2): seed awaits the spawned producer (unbounded channel)
-//! before consuming: right ids, but every item is consumed after 2500 ms
-//! instead of as it arrives.
+//! Wrong: Blind examination (round 2): seed awaits the spawned producer
+//! (unbounded channel) before consuming: right ids, but every item is consumed
+//! after 2500 ms instead of as it arrives.
 //! expect: the consumer takes each item as it arrives
 
 pub async fn seed(mut source: Source, consumer: Consumer) -> Vec<u32> {

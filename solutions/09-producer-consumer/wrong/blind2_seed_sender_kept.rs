@@ -1,5 +1,6 @@
-//! Wrong: Blind examination (round 2): seed clones the sender into the producer task and
-//! keeps the original: the channel never closes, recv() waits for ever.
+//! Wrong: Blind examination (round 2): seed clones the sender into the producer
+//! task and keeps the original: the channel never closes, recv() waits for
+//! ever.
 //! expect: so a sender is still alive
 
 pub async fn seed(mut source: Source, consumer: Consumer) -> Vec<u32> {

@@ -1,6 +1,6 @@
-//! Wrong: Blind examination (round 2): shared spawns the consumers and drops their handles,
-//! collecting ids in an Arc<Mutex<Vec>>, and returns when the producer is
-//! done, while the consumers still work on the last items.
+//! Wrong: Blind examination (round 2): shared spawns the consumers and drops
+//! their handles, collecting ids in an Arc<Mutex<Vec>>, and returns when the
+//! producer is done, while the consumers still work on the last items.
 //! expect: await each consumer task
 
 pub async fn shared(source: Source, consumers: Vec<Consumer>, capacity: usize) -> Vec<u32> {

@@ -1,5 +1,6 @@
-//! Wrong: Blind examination (round 2): shared hands every item to the first consumer (the
-//! other gets a closed channel): each item consumed once, never two at once.
+//! Wrong: Blind examination (round 2): shared hands every item to the first
+//! consumer (the other gets a closed channel): each item consumed once, never
+//! two at once.
 //! expect: consumer 2 consumed nothing
 
 pub async fn shared(source: Source, consumers: Vec<Consumer>, capacity: usize) -> Vec<u32> {

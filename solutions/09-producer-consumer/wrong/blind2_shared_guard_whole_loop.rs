@@ -1,5 +1,6 @@
-//! Wrong: Blind examination (round 2): `while let Some(item) = rx.lock().await.recv().await`:
-//! the guard lives for the loop body, so the consumers take turns.
+//! Wrong: Blind examination (round 2): `while let Some(item) =
+//! rx.lock().await.recv().await`: the guard lives for the loop body, so the
+//! consumers take turns.
 //! expect: Lock for the recv() only
 
 pub async fn shared(source: Source, consumers: Vec<Consumer>, capacity: usize) -> Vec<u32> {

@@ -1,6 +1,6 @@
-//! Wrong: Blind examination (round 2): the receiver behind a std::sync::Mutex, consumers
-//! joined in place (join_all, so no Send error): the guard is held across
-//! recv().await and the second consumer's lock() blocks the only thread.
+//! Wrong: Blind examination (round 2): the receiver behind a std::sync::Mutex,
+//! consumers joined in place (join_all, so no Send error): the guard is held
+//! across recv().await and the second consumer's lock() blocks the only thread.
 //! expect: guard held across an `.await`
 
 pub async fn shared(source: Source, consumers: Vec<Consumer>, capacity: usize) -> Vec<u32> {

@@ -1,7 +1,7 @@
-//! Right: Blind examination (round 2): abort_after waits with timeout on
-//! &mut handle, then aborts and awaits; outcome via try_into_panic; item 2
-//! cut off with timeout_at; serve signals with a broadcast channel
-//! (receivers subscribed before spawning) and join_all on the handles.
+//! Right: Blind examination (round 2): abort_after waits with timeout on &mut
+//! handle, then aborts and awaits; outcome via try_into_panic; item 2 cut off
+//! with timeout_at; serve signals with a broadcast channel (receivers
+//! subscribed before spawning) and join_all on the handles.
 
 pub async fn abort_after(mut handle: JoinHandle<String>, after: Duration) {
     if tokio::time::timeout(after, &mut handle).await.is_ok() {

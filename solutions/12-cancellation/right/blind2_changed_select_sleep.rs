@@ -1,6 +1,6 @@
 //! Right: Blind examination (round 2): abort_after races the sleep in a
-//! select!; export holds its guard in a block expression; serve's workers
-//! check the watch's value, then wait with changed() (biased, the stop first).
+//! select!; export holds its guard in a block expression; serve's workers check
+//! the watch's value, then wait with changed() (biased, the stop first).
 
 pub async fn abort_after(handle: JoinHandle<String>, after: Duration) {
     tokio::time::sleep_until(tokio::time::Instant::now() + after).await;

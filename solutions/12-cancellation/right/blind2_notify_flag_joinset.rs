@@ -1,8 +1,8 @@
 //! Right: Blind examination (round 2): abort through an AbortHandle; outcome
-//! asks is_panic first; item 2 raced against a sleep in select!; TempFile
-//! keeps its path in an Option taken in Drop; serve signals with AtomicBool +
-//! Notify (notified() enabled before the flag is read) and puts JoinSet
-//! results back by index.
+//! asks is_panic first; item 2 raced against a sleep in select!; TempFile keeps
+//! its path in an Option taken in Drop; serve signals with AtomicBool + Notify
+//! (notified() enabled before the flag is read) and puts JoinSet results back
+//! by index.
 
 pub async fn abort_after(handle: JoinHandle<String>, after: Duration) {
     let abort = handle.abort_handle();

@@ -1,6 +1,6 @@
-//! Right: Blind examination (round 2): the obvious one, written
-//! independently: a watch channel and a biased select! on the wait only,
-//! handles awaited in order.
+//! Right: Blind examination (round 2): the obvious one, written independently:
+//! a watch channel and a biased select! on the wait only, handles awaited in
+//! order.
 
 pub async fn serve(queues: Vec<Queue>, shutdown: impl Future<Output = ()>) -> Vec<Vec<u32>> {
     let (tx, rx) = watch::channel(false);

@@ -1,8 +1,7 @@
 //! Wrong: Blind examination (round 2): TempFile gets a `remove` method that
-//! export calls after the item is processed, and no Drop that removes the
-//! file (the solution's is replaced by an empty one here): a cancelled export
-//! runs no code after its .await, so the timed-out item's file is never
-//! deleted.
+//! export calls after the item is processed, and no Drop that removes the file
+//! (the solution's is replaced by an empty one here): a cancelled export runs
+//! no code after its .await, so the timed-out item's file is never deleted.
 //! expect: The temp file must be removed in a Drop
 
 impl TempFile {

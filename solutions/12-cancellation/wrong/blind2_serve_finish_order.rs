@@ -1,6 +1,6 @@
-//! Wrong: Blind examination (round 2): serve collects the workers' results
-//! from a JoinSet in the order they stopped ([[2], [1]]), not per queue in
-//! the order of `queues`.
+//! Wrong: Blind examination (round 2): serve collects the workers' results from
+//! a JoinSet in the order they stopped ([[2], [1]]), not per queue in the order
+//! of `queues`.
 //! expect: whatever order the workers stop in
 
 pub async fn serve(queues: Vec<Queue>, shutdown: impl Future<Output = ()>) -> Vec<Vec<u32>> {

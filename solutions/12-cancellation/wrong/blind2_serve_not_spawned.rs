@@ -1,6 +1,6 @@
-//! Wrong: Blind examination (round 2): the workers are futures joined in
-//! place with the shutdown (join_all), not spawned tasks: the README asks for
-//! one worker task per queue, which is what a graceful shutdown waits for.
+//! Wrong: Blind examination (round 2): the workers are futures joined in place
+//! with the shutdown (join_all), not spawned tasks: the README asks for one
+//! worker task per queue, which is what a graceful shutdown waits for.
 //! expect: spawn one worker task per queue
 
 pub async fn serve(queues: Vec<Queue>, shutdown: impl Future<Output = ()>) -> Vec<Vec<u32>> {

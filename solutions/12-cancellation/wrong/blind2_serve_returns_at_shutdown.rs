@@ -1,6 +1,6 @@
-//! Wrong: Blind examination (round 2): serve signals the workers and returns
-//! at once with what they have finished so far, without waiting for them:
-//! worker A's item 1 is missing and still running.
+//! Wrong: Blind examination (round 2): serve signals the workers and returns at
+//! once with what they have finished so far, without waiting for them: worker
+//! A's item 1 is missing and still running.
 //! expect: serve returns once every worker has stopped
 
 pub async fn serve(queues: Vec<Queue>, shutdown: impl Future<Output = ()>) -> Vec<Vec<u32>> {

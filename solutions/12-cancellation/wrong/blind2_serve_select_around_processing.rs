@@ -1,6 +1,6 @@
 //! Wrong: Blind examination (round 2): serve races the stop signal against the
-//! whole take-and-process step: a busy worker's item is dropped mid-way at
-//! 300 ms. Race only the (cancel-safe) wait.
+//! whole take-and-process step: a busy worker's item is dropped mid-way at 300
+//! ms. Race only the (cancel-safe) wait.
 //! expect: race only the wait for an item against the signal
 
 pub async fn serve(queues: Vec<Queue>, shutdown: impl Future<Output = ()>) -> Vec<Vec<u32>> {

@@ -1,7 +1,7 @@
-//! Wrong: Blind examination (round 2): the workers' select! has no `biased;`:
-//! a worker that finishes its item after the shutdown, with its next item
-//! already in the queue, picks at random between the stop and the item, and
-//! takes a new item after the shutdown in about half the tries.
+//! Wrong: Blind examination (round 2): the workers' select! has no `biased;`: a
+//! worker that finishes its item after the shutdown, with its next item already
+//! in the queue, picks at random between the stop and the item, and takes a new
+//! item after the shutdown in about half the tries.
 //! expect: select! without `biased;` picks a branch at random
 
 pub async fn serve(queues: Vec<Queue>, shutdown: impl Future<Output = ()>) -> Vec<Vec<u32>> {
