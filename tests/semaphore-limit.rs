@@ -66,6 +66,35 @@ fn started(world: &World, row: &str) -> Duration {
         .start
 }
 
+/// Awaits the kata's call on `jobs` jobs. If it has not returned after 9 s
+/// of virtual time (just before `within`'s deadline) and the trace shows a
+/// run that stalled with jobs finished, jobs never started and none running,
+/// says why: the finished jobs' permits were never given back.
+async fn settles<T>(world: &World, jobs: usize, call: impl Future<Output = T>) -> T {
+    let mut call = std::pin::pin!(call);
+    tokio::select! {
+        biased;
+        output = &mut call => return output,
+        () = tokio::time::sleep(ms(9000)) => {}
+    }
+    let spans = world.trace().spans();
+    let finished: Vec<_> = spans.iter().filter_map(|s| s.end).collect();
+    let running = spans.iter().filter(|s| s.end.is_none()).count();
+    let never = jobs.saturating_sub(spans.len());
+    if let Some(last) = finished.iter().max().filter(|_| running == 0 && never > 0) {
+        panic!(
+            "the run stalled: by {} ms {} job(s) had finished and {never} had never started, \
+             with none running, and nothing happened after that. The finished jobs' permits \
+             were never given back: a permit returns to the semaphore when it is dropped, so \
+             it must end with its job (`let _permit = ...` inside the job's future, or moved \
+             into its task), not be kept in the result or anywhere that outlives the job",
+            last.as_millis(),
+            finished.len()
+        );
+    }
+    call.await
+}
+
 /// The most jobs that ran at once. A job that ends as another starts does
 /// not overlap it.
 fn peak(world: &World) -> usize {
@@ -303,7 +332,11 @@ fn assert_refuses_zero(world: &World, message: &str) {
 async fn step1_seed() {
     let world = World::start();
 
-    let done = within(10, kata::run_limited(seed_jobs(&world), 2)).await;
+    let done = within(
+        10,
+        settles(&world, 5, kata::run_limited(seed_jobs(&world), 2)),
+    )
+    .await;
 
     assert_seed_schedule(&world, &done);
     assert_timeline!("step1_seed", world);
@@ -313,7 +346,11 @@ async fn step1_seed() {
 async fn step2_uneven_jobs() {
     let world = World::start();
 
-    let done = within(10, kata::run_limited(uneven_jobs(&world), 2)).await;
+    let done = within(
+        10,
+        settles(&world, 3, kata::run_limited(uneven_jobs(&world), 2)),
+    )
+    .await;
 
     assert_uneven_schedule(&world, &done);
     assert_timeline!("step2_uneven_jobs", world);
@@ -321,7 +358,15 @@ async fn step2_uneven_jobs() {
     // The slow job first: the permit that frees first is a later job's.
     let world = World::start();
     world.compared_with("step2_later_job_frees_first");
-    let done = within(10, kata::run_limited(later_frees_first_jobs(&world), 2)).await;
+    let done = within(
+        10,
+        settles(
+            &world,
+            4,
+            kata::run_limited(later_frees_first_jobs(&world), 2),
+        ),
+    )
+    .await;
 
     assert_later_frees_first_schedule(&world, &done);
     assert_timeline!("step2_later_job_frees_first", world);
@@ -341,7 +386,11 @@ async fn step3_any_limit() {
     for (limit, at_once, done_at) in cases {
         let world = World::start();
 
-        let done = within(10, kata::run_limited(seed_jobs(&world), limit)).await;
+        let done = within(
+            10,
+            settles(&world, 5, kata::run_limited(seed_jobs(&world), limit)),
+        )
+        .await;
 
         assert_eq!(
             done,
@@ -378,7 +427,11 @@ async fn step3_any_limit() {
 async fn step4_spawned_tasks() {
     let world = World::start();
 
-    let done = within(10, kata::spawn_limited(seed_jobs(&world), 2)).await;
+    let done = within(
+        10,
+        settles(&world, 5, kata::spawn_limited(seed_jobs(&world), 2)),
+    )
+    .await;
 
     assert_seed_schedule(&world, &done);
     assert_own_tasks(&world);
@@ -388,13 +441,25 @@ async fn step4_spawned_tasks() {
     // failure shows the step 2 reference, which these runs must match.
     let world = World::start();
     world.compared_with("step2_uneven_jobs");
-    let done = within(10, kata::spawn_limited(uneven_jobs(&world), 2)).await;
+    let done = within(
+        10,
+        settles(&world, 3, kata::spawn_limited(uneven_jobs(&world), 2)),
+    )
+    .await;
     assert_uneven_schedule(&world, &done);
     assert_own_tasks(&world);
 
     let world = World::start();
     world.compared_with("step2_later_job_frees_first");
-    let done = within(10, kata::spawn_limited(later_frees_first_jobs(&world), 2)).await;
+    let done = within(
+        10,
+        settles(
+            &world,
+            4,
+            kata::spawn_limited(later_frees_first_jobs(&world), 2),
+        ),
+    )
+    .await;
     assert_later_frees_first_schedule(&world, &done);
     assert_own_tasks(&world);
 
