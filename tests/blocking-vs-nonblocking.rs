@@ -97,6 +97,22 @@ async fn step1_blocking_sleep() {
          thread\" notes, one call of legacy.sleep(1 s) per request, as Python's one \
          time.sleep(1) (found {notes})"
     );
+    let early_starts: Vec<String> = (2..=3)
+        .filter_map(|i| {
+            let row = format!("request {i}");
+            let start = world.trace().spans_of(&row).first()?.start;
+            (start < ms(1000)).then(|| format!("{row} at {} ms", start.as_millis()))
+        })
+        .collect();
+    assert!(
+        early_starts.is_empty(),
+        "the handler awaited something before its blocking sleep, so the runtime started \
+         the other requests first ({}), and then each waited its turn for the thread. \
+         Step 1 blocks at once: call legacy.sleep first, with no .await before it, as \
+         Python's time.sleep(1) is the handler's first line; request 2 does not even start \
+         until request 1 lets go of the thread, at 1000 ms",
+        early_starts.join(", ")
+    );
     assert_eq!(
         finish_times(&world),
         [ms(1000), ms(2000), ms(3000)],
@@ -110,7 +126,21 @@ async fn step1_blocking_sleep() {
 async fn step2_nonblocking_sleep() {
     let world = World::start();
 
+    let alive = || {
+        tokio::runtime::Handle::current()
+            .metrics()
+            .num_alive_tasks()
+    };
+    let before = alive();
     serve_three(&world, |_| kata::rate_limited_handler()).await;
+    let left_running = alive().saturating_sub(before);
+    assert!(
+        left_running == 0 || finish_times(&world).iter().all(|at| *at >= ms(1000)),
+        "the requests returned at 0 ms and left {left_running} task(s) running: a \
+         tokio::spawn whose JoinHandle is dropped is detached, and the handler does not \
+         wait for it. The sleep is the handler's own wait: tokio::time::sleep(..).await in \
+         the handler itself"
+    );
 
     assert_eq!(
         blocked_notes(&world),
@@ -169,8 +199,8 @@ async fn step3_blocking_call_off_the_runtime() {
     assert!(
         waited_for.is_empty(),
         "{waited_for:?} ran off the runtime, but the runtime thread waited for its result \
-         without awaiting (a std channel's recv, joining a thread, \
-         futures::executor::block_on): a blocking wait holds the runtime thread as surely \
+         without awaiting (a std channel's recv, joining a thread, a spin on \
+         is_finished, a home-made block_on): a blocking wait holds the runtime thread as surely \
          as the blocking call itself. Await the JoinHandle of spawn_blocking instead"
     );
     assert_rate_limit_waited(&world, "use tokio::time::sleep(..).await");
