@@ -184,6 +184,19 @@ macro_rules! assert_timeline {
             $crate::insta::assert_snapshot!($name, rendered);
         }
     }};
+    // The snapshot of a trace the test normalised (`Trace::edited`): what
+    // the lesson does not fix drawn alike for every right answer.
+    ($name:literal, $world:expr, drawn: $trace:expr) => {{
+        let world: &$crate::World = &$world;
+        world.compared_with($name);
+        let trace: $crate::trace::Trace = $trace;
+        if $crate::real_clock::real_clock() {
+            $crate::real_clock::record_verdict($name, &trace);
+        } else {
+            let rendered = $crate::timeline::render(&trace);
+            $crate::insta::assert_snapshot!($name, rendered);
+        }
+    }};
 }
 
 /// Where the reference snapshots live, seen from a kata or solution crate
