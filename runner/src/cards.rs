@@ -21,9 +21,10 @@
 //! whose fields are empty, which `check` rejects until they are written.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result};
+use kata_protocol::kata::snapshot_body;
 
 use crate::kata::Kata;
 use crate::steps::step_of;
@@ -219,7 +220,7 @@ pub fn check_kata(root: &Path, kata: &Kata) -> Result<(Vec<Card>, Vec<String>)> 
             problems.push(format!("card {}: step {} has no test", card.id, card.step));
         }
         if let Some(snapshot) = &card.snapshot {
-            let file = snapshot_file(kata, snapshot);
+            let file = kata.snapshot_file(snapshot);
             if !snapshot.is_empty() && !root.join(&file).is_file() {
                 problems.push(format!("card {}: no snapshot {}", card.id, file.display()));
             }
@@ -241,28 +242,14 @@ pub fn check_kata(root: &Path, kata: &Kata) -> Result<(Vec<Card>, Vec<String>)> 
     Ok((cards, problems))
 }
 
-/// `tests/snapshots/spawn_vs_join__step2_gather.snap`
-pub fn snapshot_file(kata: &Kata, snapshot: &str) -> PathBuf {
-    Path::new("tests/snapshots").join(format!("{}__{snapshot}.snap", kata.name.replace('-', "_")))
-}
-
 /// The timeline a predict card reveals: its snapshot as recorded, less
 /// insta's header, read now, so the reveal is what the reference does.
 pub fn timeline(root: &Path, kata: &Kata, card: &Card) -> Result<String> {
     let snapshot = card.snapshot.as_deref().unwrap_or_default();
-    let path = snapshot_file(kata, snapshot);
+    let path = kata.snapshot_file(snapshot);
     let text = std::fs::read_to_string(root.join(&path))
         .with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(snapshot_body(&text).to_string())
-}
-
-/// What follows insta's `---` header, without blank lines around it.
-fn snapshot_body(text: &str) -> &str {
-    let body = text
-        .strip_prefix("---\n")
-        .and_then(|rest| rest.split_once("\n---\n"))
-        .map_or(text, |(_, body)| body);
-    body.trim_matches('\n')
+    Ok(snapshot_body(&text).trim_matches('\n').to_string())
 }
 
 /// A string's text, without the blank lines around it.
@@ -366,11 +353,5 @@ python = "x"
         );
         assert!(check("[[card]\n").1[0].starts_with("not valid TOML"));
         assert_eq!(check("").1, ["no [[card]] in it"]);
-    }
-
-    #[test]
-    fn a_snapshot_body_is_what_follows_the_header() {
-        let snap = "---\nsource: x.rs\nexpression: rendered\n---\n  ms 0\n  |--|\n\nlegend\n";
-        assert_eq!(snapshot_body(snap), "  ms 0\n  |--|\n\nlegend");
     }
 }

@@ -68,6 +68,37 @@ pub fn test(
     target_dir: Option<&Path>,
     columns: Option<usize>,
 ) -> Result<Output> {
+    let command = test_command(dir, package, target_dir, columns);
+    let limits = Limits {
+        build: BUILD_LIMIT,
+        run: run_limit(),
+    };
+    run(command, package, limits)
+}
+
+/// The world's test that every stored snapshot of the crate `test_crate`
+/// (a kata's lib name) reads back as a timeline, run in the workspace at
+/// `dir`: the runner asks the world, which alone can parse a timeline,
+/// rather than build tokio itself.
+pub fn snapshots_read_back(dir: &Path, test_crate: &str, target_dir: &Path) -> Result<Output> {
+    let mut command = test_command(dir, "world", Some(target_dir), None);
+    command
+        .args(["--test", "snapshots"])
+        .env(kata_protocol::SNAPSHOTS_OF_ENV, test_crate);
+    let limits = Limits {
+        build: BUILD_LIMIT,
+        run: run_limit(),
+    };
+    run(command, "world", limits)
+}
+
+/// `cargo test -p package` in `dir`, its output piped.
+fn test_command(
+    dir: &Path,
+    package: &str,
+    target_dir: Option<&Path>,
+    columns: Option<usize>,
+) -> Command {
     // When run by `cargo kata`, this is the cargo that ran us.
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
@@ -90,11 +121,7 @@ pub fn test(
     if let Some(columns) = columns {
         command.env("COLUMNS", columns.to_string());
     }
-    let limits = Limits {
-        build: BUILD_LIMIT,
-        run: run_limit(),
-    };
-    run(command, package, limits)
+    command
 }
 
 struct Limits {

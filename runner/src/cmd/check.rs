@@ -203,11 +203,7 @@ fn print_tests(report: &Report, kata: &str, columns: usize) -> bool {
     let width = report.tests.iter().map(|t| t.name.len()).max().unwrap_or(0);
     let mut spaced = false;
     for test in &report.tests {
-        let todo = test
-            .panic
-            .as_deref()
-            .is_some_and(|panic| panic.starts_with("not yet implemented"));
-        let timeline = test.timeline.as_deref().filter(|_| !todo);
+        let timeline = test.timeline.as_deref().filter(|_| !test.todo);
         let (mark, why) = verdict(report, test, kata, timeline.is_some());
         print_test_line(&mark, &format!("{:<width$}", test.name), &why, columns);
         spaced = false;
@@ -254,7 +250,7 @@ fn verdict(report: &Report, test: &libtest::Test, kata: &str, timeline: bool) ->
         ),
         Outcome::Failed => (
             paint(style::BAD, "FAILED "),
-            why_failed(test.panic.as_deref(), timeline),
+            why_failed(test, timeline),
         ),
     }
 }
@@ -296,13 +292,14 @@ fn print_timeline(block: &str) {
 const DIFFERS: char = '?';
 
 /// The failure in one line: the concept the failed assertion names. A
-/// failed snapshot assertion names only itself; the harness's block below
-/// says in words what differs (the drawings may well look alike).
-fn why_failed(panic: Option<&str>, has_timeline: bool) -> String {
-    let Some(panic) = panic else {
+/// failed snapshot assertion (the harness's `@kata snapshot-differs`)
+/// names only itself; the harness's block below says in words what
+/// differs (the drawings may well look alike).
+fn why_failed(test: &libtest::Test, has_timeline: bool) -> String {
+    let Some(panic) = test.panic.as_deref() else {
         return String::new();
     };
-    if panic.starts_with("snapshot assertion for ") {
+    if test.snapshot_differs {
         return if has_timeline {
             "what it recorded differs from the reference snapshot:".to_string()
         } else {
@@ -316,16 +313,31 @@ fn why_failed(panic: Option<&str>, has_timeline: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::why_failed;
+    use crate::libtest;
+
+    /// A failed test of `stdout`, libtest's section with `panic`, and
+    /// `marker` after it.
+    fn failed(panic: &str, marker: &str) -> libtest::Test {
+        let stdout = format!(
+            "running 1 test\ntest step2_gather ... FAILED\n\nfailures:\n\n\
+             ---- step2_gather stdout ----\nthread 'step2_gather' panicked at x.rs:1:1:\n\
+             {panic}\n{marker}\n\nfailures:\n"
+        );
+        libtest::parse(&stdout, "").tests.remove(0)
+    }
 
     #[test]
     fn a_failed_snapshot_is_called_a_difference_in_what_was_recorded() {
         let insta = "snapshot assertion for 'step2_gather' failed in line 72";
+        let marked = failed(insta, "@kata snapshot-differs test=step2_gather");
         assert_eq!(
-            why_failed(Some(insta), true),
+            why_failed(&marked, true),
             "what it recorded differs from the reference snapshot:"
         );
+        // insta's words alone are not read: only the harness's marker.
+        assert_eq!(why_failed(&failed(insta, ""), true), insta);
         assert_eq!(
-            why_failed(Some("not yet implemented: step 2: x"), true),
+            why_failed(&failed("not yet implemented: step 2: x", ""), true),
             "not yet implemented: step 2: x"
         );
     }
