@@ -269,11 +269,17 @@ mod tests {
             kata.solution_lib_rs(),
             Path::new("solutions/03-spawn-vs-join/src/lib.rs")
         );
-        assert_eq!(kata.wrong_dir(), Path::new("solutions/03-spawn-vs-join/wrong"));
+        assert_eq!(
+            kata.wrong_dir(),
+            Path::new("solutions/03-spawn-vs-join/wrong")
+        );
         assert_eq!(kata.test_file(), Path::new("tests/spawn-vs-join.rs"));
         assert_eq!(
             (kata.solution_package(), kata.solution_lib_name()),
-            ("spawn-vs-join-solution".into(), "spawn_vs_join_solution".into())
+            (
+                "spawn-vs-join-solution".into(),
+                "spawn_vs_join_solution".into()
+            )
         );
         assert_eq!(
             kata.snapshot_file("step2_gather"),

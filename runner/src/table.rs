@@ -43,7 +43,13 @@ pub fn with_row_in(text: &str, number: u32, row: &str) -> Result<String> {
     insert(text, header_end, &rows, number, row)
 }
 
-fn insert(readme: &str, header_end: usize, rows: &[&str], number: u32, row: &str) -> Result<String> {
+fn insert(
+    readme: &str,
+    header_end: usize,
+    rows: &[&str],
+    number: u32,
+    row: &str,
+) -> Result<String> {
     let lines: Vec<&str> = readme.lines().collect();
     // The row goes before the first with a higher number, else after the last.
     let before = rows

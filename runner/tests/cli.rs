@@ -969,19 +969,19 @@ fn a_new_kata_fails_verify_until_its_parts_are_written() {
             "| 16 retry-backoff | TODO(author)",
         ),
         (
-            "the kata's README has no placeholder left",
+            "no placeholder left in the kata's README",
             "katas/16-retry-backoff/README.md still holds TODO(author) in 14 places",
         ),
         (
-            "the kata's manifest has no placeholder left",
+            "no placeholder left in the kata's manifest",
             "katas/16-retry-backoff/Cargo.toml still holds TODO(author)",
         ),
         (
-            "the test file has no placeholder left",
+            "no placeholder left in the test file",
             "#[ignore = \"TODO(author): delete this line",
         ),
         (
-            "the reference solution has no placeholder left",
+            "no placeholder left in the reference solution",
             "todo!(\"TODO(author): the reference answer to step 1\")",
         ),
         (
@@ -1049,4 +1049,3 @@ fn failed_line(run: &Run) -> impl Fn(&str) -> bool + '_ {
             .any(|l| l.starts_with("  FAILED  ") && l.contains(label))
     }
 }
-

@@ -17,7 +17,7 @@ use nix::unistd::Pid;
 
 mod sandbox;
 use sandbox::terminal::Terminal;
-use sandbox::{DIR, NAME, Sandbox};
+use sandbox::{NAME, Sandbox};
 
 const LIMIT: Duration = Duration::from_secs(60);
 
@@ -452,7 +452,10 @@ fn one_broken_kata_is_named_and_hides_nothing() {
         "{stdout}"
     );
 
-    sandbox.write(&sandbox::kata_path(kata_runner::contract::Layout::cards), "[[card]\nid = ");
+    sandbox.write(
+        &sandbox::kata_path(kata_runner::contract::Layout::cards),
+        "[[card]\nid = ",
+    );
     let output = sandbox.run(&["interview", "--print", "--kata", NAME]);
     assert_eq!(output.status.code(), Some(2), "{}", said(&output));
     let stderr = String::from_utf8_lossy(&output.stderr);

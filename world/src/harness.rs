@@ -7,7 +7,9 @@ use std::future::Future;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use kata_protocol::kata::{SNAPSHOTS_DIR, snapshot_body, snapshot_file_name, snapshot_of_file_name};
+use kata_protocol::kata::{
+    SNAPSHOTS_DIR, snapshot_body, snapshot_file_name, snapshot_of_file_name,
+};
 use kata_protocol::{Cause, Marker};
 use tokio::runtime::Handle;
 

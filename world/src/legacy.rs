@@ -36,8 +36,8 @@ use std::fmt;
 use std::time::Duration;
 
 use crate::trace::Fill;
-use crate::watchdog::runtime_comes_back;
 use crate::trace::Thread;
+use crate::watchdog::runtime_comes_back;
 use crate::world::World;
 
 /// How long the runtime gets to run the probe of a call made off its thread

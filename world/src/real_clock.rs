@@ -42,7 +42,8 @@ pub fn record_verdict(name: &str, trace: &Trace) {
     let krate = test_crate().unwrap_or_default();
     let file = kata_protocol::kata::snapshot_file_name(&krate, name);
     let snapshot = file.trim_end_matches(".snap");
-    let verdict = match stored_snapshot(name).and_then(|text| timeline::parse(snapshot_body(&text))) {
+    let verdict = match stored_snapshot(name).and_then(|text| timeline::parse(snapshot_body(&text)))
+    {
         Some(reference) => verdict(&reference, trace),
         None => "differs\tno stored snapshot to compare with".to_owned(),
     };

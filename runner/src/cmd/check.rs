@@ -248,10 +248,7 @@ fn verdict(report: &Report, test: &libtest::Test, kata: &str, timeline: bool) ->
                 test.name
             ),
         ),
-        Outcome::Failed => (
-            paint(style::BAD, "FAILED "),
-            why_failed(test, timeline),
-        ),
+        Outcome::Failed => (paint(style::BAD, "FAILED "), why_failed(test, timeline)),
     }
 }
 

@@ -376,7 +376,9 @@ impl<'a> Session<'a, '_> {
         let lang = self.lang;
         let text = entry.card.text(lang.code());
         if let Some(timeline) = &entry.timeline {
-            let file = entry.kata.snapshot_file(entry.card.snapshot.as_deref().unwrap());
+            let file = entry
+                .kata
+                .snapshot_file(entry.card.snapshot.as_deref().unwrap());
             let heading = say(lang, Msg::Timeline, &[("file", &file.display())]);
             println!("\n{}\n", paint(style::TITLE, heading));
             for line in timeline.lines() {
@@ -679,8 +681,9 @@ fn plain(root: &Path, deck: &[Entry], lang: Lang) -> String {
             block(&mut out, code);
         }
         let answer = if let Some(timeline) = &entry.timeline {
-            let file =
-                entry.kata.snapshot_file(entry.card.snapshot.as_deref().unwrap_or(""));
+            let file = entry
+                .kata
+                .snapshot_file(entry.card.snapshot.as_deref().unwrap_or(""));
             let heading = say(lang, Msg::Timeline, &[("file", &file.display())]);
             out.push('\n');
             words(&mut out, &heading, "", "  ");

@@ -117,9 +117,7 @@ impl Rows {
         let readme = read(WORKSPACE_README)?;
         let dir = kata.layout.dir();
         if table::row(&readme, &dir).is_some() {
-            bail!(
-                "README.md's table of katas has a row for {dir} already. Nothing was written."
-            );
+            bail!("README.md's table of katas has a row for {dir} already. Nothing was written.");
         }
         let number = kata.layout.number();
         let readme = table::with_row(&readme, number, &kata.table_row())?;
@@ -480,7 +478,8 @@ async fn step1_step_one() {{
     }
 
     fn readme(&self) -> String {
-        let (number, name, question) = (self.layout.number(), self.layout.package(), self.question());
+        let (number, name, question) =
+            (self.layout.number(), self.layout.package(), self.question());
         let todo = PLACEHOLDER;
         format!(
             r#"# {number:02} {name}

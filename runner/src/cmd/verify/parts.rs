@@ -50,7 +50,7 @@ impl Verifier<'_> {
             self.incremental()
         });
         for file in self.kata.layout().new_files() {
-            tally.check(&format!("{} has no placeholder left", file.what), || {
+            tally.check(&format!("no placeholder left in {}", file.what), || {
                 no_placeholder(self.root, &file)
             });
         }
@@ -169,7 +169,11 @@ impl Verifier<'_> {
         }
         let differ: Vec<String> = shown
             .into_iter()
-            .filter(|(_, text)| !text.as_deref().is_some_and(|t| same_question(&self.kata.question, t)))
+            .filter(|(_, text)| {
+                !text
+                    .as_deref()
+                    .is_some_and(|t| same_question(&self.kata.question, t))
+            })
             .map(|(place, text)| match text {
                 Some(text) => format!("{place} says: {text}"),
                 None => format!("{place} does not quote it"),
@@ -303,7 +307,12 @@ impl Verifier<'_> {
         let missing: Vec<String> = steps
             .iter()
             .filter(|step| !recorded.contains(step))
-            .map(|step| layout.snapshot_file(&format!("step{step}_*")).display().to_string())
+            .map(|step| {
+                layout
+                    .snapshot_file(&format!("step{step}_*"))
+                    .display()
+                    .to_string()
+            })
             .collect();
         if !missing.is_empty() {
             bail!(
@@ -366,7 +375,12 @@ impl Verifier<'_> {
     }
 
     /// At least `wanted` answers in a catalogue.
-    pub(super) fn enough(&self, answers: &[PathBuf], wanted: usize, catalogue: Catalogue) -> Result<String> {
+    pub(super) fn enough(
+        &self,
+        answers: &[PathBuf],
+        wanted: usize,
+        catalogue: Catalogue,
+    ) -> Result<String> {
         let have = answers.len();
         if have < wanted {
             bail!(
@@ -377,7 +391,6 @@ impl Verifier<'_> {
         }
         Ok(format!("{have}"))
     }
-
 }
 
 /// A file `new` wrote, with no placeholder of `new`'s left in it: every
@@ -403,4 +416,3 @@ fn no_placeholder(root: &Path, file: &NewFile) -> Result<String> {
     }
     Ok(String::new())
 }
-
