@@ -168,24 +168,7 @@ pub fn parse(stdout: &str, stderr: &str) -> Report {
             test.timeline.get_or_insert(block);
         }
     }
-    for marker in [stdout, stderr]
-        .iter()
-        .flat_map(|text| text.lines())
-        .filter_map(Marker::parse)
-    {
-        let (name, todo) = match &marker {
-            Marker::Todo { test } => (test, true),
-            Marker::SnapshotDiffers { test } => (test, false),
-            _ => continue,
-        };
-        if let Some(test) = tests.iter_mut().find(|t| t.name == *name) {
-            if todo {
-                test.todo = true;
-            } else {
-                test.snapshot_differs = true;
-            }
-        }
-    }
+    mark_tests(&mut tests, stdout, stderr);
     let stopped = [stdout, stderr].iter().find_map(|text| {
         text.lines().find_map(|line| match Marker::parse(line) {
             Some(Marker::Stopped { test, cause }) => Some((test, cause)),
@@ -208,6 +191,29 @@ pub fn parse(stdout: &str, stderr: &str) -> Report {
         ran,
         tests,
         stopped: stopped.map(|(name, _)| name),
+    }
+}
+
+/// Flags each test that the harness's marker lines say failed at a
+/// `todo!()` or in its snapshot assertion.
+fn mark_tests(tests: &mut [Test], stdout: &str, stderr: &str) {
+    for marker in [stdout, stderr]
+        .iter()
+        .flat_map(|text| text.lines())
+        .filter_map(Marker::parse)
+    {
+        let (name, todo) = match &marker {
+            Marker::Todo { test } => (test, true),
+            Marker::SnapshotDiffers { test } => (test, false),
+            _ => continue,
+        };
+        if let Some(test) = tests.iter_mut().find(|t| t.name == *name) {
+            if todo {
+                test.todo = true;
+            } else {
+                test.snapshot_differs = true;
+            }
+        }
     }
 }
 

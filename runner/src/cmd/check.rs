@@ -109,7 +109,7 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
         .filter(|t| t.outcome == Outcome::Failed)
         .map(|t| t.name.as_str())
         .collect();
-    let (passed, total) = (report.passed(), report.tests.len());
+    let passed = report.passed();
     let solved = output.success && passed > 0 && report.failed() == 0;
     // Merged into the file as it is now; a failed write is a warning only:
     // the verdict is the tests', whatever happens to the record.
@@ -135,33 +135,47 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
         }
         return Ok(Verdict::Solved);
     }
+    print_not_solved(&report, &output, gap, &path, kata, columns);
+    Ok(Verdict::Failing)
+}
+
+/// What a check that did not solve the kata ends with: a test binary that
+/// did not run to the end, or how many tests pass and where to go on.
+fn print_not_solved(
+    report: &Report,
+    output: &cargo::Output,
+    gap: &str,
+    path: &Path,
+    kata: &Kata,
+    columns: usize,
+) {
     if report.failed() == 0 {
         // The tests ran, none failed, yet cargo failed: a test binary that
         // crashed or was killed.
         println!("{gap}The tests did not run to the end:\n");
         println!("{}", libtest::error_or_tail(&output.stderr));
-    } else {
-        let stopped = match (&report.stopped, report.not_run()) {
-            (None, _) => String::new(),
-            (Some(test), 0) => format!("The watchdog stopped the tests in {test}.\n"),
-            (Some(test), n) => {
-                format!("The watchdog stopped the tests in {test}; {n} did not run.\n")
-            }
-        };
-        let summary = format!(
-            "{stopped}{passed} of {total} tests pass. Keep going in {}; \
-             stuck? `cargo kata hint {}`",
-            path.display(),
-            kata.name
-        );
-        print!("{gap}");
-        for paragraph in summary.lines() {
-            for row in wrap(paragraph, columns) {
-                println!("{row}");
-            }
+        return;
+    }
+    let (passed, total) = (report.passed(), report.tests.len());
+    let stopped = match (&report.stopped, report.not_run()) {
+        (None, _) => String::new(),
+        (Some(test), 0) => format!("The watchdog stopped the tests in {test}.\n"),
+        (Some(test), n) => {
+            format!("The watchdog stopped the tests in {test}; {n} did not run.\n")
+        }
+    };
+    let summary = format!(
+        "{stopped}{passed} of {total} tests pass. Keep going in {}; \
+         stuck? `cargo kata hint {}`",
+        path.display(),
+        kata.name
+    );
+    print!("{gap}");
+    for paragraph in summary.lines() {
+        for row in wrap(paragraph, columns) {
+            println!("{row}");
         }
     }
-    Ok(Verdict::Failing)
 }
 
 /// `  warning katas/01-lazy-futures/src/lib.rs:23:5: unused `Sleep` that

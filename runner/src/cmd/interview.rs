@@ -485,6 +485,20 @@ impl<'a> Session<'a, '_> {
                 ]
             )
         );
+        self.print_weak();
+        if let Some(due) = self.next_due() {
+            let now = self.clock.now();
+            println!(
+                "\n{}",
+                say(lang, Msg::NextDue, &[("when", &when(lang, now, due))])
+            );
+        }
+    }
+
+    /// The katas with a weak answer, in number order, how weak, and what to
+    /// run to work on each; or that there is nothing to redo.
+    fn print_weak(&self) {
+        let lang = self.lang;
         // The katas with a weak answer, in number order, and how weak.
         let mut weak: BTreeMap<u32, (&Kata, usize, usize)> = BTreeMap::new();
         for (kata, grade) in &self.grades {
@@ -530,13 +544,6 @@ impl<'a> Session<'a, '_> {
                     kata.name
                 );
             }
-        }
-        if let Some(due) = self.next_due() {
-            let now = self.clock.now();
-            println!(
-                "\n{}",
-                say(lang, Msg::NextDue, &[("when", &when(lang, now, due))])
-            );
         }
     }
 
