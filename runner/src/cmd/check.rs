@@ -94,7 +94,7 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
         );
         return Ok(Verdict::DoesNotCompile);
     }
-    let dir = Path::new("katas").join(&kata.dir);
+    let dir = kata.layout().kata_dir();
     print_warnings(
         &libtest::warnings(&output.stderr, &dir.to_string_lossy()),
         columns,
