@@ -12,6 +12,8 @@
 //! ...the two timelines, for the learner...
 //! @kata timeline-end
 //! @kata stopped test=step3_invoices cause=never-yields
+//! @kata todo test=step1_one_after_another
+//! @kata snapshot-differs test=step2_gather
 //! ```
 //!
 //! A marker line is `@kata`, a kind, then `key=value` words (values hold no
@@ -20,12 +22,18 @@
 //! [`Marker`]'s `Display`; the runner (`runner/src/libtest.rs`) reads them
 //! with [`Marker::parse`]. This crate has no dependencies, so the runner can
 //! use it without building tokio.
+//!
+//! [`kata`] is the other half of the contract: where a kata's parts live
+//! and what they are named, for `cargo kata new`, `verify`, the runner's
+//! commands and the world's harness alike.
 
 pub mod lang;
 
 pub use lang::{LANG_ENV, Lang};
 
 use std::fmt;
+
+pub mod kata;
 
 /// What every marker line starts with.
 pub const PREFIX: &str = "@kata";
@@ -41,6 +49,11 @@ pub const WATCHDOG_LIMIT_ENV: &str = "KATA_WATCHDOG_MS";
 /// `world/src/real_clock.rs`). Set to anything but empty or `0`.
 pub const REAL_CLOCK_ENV: &str = "KATA_REAL_CLOCK";
 
+/// The environment variable that limits the world's test of the stored
+/// snapshots (`world/tests/snapshots.rs`) to one kata's: its lib name
+/// (`spawn_vs_join`). `verify` sets it; unset, every snapshot is read.
+pub const SNAPSHOTS_OF_ENV: &str = "KATA_SNAPSHOTS_OF";
+
 /// One marker line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Marker {
@@ -50,6 +63,14 @@ pub enum Marker {
     TimelineEnd,
     /// The real-time watchdog stopped the test binary while `test` ran.
     Stopped { test: String, cause: Cause },
+    /// `test` failed at a `todo!()` still in place: a step not yet written.
+    /// The harness says so, so that no reader of its output depends on
+    /// std's wording of that panic.
+    Todo { test: String },
+    /// `test`'s snapshot assertion failed: what it recorded differs from
+    /// the reference snapshot. The harness says so, so that no reader
+    /// depends on insta's wording.
+    SnapshotDiffers { test: String },
 }
 
 /// Why the watchdog stopped a test: the ways an answer defeats the
@@ -224,6 +245,8 @@ impl fmt::Display for Marker {
             Marker::Stopped { test, cause } => {
                 write!(f, "{PREFIX} stopped test={test} cause={}", cause.code())
             }
+            Marker::Todo { test } => write!(f, "{PREFIX} todo test={test}"),
+            Marker::SnapshotDiffers { test } => write!(f, "{PREFIX} snapshot-differs test={test}"),
         }
     }
 }
@@ -253,6 +276,8 @@ impl Marker {
                 test: test?,
                 cause: cause?,
             }),
+            "todo" => Some(Marker::Todo { test: test? }),
+            "snapshot-differs" => Some(Marker::SnapshotDiffers { test: test? }),
             _ => None,
         }
     }
@@ -312,6 +337,12 @@ mod tests {
                 test: "step1".into(),
                 cause: Cause::NeverTurns,
             },
+            Marker::Todo {
+                test: "step1".into(),
+            },
+            Marker::SnapshotDiffers {
+                test: "step2_gather".into(),
+            },
         ];
         for marker in markers {
             let line = marker.to_string();
@@ -328,6 +359,8 @@ mod tests {
             "@kata timeline-begin",
             "@kata stopped test=x cause=sleepy",
             "@kata wobble test=x",
+            "@kata todo",
+            "@kata snapshot-differs",
             "@katas timeline-end",
         ] {
             assert_eq!(Marker::parse(line), None, "{line}");

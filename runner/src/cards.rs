@@ -21,9 +21,10 @@
 //! whose fields are empty, which `check` rejects until they are written.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result};
+use kata_protocol::kata::snapshot_body;
 
 use crate::kata::Kata;
 use crate::steps::step_of;
@@ -122,81 +123,92 @@ pub fn check(text: &str) -> (Vec<Card>, Vec<String>) {
             problems.push(format!("card {}: not a table", n + 1));
             continue;
         };
-        let written_id = entry
-            .get("id")
-            .and_then(|i| i.as_str())
-            .map(str::trim)
-            .filter(|i| !i.is_empty());
-        // A card without an id is named by its place in the file.
-        let id = written_id.map_or_else(|| (n + 1).to_string(), str::to_string);
-        let mut problem = |what: String| problems.push(format!("card {id}: {what}"));
-        match written_id {
-            None => problem("no `id`".to_string()),
-            Some(_) if !ids.insert(id.clone()) => problem("its id is used twice".to_string()),
-            Some(_) => {}
-        }
-        let kind = match entry.get("kind").and_then(|k| k.as_str()) {
-            Some("explain") => Some(Kind::Explain),
-            Some("predict") => Some(Kind::Predict),
-            _ => {
-                problem("`kind` must be \"explain\" or \"predict\"".to_string());
-                None
-            }
-        };
-        let step = entry
-            .get("step")
-            .and_then(|s| s.as_integer())
-            .and_then(|s| u32::try_from(s).ok())
-            .filter(|s| *s > 0);
-        if step.is_none() {
-            problem("`step` must be the number of a kata step".to_string());
-        }
-        let (mut snapshot, mut code) = (None, None);
-        if kind == Some(Kind::Predict) {
-            for field in ["code", "snapshot"] {
-                if !is_written(entry.get(field)) {
-                    problem(format!("a predict card needs `{field}`"));
-                }
-            }
-            snapshot = string(entry.get("snapshot"));
-            code = string(entry.get("code"));
-        }
-        let mut texts = [Text::default(), Text::default()];
-        for (language, words) in LANGUAGES.into_iter().zip(&mut texts) {
-            let Some(text) = entry.get(language).and_then(|l| l.as_table()) else {
-                problem(format!("no [card.{language}]"));
-                continue;
-            };
-            let empty: Vec<&str> = FIELDS
-                .into_iter()
-                .filter(|field| !is_written(text.get(*field)))
-                .collect();
-            if !empty.is_empty() {
-                problem(format!("{language}: {} not written", empty.join(", ")));
-            }
-            *words = Text {
-                question: string(text.get("question")).unwrap_or_default(),
-                answer: string(text.get("answer")).unwrap_or_default(),
-                points: text
-                    .get("points")
-                    .and_then(|p| p.as_array())
-                    .map(|points| points.iter().filter_map(|p| string(Some(p))).collect())
-                    .unwrap_or_default(),
-                python: string(text.get("python")).unwrap_or_default(),
-            };
-        }
-        let [en, ko] = texts;
-        cards.push(Card {
-            id,
-            kind: kind.unwrap_or(Kind::Explain),
-            step: step.unwrap_or(0),
-            snapshot,
-            code,
-            en,
-            ko,
-        });
+        cards.push(card(n, entry, &mut ids, &mut problems));
     }
     (cards, problems)
+}
+
+/// The `n`th card of the file (from 0), as far as it is written, noting in
+/// `problems` what is wrong with it and its id in `ids`.
+fn card(
+    n: usize,
+    entry: &toml::Table,
+    ids: &mut BTreeSet<String>,
+    problems: &mut Vec<String>,
+) -> Card {
+    let written_id = entry
+        .get("id")
+        .and_then(|i| i.as_str())
+        .map(str::trim)
+        .filter(|i| !i.is_empty());
+    // A card without an id is named by its place in the file.
+    let id = written_id.map_or_else(|| (n + 1).to_string(), str::to_string);
+    let mut problem = |what: String| problems.push(format!("card {id}: {what}"));
+    match written_id {
+        None => problem("no `id`".to_string()),
+        Some(_) if !ids.insert(id.clone()) => problem("its id is used twice".to_string()),
+        Some(_) => {}
+    }
+    let kind = match entry.get("kind").and_then(|k| k.as_str()) {
+        Some("explain") => Some(Kind::Explain),
+        Some("predict") => Some(Kind::Predict),
+        _ => {
+            problem("`kind` must be \"explain\" or \"predict\"".to_string());
+            None
+        }
+    };
+    let step = entry
+        .get("step")
+        .and_then(|s| s.as_integer())
+        .and_then(|s| u32::try_from(s).ok())
+        .filter(|s| *s > 0);
+    if step.is_none() {
+        problem("`step` must be the number of a kata step".to_string());
+    }
+    let (mut snapshot, mut code) = (None, None);
+    if kind == Some(Kind::Predict) {
+        for field in ["code", "snapshot"] {
+            if !is_written(entry.get(field)) {
+                problem(format!("a predict card needs `{field}`"));
+            }
+        }
+        snapshot = string(entry.get("snapshot"));
+        code = string(entry.get("code"));
+    }
+    let mut texts = [Text::default(), Text::default()];
+    for (language, words) in LANGUAGES.into_iter().zip(&mut texts) {
+        let Some(text) = entry.get(language).and_then(|l| l.as_table()) else {
+            problem(format!("no [card.{language}]"));
+            continue;
+        };
+        let empty: Vec<&str> = FIELDS
+            .into_iter()
+            .filter(|field| !is_written(text.get(*field)))
+            .collect();
+        if !empty.is_empty() {
+            problem(format!("{language}: {} not written", empty.join(", ")));
+        }
+        *words = Text {
+            question: string(text.get("question")).unwrap_or_default(),
+            answer: string(text.get("answer")).unwrap_or_default(),
+            points: text
+                .get("points")
+                .and_then(|p| p.as_array())
+                .map(|points| points.iter().filter_map(|p| string(Some(p))).collect())
+                .unwrap_or_default(),
+            python: string(text.get("python")).unwrap_or_default(),
+        };
+    }
+    let [en, ko] = texts;
+    Card {
+        id,
+        kind: kind.unwrap_or(Kind::Explain),
+        step: step.unwrap_or(0),
+        snapshot,
+        code,
+        en,
+        ko,
+    }
 }
 
 /// The cards of `kata` in the workspace at `root`, and what is wrong with
@@ -219,7 +231,7 @@ pub fn check_kata(root: &Path, kata: &Kata) -> Result<(Vec<Card>, Vec<String>)> 
             problems.push(format!("card {}: step {} has no test", card.id, card.step));
         }
         if let Some(snapshot) = &card.snapshot {
-            let file = snapshot_file(kata, snapshot);
+            let file = kata.snapshot_file(snapshot);
             if !snapshot.is_empty() && !root.join(&file).is_file() {
                 problems.push(format!("card {}: no snapshot {}", card.id, file.display()));
             }
@@ -241,28 +253,14 @@ pub fn check_kata(root: &Path, kata: &Kata) -> Result<(Vec<Card>, Vec<String>)> 
     Ok((cards, problems))
 }
 
-/// `tests/snapshots/spawn_vs_join__step2_gather.snap`
-pub fn snapshot_file(kata: &Kata, snapshot: &str) -> PathBuf {
-    Path::new("tests/snapshots").join(format!("{}__{snapshot}.snap", kata.name.replace('-', "_")))
-}
-
 /// The timeline a predict card reveals: its snapshot as recorded, less
 /// insta's header, read now, so the reveal is what the reference does.
 pub fn timeline(root: &Path, kata: &Kata, card: &Card) -> Result<String> {
     let snapshot = card.snapshot.as_deref().unwrap_or_default();
-    let path = snapshot_file(kata, snapshot);
+    let path = kata.snapshot_file(snapshot);
     let text = std::fs::read_to_string(root.join(&path))
         .with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(snapshot_body(&text).to_string())
-}
-
-/// What follows insta's `---` header, without blank lines around it.
-fn snapshot_body(text: &str) -> &str {
-    let body = text
-        .strip_prefix("---\n")
-        .and_then(|rest| rest.split_once("\n---\n"))
-        .map_or(text, |(_, body)| body);
-    body.trim_matches('\n')
+    Ok(snapshot_body(&text).trim_matches('\n').to_string())
 }
 
 /// A string's text, without the blank lines around it.
@@ -366,11 +364,5 @@ python = "x"
         );
         assert!(check("[[card]\n").1[0].starts_with("not valid TOML"));
         assert_eq!(check("").1, ["no [[card]] in it"]);
-    }
-
-    #[test]
-    fn a_snapshot_body_is_what_follows_the_header() {
-        let snap = "---\nsource: x.rs\nexpression: rendered\n---\n  ms 0\n  |--|\n\nlegend\n";
-        assert_eq!(snapshot_body(snap), "  ms 0\n  |--|\n\nlegend");
     }
 }

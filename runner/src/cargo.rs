@@ -70,6 +70,38 @@ pub fn test(
     columns: Option<usize>,
     lang: kata_protocol::Lang,
 ) -> Result<Output> {
+    let mut command = test_command(dir, package, target_dir, columns);
+    command.env(kata_protocol::LANG_ENV, lang.code());
+    let limits = Limits {
+        build: BUILD_LIMIT,
+        run: run_limit(),
+    };
+    run(command, package, limits)
+}
+
+/// The world's test that every stored snapshot of the crate `test_crate`
+/// (a kata's lib name) reads back as a timeline, run in the workspace at
+/// `dir`: the runner asks the world, which alone can parse a timeline,
+/// rather than build tokio itself.
+pub fn snapshots_read_back(dir: &Path, test_crate: &str, target_dir: &Path) -> Result<Output> {
+    let mut command = test_command(dir, "world", Some(target_dir), None);
+    command
+        .args(["--test", "snapshots"])
+        .env(kata_protocol::SNAPSHOTS_OF_ENV, test_crate);
+    let limits = Limits {
+        build: BUILD_LIMIT,
+        run: run_limit(),
+    };
+    run(command, "world", limits)
+}
+
+/// `cargo test -p package` in `dir`, its output piped.
+fn test_command(
+    dir: &Path,
+    package: &str,
+    target_dir: Option<&Path>,
+    columns: Option<usize>,
+) -> Command {
     // When run by `cargo kata`, this is the cargo that ran us.
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
@@ -85,19 +117,14 @@ pub fn test(
     command
         .env("RUST_BACKTRACE", "0")
         .env("RUST_LIB_BACKTRACE", "0")
-        .env_remove("RUST_TEST_NOCAPTURE")
-        .env(kata_protocol::LANG_ENV, lang.code());
+        .env_remove("RUST_TEST_NOCAPTURE");
     if let Some(target_dir) = target_dir {
         command.env("CARGO_TARGET_DIR", target_dir);
     }
     if let Some(columns) = columns {
         command.env("COLUMNS", columns.to_string());
     }
-    let limits = Limits {
-        build: BUILD_LIMIT,
-        run: run_limit(),
-    };
-    run(command, package, limits)
+    command
 }
 
 struct Limits {

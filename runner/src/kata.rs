@@ -9,16 +9,15 @@
 //! start = "<git blob id of the starting src/lib.rs>"   # optional
 //! ```
 //!
-//! Its solution lives beside it under the same directory name:
-//! `solutions/NN-name/`, package `name-solution`, with the answers the
-//! tests must catch and accept in `wrong/*.rs` and `right/*.rs`, and the
-//! interview cards in `cards.toml`. Both crates share one test file,
-//! `tests/name.rs`. Paths here are relative to the workspace root, so that
-//! `verify` can use them in its scratch copy too.
+//! Where its parts live, and what its solution and libs are named, is the
+//! kata contract's to say ([`Layout`], in `kata-protocol`): the methods
+//! here hand its answers on. Paths are relative to the workspace root, so
+//! that `verify` can use them in its scratch copy too.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+use kata_protocol::kata::{Layout, QUESTION_KEY};
 
 use crate::splice::Catalogue;
 use crate::steps;
@@ -65,7 +64,7 @@ impl Kata {
                 shown.display()
             );
         };
-        let Some(question) = meta.get("question").and_then(|q| q.as_str()) else {
+        let Some(question) = meta.get(QUESTION_KEY).and_then(|q| q.as_str()) else {
             bail!(
                 "{}: [package.metadata.kata] needs `question = \"...\"`",
                 shown.display()
@@ -100,9 +99,15 @@ impl Kata {
         format!("{:02} {}", self.number, self.name)
     }
 
+    /// Where its parts live: the kata contract's answer for its number
+    /// and name.
+    pub fn layout(&self) -> Layout {
+        Layout::new(self.number, &self.name)
+    }
+
     /// The file the learner edits.
     pub fn lib_rs(&self) -> PathBuf {
-        Path::new("katas").join(&self.dir).join("src/lib.rs")
+        self.layout().kata_lib_rs()
     }
 
     /// What the learner's file holds now, in the workspace at `root`.
@@ -112,7 +117,7 @@ impl Kata {
     }
 
     pub fn readme(&self) -> PathBuf {
-        Path::new("katas").join(&self.dir).join("README.md")
+        self.layout().readme()
     }
 
     /// The README's Korean translation, beside it.
@@ -121,16 +126,16 @@ impl Kata {
     }
 
     pub fn solution_name(&self) -> String {
-        format!("{}-solution", self.name)
+        self.layout().solution_package()
     }
 
     pub fn solution_lib_rs(&self) -> PathBuf {
-        self.solution_dir().join("src/lib.rs")
+        self.layout().solution_lib_rs()
     }
 
     /// The one test file of the kata and its solution.
     pub fn test_file(&self) -> PathBuf {
-        Path::new("tests").join(format!("{}.rs", self.name))
+        self.layout().test_file()
     }
 
     /// The names of the kata's tests, as its test file declares them (see
@@ -141,13 +146,12 @@ impl Kata {
             .unwrap_or_default()
     }
 
-    pub fn solution_dir(&self) -> PathBuf {
-        Path::new("solutions").join(&self.dir)
-    }
-
     /// A catalogue of answers, one `*.rs` file each; see `splice.rs`.
     pub fn answers_dir(&self, catalogue: Catalogue) -> PathBuf {
-        self.solution_dir().join(catalogue.dir())
+        match catalogue {
+            Catalogue::Wrong => self.layout().wrong_dir(),
+            Catalogue::Right => self.layout().right_dir(),
+        }
     }
 
     /// The files of a catalogue, by name, in the workspace at `root`; none
@@ -174,6 +178,11 @@ impl Kata {
 
     /// The interview cards; see `cards.rs`.
     pub fn cards(&self) -> PathBuf {
-        self.solution_dir().join("cards.toml")
+        self.layout().cards()
+    }
+
+    /// The stored reference snapshot `snapshot` (`step2_gather`).
+    pub fn snapshot_file(&self, snapshot: &str) -> PathBuf {
+        self.layout().snapshot_file(snapshot)
     }
 }

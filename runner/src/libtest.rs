@@ -56,6 +56,10 @@ pub struct Test {
     pub timeline: Option<String>,
     /// Why the watchdog stopped the test binary in this test.
     pub stopped: Option<Cause>,
+    /// It failed at a `todo!()` still in place (`@kata todo`).
+    pub todo: bool,
+    /// Its snapshot assertion failed (`@kata snapshot-differs`).
+    pub snapshot_differs: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -108,6 +112,8 @@ impl Test {
             panic: None,
             timeline: None,
             stopped: None,
+            todo: false,
+            snapshot_differs: false,
         }
     }
 
@@ -165,6 +171,7 @@ pub fn parse(stdout: &str, stderr: &str) -> Report {
             test.timeline.get_or_insert(block);
         }
     }
+    mark_tests(&mut tests, stdout, stderr);
     let stopped = [stdout, stderr].iter().find_map(|text| {
         text.lines().find_map(|line| match Marker::parse(line) {
             Some(Marker::Stopped { test, cause }) => Some((test, cause)),
@@ -187,6 +194,29 @@ pub fn parse(stdout: &str, stderr: &str) -> Report {
         ran,
         tests,
         stopped: stopped.map(|(name, _)| name),
+    }
+}
+
+/// Flags each test that the harness's marker lines say failed at a
+/// `todo!()` or in its snapshot assertion.
+fn mark_tests(tests: &mut [Test], stdout: &str, stderr: &str) {
+    for marker in [stdout, stderr]
+        .iter()
+        .flat_map(|text| text.lines())
+        .filter_map(Marker::parse)
+    {
+        let (name, todo) = match &marker {
+            Marker::Todo { test } => (test, true),
+            Marker::SnapshotDiffers { test } => (test, false),
+            _ => continue,
+        };
+        if let Some(test) = tests.iter_mut().find(|t| t.name == *name) {
+            if todo {
+                test.todo = true;
+            } else {
+                test.snapshot_differs = true;
+            }
+        }
     }
 }
 
@@ -245,6 +275,7 @@ fn timeline_blocks(text: &str) -> Vec<(String, String)> {
                 }
             }
             Some(Marker::Stopped { .. }) => open = None,
+            Some(Marker::Todo { .. } | Marker::SnapshotDiffers { .. }) => {}
             None => {
                 if let Some((_, lines)) = &mut open {
                     lines.push(line);
@@ -523,6 +554,39 @@ test result: FAILED. 0 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; 
             "assertion `left == right` failed (left: 1, right: 2)"
         );
         assert_eq!(summarise("\ndid not finish\nmore"), "did not finish");
+    }
+
+    /// A `todo!()` and a snapshot mismatch are known by the harness's
+    /// markers, never by std's or insta's words: the same panics without
+    /// markers are plain failures.
+    #[test]
+    fn a_todo_and_a_snapshot_mismatch_are_read_from_markers() {
+        let report = parse(STDOUT, "");
+        assert!(report.tests.iter().all(|t| !t.todo && !t.snapshot_differs));
+        let marked = STDOUT.replace(
+            "stack backtrace:",
+            "@kata todo test=step3_plain_future_waits\n\
+             @kata snapshot-differs test=step2_gather\nstack backtrace:",
+        );
+        let report = parse(&marked, "@kata todo test=step9_unknown\n");
+        let flags: Vec<_> = report
+            .tests
+            .iter()
+            .map(|t| (t.name.as_str(), t.todo, t.snapshot_differs))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("step1_one_after_another", false, false),
+                ("step2_gather", false, true),
+                ("step3_plain_future_waits", true, false),
+                ("step4_ignored", false, false),
+            ]
+        );
+        assert_eq!(
+            report.tests[2].panic.as_deref(),
+            Some("not yet implemented: step 3: create fetch_data(1); see README step 3")
+        );
     }
 
     #[test]

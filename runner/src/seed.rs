@@ -22,8 +22,7 @@
 use std::io;
 use std::path::Path;
 
-// `super`: the runner's root, or the tests' sandbox, which both hold it.
-use super::mirror::set_modified;
+use crate::mirror::set_modified;
 
 /// Seeds `dir` from the target directory `from`, if nothing was ever built
 /// in `dir`, once (a marker file remembers). Whether it was seeded now.

@@ -149,14 +149,6 @@ pub enum Catalogue {
 }
 
 impl Catalogue {
-    /// Its folder in `solutions/NN-name/`.
-    pub fn dir(self) -> &'static str {
-        match self {
-            Catalogue::Wrong => "wrong",
-            Catalogue::Right => "right",
-        }
-    }
-
     /// What its header starts with, after `//!`.
     fn word(self) -> &'static str {
         match self {

@@ -10,12 +10,12 @@
 //!
 //! `new` adds a row whose cells the author fills in, marked with
 //! [`PLACEHOLDER`]; `verify` checks that the row is there and filled in.
+//! `docs/python-originals.md` has a table of the same kind, its rows
+//! starting `| 03 spawn-vs-join |`, which `new` adds to in the same way
+//! ([`with_row_in`]).
 
 use anyhow::{Result, bail};
-
-/// What `new` writes wherever the author has something to write, and
-/// `verify` refuses to find.
-pub const PLACEHOLDER: &str = "TODO(author)";
+pub use kata_protocol::kata::PLACEHOLDER;
 
 const HEADING: &str = "## The katas";
 
@@ -31,6 +31,25 @@ pub fn with_row(readme: &str, number: u32, row: &str) -> Result<String> {
     let Some((header_end, rows)) = rows(readme) else {
         bail!("README.md has no table under `{HEADING}` to add the kata's row to");
     };
+    insert(readme, header_end, &rows, number, row)
+}
+
+/// `text` with `row` added to its first table (`docs/python-originals.md`'s),
+/// in number order.
+pub fn with_row_in(text: &str, number: u32, row: &str) -> Result<String> {
+    let Some((header_end, rows)) = table_at(text, 0) else {
+        bail!("no table to add the kata's row to");
+    };
+    insert(text, header_end, &rows, number, row)
+}
+
+fn insert(
+    readme: &str,
+    header_end: usize,
+    rows: &[&str],
+    number: u32,
+    row: &str,
+) -> Result<String> {
     let lines: Vec<&str> = readme.lines().collect();
     // The row goes before the first with a higher number, else after the last.
     let before = rows
@@ -53,11 +72,14 @@ pub fn link(dir: &str) -> String {
 fn rows(readme: &str) -> Option<(usize, Vec<&str>)> {
     let lines: Vec<&str> = readme.lines().collect();
     let heading = lines.iter().position(|l| l.trim_end() == HEADING)?;
-    let table = heading
-        + 1
-        + lines[heading + 1..]
-            .iter()
-            .position(|l| l.starts_with('|'))?;
+    table_at(readme, heading + 1)
+}
+
+/// The first table from line `from` on: the line index after its header
+/// and separator, and its rows.
+fn table_at(readme: &str, from: usize) -> Option<(usize, Vec<&str>)> {
+    let lines: Vec<&str> = readme.lines().collect();
+    let table = from + lines.get(from..)?.iter().position(|l| l.starts_with('|'))?;
     let header_end = table + 2;
     if !lines.get(table + 1)?.starts_with("|-") && !lines[table + 1].starts_with("| -") {
         return None;
@@ -70,14 +92,10 @@ fn rows(readme: &str) -> Option<(usize, Vec<&str>)> {
     Some((header_end, rows))
 }
 
-/// `| 03 | ...` -> 3.
+/// `| 03 | ...` and `| 03 spawn-vs-join | ...` -> 3.
 fn first_number(row: &str) -> Option<u32> {
-    row.trim_start_matches('|')
-        .split('|')
-        .next()?
-        .trim()
-        .parse()
-        .ok()
+    let cell = row.trim_start_matches('|').split('|').next()?.trim();
+    cell.split(' ').next()?.parse().ok()
 }
 
 #[cfg(test)]
@@ -122,6 +140,12 @@ Planned: more.
         assert!(last.ends_with("\n\nPlanned: more.\n"));
         let first = with_row(README, 1, "| 01 | first |").unwrap();
         assert_eq!(first.lines().nth(6), Some("| 01 | first |"));
+
+        let originals = "# Originals\n\n| kata | x |\n|---|---|\n| 03 spawn-vs-join | a |\n\
+                         | 10 lock-race | b |\n";
+        let added = with_row_in(originals, 5, "| 05 x | TODO(author) |").unwrap();
+        assert_eq!(added.lines().nth(5), Some("| 05 x | TODO(author) |"));
+        assert!(added.lines().nth(6).unwrap().starts_with("| 10 lock-race"));
 
         let error = with_row("# no table\n", 5, row).unwrap_err().to_string();
         assert!(error.contains("no table under `## The katas`"), "{error}");

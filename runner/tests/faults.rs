@@ -17,7 +17,7 @@ use nix::unistd::Pid;
 
 mod sandbox;
 use sandbox::terminal::Terminal;
-use sandbox::{DIR, NAME, Sandbox};
+use sandbox::{NAME, Sandbox};
 
 const LIMIT: Duration = Duration::from_secs(60);
 
@@ -53,7 +53,7 @@ impl Sandbox {
     /// 03's README (its hints), enough for `hint` and `list`, not for
     /// cargo: a test that adds them builds nothing.
     fn fake_katas(&self, n: usize) -> Vec<String> {
-        let readme = self.read(&format!("katas/{DIR}/README.md"));
+        let readme = self.read(&sandbox::kata_path(kata_runner::contract::Layout::readme));
         (0..n)
             .map(|i| {
                 let (number, name) = (90 + i, format!("fake-{i}"));
@@ -452,7 +452,10 @@ fn one_broken_kata_is_named_and_hides_nothing() {
         "{stdout}"
     );
 
-    sandbox.write(&format!("solutions/{DIR}/cards.toml"), "[[card]\nid = ");
+    sandbox.write(
+        &sandbox::kata_path(kata_runner::contract::Layout::cards),
+        "[[card]\nid = ",
+    );
     let output = sandbox.run(&["interview", "--print", "--kata", NAME]);
     assert_eq!(output.status.code(), Some(2), "{}", said(&output));
     let stderr = String::from_utf8_lossy(&output.stderr);

@@ -99,7 +99,11 @@ fn a_session_in_english_asks_reveals_grades_and_sums_up() {
         screen.contains("1:00 left · Enter shows the answer"),
         "{screen}"
     );
-    let snapshot = sandbox.read("tests/snapshots/spawn_vs_join__step4_spawned_task_runs.snap");
+    let snapshot = sandbox.read(
+        &sandbox::kata()
+            .snapshot_file("step4_spawned_task_runs")
+            .to_string_lossy(),
+    );
     assert!(
         screen.contains(
             "Timeline (the reference, tests/snapshots/spawn_vs_join__step4_spawned_task_runs.snap)"

@@ -7,6 +7,9 @@ use std::future::Future;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use kata_protocol::kata::{
+    SNAPSHOTS_DIR, snapshot_body, snapshot_file_name, snapshot_of_file_name,
+};
 use kata_protocol::{Cause, Lang, Marker};
 use tokio::runtime::Handle;
 
@@ -181,7 +184,9 @@ macro_rules! assert_timeline {
             $crate::real_clock::record_verdict($name, &world.trace());
         } else {
             let rendered = $crate::timeline::render(&world.trace());
-            $crate::insta::assert_snapshot!($name, rendered);
+            $crate::harness::snapshot_assertion(|| {
+                $crate::insta::assert_snapshot!($name, rendered);
+            });
         }
     }};
     // The snapshot of a trace the test normalised (`Trace::edited`): what
@@ -194,21 +199,97 @@ macro_rules! assert_timeline {
             $crate::real_clock::record_verdict($name, &trace);
         } else {
             let rendered = $crate::timeline::render(&trace);
-            $crate::insta::assert_snapshot!($name, rendered);
+            $crate::harness::snapshot_assertion(|| {
+                $crate::insta::assert_snapshot!($name, rendered);
+            });
         }
     }};
 }
 
-/// Where the reference snapshots live, seen from a kata or solution crate
-/// (both sit two levels below the workspace root).
-pub(crate) const SNAPSHOTS: &str = "../../tests/snapshots";
+/// Runs insta's assertion (expanded in the test's crate, where insta finds
+/// the snapshot), and when it fails says so in a marker line
+/// (`@kata snapshot-differs`) before the panic goes on: the runner knows a
+/// snapshot mismatch by the marker, never by insta's words.
+pub fn snapshot_assertion(assertion: impl FnOnce()) {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(assertion));
+    if let Err(panic) = outcome {
+        eprintln!(
+            "{}",
+            Marker::SnapshotDiffers {
+                test: test_name().unwrap_or_default()
+            }
+        );
+        std::panic::resume_unwind(panic);
+    }
+}
+
+/// Says in a marker line (`@kata todo`) that a step test failed at a
+/// `todo!()` still in place, when `panic` is that: the one reader of std's
+/// wording of it, so that the runner reads the marker instead.
+pub(crate) fn mark_todo(panic: &(dyn std::any::Any + Send)) {
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or_default();
+    if message.contains("not yet implemented") {
+        eprintln!(
+            "{}",
+            Marker::Todo {
+                test: test_name().unwrap_or_default()
+            }
+        );
+    }
+}
+
+/// The running test's name: libtest names a test's thread after it.
+fn test_name() -> Option<String> {
+    std::thread::current().name().map(str::to_owned)
+}
+
+/// The stored reference snapshot `name` of the running test binary's
+/// crate, as text; `None` when it cannot be read. Found from the paths
+/// cargo gives a test run: a kata or solution crate sits two levels below
+/// the workspace root.
+pub(crate) fn stored_snapshot(name: &str) -> Option<String> {
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")?;
+    let file = snapshot_file_name(&test_crate()?, name);
+    let path = Path::new(&manifest_dir)
+        .join("../..")
+        .join(SNAPSHOTS_DIR)
+        .join(file);
+    std::fs::read_to_string(path).ok()
+}
+
+/// The snapshots in `dir` (of the crate `only`, or all) that do not read
+/// back as a timeline ([`timeline::parse`]), by file name.
+pub fn unreadable_snapshots(dir: &Path, only: Option<&str>) -> std::io::Result<Vec<String>> {
+    let mut unreadable = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        let Some((krate, _)) = snapshot_of_file_name(&name) else {
+            continue;
+        };
+        if only.is_some_and(|only| only != krate) {
+            continue;
+        }
+        let stored = std::fs::read_to_string(dir.join(&name))?;
+        if timeline::parse(snapshot_body(&stored)).is_none() {
+            unreadable.push(name);
+        }
+    }
+    unreadable.sort();
+    Ok(unreadable)
+}
 
 /// Prints the reference timeline beside `trace`'s, and in words what differs,
 /// when the trace differs from the snapshot `name`; framed
 /// by marker lines for the runner (see `kata-protocol`).
 ///
-/// The world calls this when it is dropped while its test panics, so that
-/// every failure shows the picture, whichever assertion failed: a learner
+/// The step entry point installs it as the world's failure hook (see
+/// `step.rs`): the world calls it when it is dropped while its test
+/// panics, so that every failure shows the picture, whichever assertion
+/// failed: a learner
 /// told "gathered calls run concurrently" also sees that their two calls
 /// ran one after the other. The reference is the snapshot `name` (by
 /// default the test's own name) of this test binary's crate, read from the
@@ -219,13 +300,7 @@ pub(crate) fn show_on_failure(test: &str, name: &str, trace: &Trace) {
     if trace.events().is_empty() {
         return;
     }
-    let (Some(manifest_dir), Some(krate)) = (std::env::var_os("CARGO_MANIFEST_DIR"), test_crate())
-    else {
-        return;
-    };
-    let file = format!("{krate}__{name}.snap");
-    let Ok(stored) = std::fs::read_to_string(Path::new(&manifest_dir).join(SNAPSHOTS).join(&file))
-    else {
+    let Some(stored) = stored_snapshot(name) else {
         return;
     };
     let expected = snapshot_body(&stored);
@@ -615,24 +690,30 @@ pub(crate) fn test_crate() -> Option<String> {
     )
 }
 
-/// The content of an insta `.snap` file: what follows its `---` header.
-pub(crate) fn snapshot_body(stored: &str) -> &str {
-    match stored
-        .strip_prefix("---\n")
-        .and_then(|s| s.split_once("\n---\n"))
-    {
-        Some((_header, body)) => body,
-        None => stored,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// A snapshot that is not a timeline is named; one that is, and a file
+    /// of another crate or not a snapshot at all, are not.
     #[test]
-    fn body_is_what_follows_the_header() {
-        let stored = "---\nsource: tests/x.rs\nexpression: rendered\n---\nline 1\nline 2\n";
-        assert_eq!(snapshot_body(stored), "line 1\nline 2\n");
+    fn an_unreadable_snapshot_is_named() {
+        let dir = std::env::temp_dir().join(format!("world-snapshots-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let timeline = timeline::render(&Trace::new(Vec::new()));
+        let header = "---\nsource: tests/x.rs\nexpression: rendered\n---\n";
+        for (file, body) in [
+            ("x__step1_good.snap", timeline.as_str()),
+            ("x__step2_bad.snap", "not a timeline at all\n"),
+            ("y__step1_bad.snap", "not a timeline either\n"),
+            ("notes.txt", "no snapshot\n"),
+        ] {
+            std::fs::write(dir.join(file), format!("{header}{body}")).unwrap();
+        }
+        let found = unreadable_snapshots(&dir, Some("x")).unwrap();
+        let all = unreadable_snapshots(&dir, None).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(found, ["x__step2_bad.snap"]);
+        assert_eq!(all, ["x__step2_bad.snap", "y__step1_bad.snap"]);
     }
 }

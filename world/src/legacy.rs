@@ -36,8 +36,9 @@ use std::fmt;
 use std::time::Duration;
 
 use crate::trace::Fill;
+use crate::trace::Thread;
 use crate::watchdog::runtime_comes_back;
-use crate::world::{Thread, World};
+use crate::world::World;
 
 /// How long the runtime gets to run the probe of a call made off its thread
 /// before it counts as held. A free runtime answers in microseconds; only a

@@ -86,9 +86,9 @@ pub use legacy::{Invoice, Legacy};
 pub use operation::{Operation, Unavailable, Unreliable};
 pub use pipeline::{Consumer, Product, Source};
 pub use reactor::{Reactor, Sleep};
-pub use trace::{Ending, Fill, Trace};
+pub use trace::{Ending, Fill, Thread, Trace};
 pub use work::{Item, Queue, Scratch};
-pub use world::{Span, Thread, World};
+pub use world::{Span, World};
 /// The one entry point of every step test: see `world_macros`.
 pub use world_macros::step;
 

@@ -134,101 +134,31 @@ impl Reactor {
     pub fn turn(&self) {
         let now = self.world.now();
         let mut state = self.state();
-        let lost: Vec<String> = state
-            .entries
-            .iter()
-            .filter(|e| e.is_sleep() && e.fired.is_some() && !e.done && !e.dropped)
-            .map(Entry::describe)
-            .collect();
-        if !lost.is_empty() {
+        // Each panic comes after the lock is let go: the state stays sound.
+        if let Some(message) = state.lost_wakeup() {
             drop(state);
-            let verb = if lost.len() == 1 { "was" } else { "were" };
-            panic!(
-                "a lost wake-up: the loop turned the reactor again, but {} {verb} woken and \
-                 never polled again. A waker must put its task back on the run queue, and the loop \
-                 must poll every ready task before it parks on the reactor; otherwise the task \
-                 waits for ever (a deadlock)",
-                lost.join(", ")
-            );
+            panic!("{message}");
         }
-        let Some(at) = state
-            .entries
-            .iter()
-            .filter(|e| e.fired.is_none() && !e.dropped)
-            .map(|e| e.due)
-            .min()
-        else {
-            let dropped: Vec<String> = state
-                .entries
-                .iter()
-                .filter(|e| e.is_sleep() && e.fired.is_none() && e.dropped)
-                .map(Entry::describe)
-                .collect();
+        let Some(at) = state.next_due() else {
+            let message = state.nothing_to_fire(now);
             drop(state);
-            if !dropped.is_empty() {
-                panic!(
-                    "a lost wake-up: the loop turned the reactor at +{}ms, but nothing is left \
-                     to fire: {} {} dropped while waiting, before its timer fired, so no task will \
-                     ever be woken. The task that owned it was dropped while it waited: if only \
-                     its waker kept it alive, a waker that does nothing lets it go. A waker must \
-                     put its task back on the run queue",
-                    now.as_millis(),
-                    dropped.join(", "),
-                    if dropped.len() == 1 { "was" } else { "were" }
-                );
-            }
-            panic!(
-                "a deadlock: the loop turned the reactor at +{}ms, but nothing is left to \
-                 fire: no timer waits and no future registered a waker that is still pending. \
-                 The loop waits for an event that will never come (a task that was never \
-                 polled, or one the loop forgot)",
-                now.as_millis()
-            );
+            panic!("{message}");
         };
         state.turns += 1;
         if at > now {
             self.world.advance(at - now);
         }
-        let mut wakers = Vec::new();
-        let mut callbacks = Vec::new();
-        for entry in state.entries.iter_mut() {
-            if entry.fired.is_some() || entry.dropped || entry.due != at {
-                continue;
-            }
-            entry.fired = Some(at);
-            match &mut entry.kind {
-                EntryKind::Sleep { waker } => {
-                    if let Some(waker) = waker.take() {
-                        wakers.push(waker);
-                    }
-                }
-                EntryKind::Callback { span } => callbacks.extend(span.take()),
-            }
-        }
-        let woken: Vec<String> = state
-            .entries
-            .iter()
-            .filter(|e| e.is_sleep() && e.fired == Some(at) && !e.dropped)
-            .map(|e| e.actor.clone())
-            .collect();
-        let turn = state.turns;
-        let mut fired: Vec<String> = woken.iter().map(|a| format!("woke {a}")).collect();
-        fired.extend(
-            state
-                .entries
-                .iter()
-                .filter(|e| !e.is_sleep() && e.fired == Some(at))
-                .map(|e| format!("ran {}'s callback", e.actor)),
-        );
-        state.woken.extend(woken);
+        let fired = state.fire(at);
         // Outside the lock: a waker may call back into the reactor.
         drop(state);
-        self.world
-            .note("reactor", format!("turn {turn}: {}", fired.join(", ")));
-        for span in callbacks {
+        self.world.note(
+            "reactor",
+            format!("turn {}: {}", fired.turn, fired.said.join(", ")),
+        );
+        for span in fired.callbacks {
             span.end(Some("ran; it wakes no future"));
         }
-        for waker in wakers {
+        for waker in fired.wakers {
             waker.wake();
         }
     }
@@ -279,6 +209,118 @@ impl Reactor {
         // A panic while the lock is held (a failing check) leaves the data
         // intact: the checks panic before they write.
         self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// What one turn fired: the wakers to wake and the callbacks to run once
+/// the lock is let go, and the turn's note.
+struct Fired {
+    turn: usize,
+    wakers: Vec<Waker>,
+    callbacks: Vec<Span>,
+    said: Vec<String>,
+}
+
+impl State {
+    /// A sleep woken at an earlier turn and never polled since, said as
+    /// the panic that names it: the loop lost a wake-up.
+    fn lost_wakeup(&self) -> Option<String> {
+        let lost: Vec<String> = self
+            .entries
+            .iter()
+            .filter(|e| e.is_sleep() && e.fired.is_some() && !e.done && !e.dropped)
+            .map(Entry::describe)
+            .collect();
+        if lost.is_empty() {
+            return None;
+        }
+        let verb = if lost.len() == 1 { "was" } else { "were" };
+        Some(format!(
+            "a lost wake-up: the loop turned the reactor again, but {} {verb} woken and \
+             never polled again. A waker must put its task back on the run queue, and the loop \
+             must poll every ready task before it parks on the reactor; otherwise the task \
+             waits for ever (a deadlock)",
+            lost.join(", ")
+        ))
+    }
+
+    /// When the next timer is due, if any waits.
+    fn next_due(&self) -> Option<Duration> {
+        self.entries
+            .iter()
+            .filter(|e| e.fired.is_none() && !e.dropped)
+            .map(|e| e.due)
+            .min()
+    }
+
+    /// Why a turn at `now` with nothing left to fire is a bug of the
+    /// loop's: a wake-up lost with a dropped task, or a deadlock.
+    fn nothing_to_fire(&self, now: Duration) -> String {
+        let dropped: Vec<String> = self
+            .entries
+            .iter()
+            .filter(|e| e.is_sleep() && e.fired.is_none() && e.dropped)
+            .map(Entry::describe)
+            .collect();
+        if !dropped.is_empty() {
+            return format!(
+                "a lost wake-up: the loop turned the reactor at +{}ms, but nothing is left \
+                 to fire: {} {} dropped while waiting, before its timer fired, so no task will \
+                 ever be woken. The task that owned it was dropped while it waited: if only \
+                 its waker kept it alive, a waker that does nothing lets it go. A waker must \
+                 put its task back on the run queue",
+                now.as_millis(),
+                dropped.join(", "),
+                if dropped.len() == 1 { "was" } else { "were" }
+            );
+        }
+        format!(
+            "a deadlock: the loop turned the reactor at +{}ms, but nothing is left to \
+             fire: no timer waits and no future registered a waker that is still pending. \
+             The loop waits for an event that will never come (a task that was never \
+             polled, or one the loop forgot)",
+            now.as_millis()
+        )
+    }
+
+    /// Fires every entry due `at`: what to wake and run, and what to say.
+    fn fire(&mut self, at: Duration) -> Fired {
+        let mut wakers = Vec::new();
+        let mut callbacks = Vec::new();
+        for entry in self.entries.iter_mut() {
+            if entry.fired.is_some() || entry.dropped || entry.due != at {
+                continue;
+            }
+            entry.fired = Some(at);
+            match &mut entry.kind {
+                EntryKind::Sleep { waker } => {
+                    if let Some(waker) = waker.take() {
+                        wakers.push(waker);
+                    }
+                }
+                EntryKind::Callback { span } => callbacks.extend(span.take()),
+            }
+        }
+        let woken: Vec<String> = self
+            .entries
+            .iter()
+            .filter(|e| e.is_sleep() && e.fired == Some(at) && !e.dropped)
+            .map(|e| e.actor.clone())
+            .collect();
+        let mut said: Vec<String> = woken.iter().map(|a| format!("woke {a}")).collect();
+        said.extend(
+            self.entries
+                .iter()
+                .filter(|e| !e.is_sleep() && e.fired == Some(at))
+                .map(|e| format!("ran {}'s callback", e.actor)),
+        );
+        self.woken.extend(woken);
+        Fired {
+            turn: self.turns,
+            wakers,
+            callbacks,
+            said,
+        }
     }
 }
 

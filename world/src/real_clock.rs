@@ -17,7 +17,9 @@ use std::time::Duration;
 
 use kata_protocol::REAL_CLOCK_ENV;
 
-use crate::harness::{SNAPSHOTS, snapshot_body, test_crate};
+use kata_protocol::kata::snapshot_body;
+
+use crate::harness::{stored_snapshot, test_crate};
 use crate::timeline;
 use crate::trace::{Event, Trace};
 
@@ -38,8 +40,10 @@ pub fn tolerance(expected: Duration) -> Duration {
 /// report. Never panics on a difference: the run reports every snapshot.
 pub fn record_verdict(name: &str, trace: &Trace) {
     let krate = test_crate().unwrap_or_default();
-    let snapshot = format!("{krate}__{name}");
-    let verdict = match stored(&snapshot) {
+    let file = kata_protocol::kata::snapshot_file_name(&krate, name);
+    let snapshot = file.trim_end_matches(".snap");
+    let verdict = match stored_snapshot(name).and_then(|text| timeline::parse(snapshot_body(&text)))
+    {
         Some(reference) => verdict(&reference, trace),
         None => "differs\tno stored snapshot to compare with".to_owned(),
     };
@@ -55,17 +59,6 @@ pub fn record_verdict(name: &str, trace: &Trace) {
             let _ = writeln!(file, "{snapshot}\t{verdict}");
         }
     }
-}
-
-fn stored(snapshot: &str) -> Option<Trace> {
-    let dir = std::env::var_os("CARGO_MANIFEST_DIR")?;
-    let text = std::fs::read_to_string(
-        PathBuf::from(dir)
-            .join(SNAPSHOTS)
-            .join(format!("{snapshot}.snap")),
-    )
-    .ok()?;
-    timeline::parse(snapshot_body(&text))
 }
 
 /// `target/real-clock/verdicts.tsv` at the workspace root (two levels above

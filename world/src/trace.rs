@@ -20,7 +20,20 @@ use std::time::Duration;
 
 use tokio::task::Id as TaskId;
 
-use crate::world::Thread;
+/// The kind of thread an event was recorded on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Thread {
+    /// The thread that drives the runtime's tasks: the one that must never
+    /// block.
+    Runtime,
+    /// A thread of tokio's blocking pool (`spawn_blocking`), or any other
+    /// thread running inside a tokio runtime.
+    Pool,
+    /// A thread tokio knows nothing of (`std::thread::spawn`). The paused
+    /// clock does not wait for it: with every task waiting, it jumps to the
+    /// next timer while such a thread still works.
+    Foreign,
+}
 
 /// How a span is drawn, and what it means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

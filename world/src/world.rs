@@ -16,12 +16,13 @@
 //! `spawn`, a `JoinSet`) from work polled inside its caller (a `join!`).
 //!
 //! When the test fails, the test's own handle on the world, dropped as the
-//! test unwinds, shows the reference timeline beside the one recorded (see
-//! `harness::show_on_failure`).
+//! test unwinds, calls the failure hook, if one is installed
+//! ([`on_failure`]): the world knows nothing of tests and snapshots, and
+//! test support above it installs what a failure should show.
 
 use std::fmt::Display;
 use std::future::Future;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::thread::{self, ThreadId};
 use std::time::Duration;
 
@@ -29,7 +30,22 @@ use tokio::runtime::Handle;
 use tokio::task::Id as TaskId;
 use tokio::time::Instant;
 
-use crate::trace::{Event, Fill, Kind, Trace};
+use crate::trace::{Event, Fill, Kind, Thread, Trace};
+
+/// What the test's own world calls when it is dropped while its test
+/// panics: the test's name (its thread's), the snapshot it compares with,
+/// and what was recorded.
+pub type FailureHook = fn(test: &str, snapshot: &str, trace: &Trace);
+
+static ON_FAILURE: OnceLock<FailureHook> = OnceLock::new();
+
+/// Installs the failure hook, once per process (later calls keep the
+/// first). Installed from above, by whatever runs tests on the world (the
+/// step entry point installs the picture of the two timelines), so that
+/// the world's core never calls up into test support.
+pub fn on_failure(hook: FailureHook) {
+    let _ = ON_FAILURE.set(hook);
+}
 
 thread_local! {
     /// The world of the test running on this thread, for `within`'s
@@ -82,20 +98,6 @@ enum Clock {
     Tokio { start: Instant, runtime: Handle },
     /// A clock that moves only when told to (see [`World::manual`]).
     Manual,
-}
-
-/// The kind of thread an event was recorded on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Thread {
-    /// The thread that drives the runtime's tasks: the one that must never
-    /// block.
-    Runtime,
-    /// A thread of tokio's blocking pool (`spawn_blocking`), or any other
-    /// thread running inside a tokio runtime.
-    Pool,
-    /// A thread tokio knows nothing of (`std::thread::spawn`). The paused
-    /// clock does not wait for it; see [`crate::harness::within`].
-    Foreign,
 }
 
 #[derive(Default)]
@@ -153,8 +155,8 @@ impl World {
         world
     }
 
-    /// The world started last on this thread and still alive: the one the
-    /// harness reports on.
+    /// The world started last on this thread and still alive: the one a
+    /// missed deadline reports on.
     pub(crate) fn current() -> Option<World> {
         CURRENT
             .with(|current| current.borrow().upgrade())
@@ -345,11 +347,14 @@ impl World {
 
 impl Drop for World {
     /// The test's own handle goes while the test unwinds from a failed
-    /// assertion: show the reference timeline beside this one.
+    /// assertion: the failure hook shows what it was installed to show.
     fn drop(&mut self) {
         if !self.root || !thread::panicking() || !self.on_runtime_thread() {
             return;
         }
+        let Some(hook) = ON_FAILURE.get() else {
+            return;
+        };
         // libtest names a test's thread after the test.
         let Some(test) = thread::current().name().map(str::to_owned) else {
             return;
@@ -359,7 +364,7 @@ impl Drop for World {
             .snapshot
             .clone()
             .unwrap_or_else(|| test.clone());
-        crate::harness::show_on_failure(&test, &snapshot, &self.trace());
+        hook(&test, &snapshot, &self.trace());
     }
 }
 

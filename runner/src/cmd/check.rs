@@ -97,7 +97,7 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
         );
         return Ok(Verdict::DoesNotCompile);
     }
-    let dir = Path::new("katas").join(&kata.dir);
+    let dir = kata.layout().kata_dir();
     print_warnings(
         &libtest::warnings(&output.stderr, &dir.to_string_lossy()),
         columns,
@@ -112,7 +112,7 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
         .filter(|t| t.outcome == Outcome::Failed)
         .map(|t| t.name.as_str())
         .collect();
-    let (passed, total) = (report.passed(), report.tests.len());
+    let passed = report.passed();
     let solved = output.success && passed > 0 && report.failed() == 0;
     // Merged into the file as it is now; a failed write is a warning only:
     // the verdict is the tests', whatever happens to the record.
@@ -138,33 +138,47 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
         }
         return Ok(Verdict::Solved);
     }
+    print_not_solved(&report, &output, gap, &path, kata, columns);
+    Ok(Verdict::Failing)
+}
+
+/// What a check that did not solve the kata ends with: a test binary that
+/// did not run to the end, or how many tests pass and where to go on.
+fn print_not_solved(
+    report: &Report,
+    output: &cargo::Output,
+    gap: &str,
+    path: &Path,
+    kata: &Kata,
+    columns: usize,
+) {
     if report.failed() == 0 {
         // The tests ran, none failed, yet cargo failed: a test binary that
         // crashed or was killed.
         println!("{gap}The tests did not run to the end:\n");
         println!("{}", libtest::error_or_tail(&output.stderr));
-    } else {
-        let stopped = match (&report.stopped, report.not_run()) {
-            (None, _) => String::new(),
-            (Some(test), 0) => format!("The watchdog stopped the tests in {test}.\n"),
-            (Some(test), n) => {
-                format!("The watchdog stopped the tests in {test}; {n} did not run.\n")
-            }
-        };
-        let summary = format!(
-            "{stopped}{passed} of {total} tests pass. Keep going in {}; \
-             stuck? `cargo kata hint {}`",
-            path.display(),
-            kata.name
-        );
-        print!("{gap}");
-        for paragraph in summary.lines() {
-            for row in wrap(paragraph, columns) {
-                println!("{row}");
-            }
+        return;
+    }
+    let (passed, total) = (report.passed(), report.tests.len());
+    let stopped = match (&report.stopped, report.not_run()) {
+        (None, _) => String::new(),
+        (Some(test), 0) => format!("The watchdog stopped the tests in {test}.\n"),
+        (Some(test), n) => {
+            format!("The watchdog stopped the tests in {test}; {n} did not run.\n")
+        }
+    };
+    let summary = format!(
+        "{stopped}{passed} of {total} tests pass. Keep going in {}; \
+         stuck? `cargo kata hint {}`",
+        path.display(),
+        kata.name
+    );
+    print!("{gap}");
+    for paragraph in summary.lines() {
+        for row in wrap(paragraph, columns) {
+            println!("{row}");
         }
     }
-    Ok(Verdict::Failing)
 }
 
 /// `  warning katas/01-lazy-futures/src/lib.rs:23:5: unused `Sleep` that
@@ -207,11 +221,7 @@ fn print_tests(report: &Report, kata: &str, columns: usize, lang: kata_protocol:
     let width = report.tests.iter().map(|t| t.name.len()).max().unwrap_or(0);
     let mut spaced = false;
     for test in &report.tests {
-        let todo = test
-            .panic
-            .as_deref()
-            .is_some_and(|panic| panic.starts_with("not yet implemented"));
-        let timeline = test.timeline.as_deref().filter(|_| !todo);
+        let timeline = test.timeline.as_deref().filter(|_| !test.todo);
         let (mark, why) = verdict(report, test, kata, timeline.is_some());
         print_test_line(&mark, &format!("{:<width$}", test.name), &why, columns);
         spaced = false;
@@ -256,10 +266,7 @@ fn verdict(report: &Report, test: &libtest::Test, kata: &str, timeline: bool) ->
                 test.name
             ),
         ),
-        Outcome::Failed => (
-            paint(style::BAD, "FAILED "),
-            why_failed(test.panic.as_deref(), timeline),
-        ),
+        Outcome::Failed => (paint(style::BAD, "FAILED "), why_failed(test, timeline)),
     }
 }
 
@@ -300,13 +307,14 @@ fn print_timeline(block: &str) {
 const DIFFERS: char = '?';
 
 /// The failure in one line: the concept the failed assertion names. A
-/// failed snapshot assertion names only itself; the harness's block below
-/// says in words what differs (the drawings may well look alike).
-fn why_failed(panic: Option<&str>, has_timeline: bool) -> String {
-    let Some(panic) = panic else {
+/// failed snapshot assertion (the harness's `@kata snapshot-differs`)
+/// names only itself; the harness's block below says in words what
+/// differs (the drawings may well look alike).
+fn why_failed(test: &libtest::Test, has_timeline: bool) -> String {
+    let Some(panic) = test.panic.as_deref() else {
         return String::new();
     };
-    if panic.starts_with("snapshot assertion for ") {
+    if test.snapshot_differs {
         return if has_timeline {
             "what it recorded differs from the reference snapshot:".to_string()
         } else {
@@ -320,16 +328,31 @@ fn why_failed(panic: Option<&str>, has_timeline: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::why_failed;
+    use crate::libtest;
+
+    /// A failed test of `stdout`, libtest's section with `panic`, and
+    /// `marker` after it.
+    fn failed(panic: &str, marker: &str) -> libtest::Test {
+        let stdout = format!(
+            "running 1 test\ntest step2_gather ... FAILED\n\nfailures:\n\n\
+             ---- step2_gather stdout ----\nthread 'step2_gather' panicked at x.rs:1:1:\n\
+             {panic}\n{marker}\n\nfailures:\n"
+        );
+        libtest::parse(&stdout, "").tests.remove(0)
+    }
 
     #[test]
     fn a_failed_snapshot_is_called_a_difference_in_what_was_recorded() {
         let insta = "snapshot assertion for 'step2_gather' failed in line 72";
+        let marked = failed(insta, "@kata snapshot-differs test=step2_gather");
         assert_eq!(
-            why_failed(Some(insta), true),
+            why_failed(&marked, true),
             "what it recorded differs from the reference snapshot:"
         );
+        // insta's words alone are not read: only the harness's marker.
+        assert_eq!(why_failed(&failed(insta, ""), true), insta);
         assert_eq!(
-            why_failed(Some("not yet implemented: step 2: x"), true),
+            why_failed(&failed("not yet implemented: step 2: x", ""), true),
             "not yet implemented: step 2: x"
         );
     }

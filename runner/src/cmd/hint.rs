@@ -7,6 +7,7 @@
 //! step with hints. How far: `.kata-progress` remembers how many hints of
 //! each step were shown, so each call shows one more.
 
+use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use anstream::println;
@@ -61,25 +62,7 @@ fn show(workspace: &Workspace, kata: &Kata, level: Option<u32>, step: Option<u32
     }
 
     let progress = Progress::load(&workspace.progress_file());
-    let (step, why) = match step {
-        Some(step) if steps.contains_key(&step) => (step, ""),
-        Some(step) => bail!(
-            "{} has no hints for step {step}; steps with hints: {}",
-            kata.name,
-            list(steps.keys())
-        ),
-        None => {
-            let failing = progress
-                .failing(kata)
-                .iter()
-                .filter_map(|test| step_of(test))
-                .find(|step| steps.contains_key(step));
-            match failing {
-                Some(step) => (step, " (the first step that failed at your last check)"),
-                None => (*steps.keys().next().expect("not empty"), ""),
-            }
-        }
-    };
+    let (step, why) = which_step(kata, &steps, &progress, step)?;
     let hints = &steps[&step];
     let count = hints.len() as u32;
     let shown = match level {
@@ -131,6 +114,35 @@ fn show(workspace: &Workspace, kata: &Kata, level: Option<u32>, step: Option<u32
         }
     }
     Ok(true)
+}
+
+/// The step whose hints to show, and why that one: the step asked for,
+/// else the first that failed at the last check, else the first.
+fn which_step(
+    kata: &Kata,
+    steps: &BTreeMap<u32, Vec<hints::Hint>>,
+    progress: &Progress,
+    step: Option<u32>,
+) -> Result<(u32, &'static str)> {
+    Ok(match step {
+        Some(step) if steps.contains_key(&step) => (step, ""),
+        Some(step) => bail!(
+            "{} has no hints for step {step}; steps with hints: {}",
+            kata.name,
+            list(steps.keys())
+        ),
+        None => {
+            let failing = progress
+                .failing(kata)
+                .iter()
+                .filter_map(|test| step_of(test))
+                .find(|step| steps.contains_key(step));
+            match failing {
+                Some(step) => (step, " (the first step that failed at your last check)"),
+                None => (*steps.keys().next().expect("not empty"), ""),
+            }
+        }
+    })
 }
 
 fn list<'a>(numbers: impl Iterator<Item = &'a u32>) -> String {

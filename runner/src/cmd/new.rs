@@ -7,8 +7,16 @@
 //! solutions/NN-name/   Cargo.toml, src/lib.rs, wrong/, right/, cards.toml
 //! tests/name.rs        the one test file of both
 //! README.md            a row in the table of katas
+//! docs/python-originals.md  a row: the asyncio program the kata mirrors
 //! Cargo.toml           the kata's incremental builds (see `profile.rs`)
 //! ```
+//!
+//! Where each file goes is the kata contract's to say (`kata-protocol`'s
+//! `Layout::new_files`), and `verify` scans every one of them for
+//! [`PLACEHOLDER`]. The question is written once, in the kata manifest,
+//! and copied from there into every place that shows it, which `verify`
+//! then checks equal. The skeleton's one test is ignored until the author
+//! writes the step, so that the root `cargo test` stays green meanwhile.
 //!
 //! The workspace takes `katas/*` and `solutions/*` as members, so the root
 //! manifest gains only that one line. Whatever the author must write is
@@ -23,9 +31,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
+use kata_protocol::kata::{Layout, PYTHON_ORIGINALS, QUESTION_KEY, WORKSPACE_README};
+
 use crate::atomic;
 use crate::profile;
-use crate::splice::Catalogue;
 use crate::table::{self, PLACEHOLDER};
 use crate::workspace::Workspace;
 
@@ -41,51 +50,12 @@ pub fn run(
 ) -> Result<ExitCode> {
     let kata = Skeleton::new(number, name, question)?;
     let root = workspace.root();
-    for existing in workspace.katas()? {
-        if existing.number == kata.number {
-            bail!(
-                "kata {:02} exists already: {}. Nothing was written.",
-                kata.number,
-                existing.label()
-            );
-        }
-        if existing.name == kata.name {
-            bail!(
-                "a kata named {} exists already: {}. Nothing was written.",
-                kata.name,
-                existing.label()
-            );
-        }
-    }
     let files = kata.files();
-    for (path, _) in &files {
-        if root.join(path).exists() {
-            bail!("{} exists already. Nothing was written.", path.display());
-        }
-    }
-    for dir in ["katas", "solutions"] {
-        if let Some(taken) = numbered_folder(&root.join(dir), kata.number) {
-            bail!(
-                "{dir}/{taken} already has the number {:02}. Nothing was written.",
-                kata.number
-            );
-        }
-    }
-    let readme =
-        std::fs::read_to_string(root.join("README.md")).context("cannot read README.md")?;
-    if table::row(&readme, &kata.dir).is_some() {
-        bail!(
-            "README.md's table of katas has a row for {} already. Nothing was written.",
-            kata.dir
-        );
-    }
-    let readme = table::with_row(&readme, kata.number, &kata.table_row())?;
-    let manifest =
-        std::fs::read_to_string(root.join("Cargo.toml")).context("cannot read Cargo.toml")?;
-    let manifest = profile::with_kata(&manifest, &kata.name);
+    refuse_taken(workspace, &kata, &files)?;
+    let rows = Rows::of(root, &kata)?;
 
     let mut written = Written::default();
-    if let Err(error) = write(root, &kata, &files, &readme, &manifest, &mut written) {
+    if let Err(error) = write(root, &kata, &files, &rows, &mut written) {
         return Err(match written.undo(root) {
             Ok(()) => error
                 .context("`new` stopped halfway, and removed what it had written: nothing changed"),
@@ -95,24 +65,96 @@ pub fn run(
             )),
         });
     }
+    print_made(&kata, &files);
+    Ok(ExitCode::SUCCESS)
+}
 
-    println!("New kata {:02} {}:", kata.number, kata.name);
-    for (path, _) in &files {
+/// Refuses a number, a name, a file, a folder or a README row that is
+/// taken: `new` never writes over anything.
+fn refuse_taken(workspace: &Workspace, kata: &Skeleton, files: &[(PathBuf, String)]) -> Result<()> {
+    let root = workspace.root();
+    let number = kata.layout.number();
+    for existing in workspace.katas()? {
+        if existing.number == number {
+            bail!(
+                "kata {number:02} exists already: {}. Nothing was written.",
+                existing.label()
+            );
+        }
+        if existing.name == kata.layout.package() {
+            bail!(
+                "a kata named {} exists already: {}. Nothing was written.",
+                kata.layout.package(),
+                existing.label()
+            );
+        }
+    }
+    for (path, _) in files {
+        if root.join(path).exists() {
+            bail!("{} exists already. Nothing was written.", path.display());
+        }
+    }
+    for dir in ["katas", "solutions"] {
+        if let Some(taken) = numbered_folder(&root.join(dir), number) {
+            bail!("{dir}/{taken} already has the number {number:02}. Nothing was written.");
+        }
+    }
+    Ok(())
+}
+
+/// The files `new` adds a row to, as they will be: README.md's table of
+/// katas, `docs/python-originals.md`'s table, the root manifest's profile.
+struct Rows {
+    /// Each file's path from the root, and its new content.
+    files: Vec<(&'static str, String)>,
+}
+
+impl Rows {
+    fn of(root: &Path, kata: &Skeleton) -> Result<Rows> {
+        let read = |name: &str| {
+            std::fs::read_to_string(root.join(name)).with_context(|| format!("cannot read {name}"))
+        };
+        let readme = read(WORKSPACE_README)?;
+        let dir = kata.layout.dir();
+        if table::row(&readme, &dir).is_some() {
+            bail!("README.md's table of katas has a row for {dir} already. Nothing was written.");
+        }
+        let number = kata.layout.number();
+        let readme = table::with_row(&readme, number, &kata.table_row())?;
+        let originals = read(PYTHON_ORIGINALS)?;
+        let start = kata.layout.python_row_start();
+        if originals.lines().any(|line| line.starts_with(&start)) {
+            bail!("{PYTHON_ORIGINALS} has a row for {dir} already. Nothing was written.");
+        }
+        let originals = table::with_row_in(&originals, number, &kata.python_row())
+            .with_context(|| format!("in {PYTHON_ORIGINALS}"))?;
+        let manifest = profile::with_kata(&read("Cargo.toml")?, kata.layout.package());
+        Ok(Rows {
+            files: vec![
+                (WORKSPACE_README, readme),
+                (PYTHON_ORIGINALS, originals),
+                ("Cargo.toml", manifest),
+            ],
+        })
+    }
+}
+
+/// What was made, and what to do next.
+fn print_made(kata: &Skeleton, files: &[(PathBuf, String)]) {
+    let name = kata.layout.package();
+    println!("New kata {:02} {name}:", kata.layout.number());
+    for (path, _) in files {
         println!("  {}", path.display());
     }
-    println!("  solutions/{}/wrong/, right/  (empty)", kata.dir);
+    println!("  solutions/{}/wrong/, right/  (empty)", kata.layout.dir());
     println!("  README.md                      a row in the table of katas");
-    println!(
-        "  Cargo.toml                     {}",
-        profile::line(&kata.name)
-    );
+    println!("  {PYTHON_ORIGINALS}       a row: the Python original");
+    println!("  Cargo.toml                     {}", profile::line(name));
     println!(
         "\nNext: replace every {PLACEHOLDER}, write the solution and record its \
-         snapshots\n(`cargo record -p {}-solution`), add wrong and right answers, \
-         then run\n`cargo kata verify {}` until it passes. CONTRIBUTING.md has the steps.",
-        kata.name, kata.name
+         snapshots\n(`cargo record -p {name}-solution`), add wrong and right answers, \
+         then run\n`cargo kata verify {name}` until it passes. CONTRIBUTING.md has the steps."
     );
-    Ok(ExitCode::SUCCESS)
 }
 
 /// The folder of `dir` named `NN-...` for `number`, if there is one.
@@ -125,24 +167,23 @@ fn numbered_folder(dir: &Path, number: u32) -> Option<String> {
         .find(|name| name.starts_with(&prefix))
 }
 
-/// Writes the kata's files, its catalogue folders, README.md's row and the
-/// root manifest's line, noting each in `written` as it goes.
+/// Writes the kata's files, its catalogue folders, the rows of README.md
+/// and `docs/python-originals.md` and the root manifest's line, noting
+/// each in `written` as it goes.
 fn write(
     root: &Path,
     kata: &Skeleton,
     files: &[(PathBuf, String)],
-    readme: &str,
-    manifest: &str,
+    rows: &Rows,
     written: &mut Written,
 ) -> Result<()> {
     for (path, content) in files {
         create(root, path, content, written)?;
     }
-    for catalogue in [Catalogue::Wrong, Catalogue::Right] {
-        let dir = Path::new("solutions").join(&kata.dir).join(catalogue.dir());
+    for dir in [kata.layout.wrong_dir(), kata.layout.right_dir()] {
         create_dirs(root, &dir, written)?;
     }
-    for (name, content) in [("README.md", readme), ("Cargo.toml", manifest)] {
+    for (name, content) in &rows.files {
         let path = root.join(name);
         let before = std::fs::read(&path).with_context(|| format!("cannot read {name}"))?;
         atomic::replace(&path, content.as_bytes())
@@ -230,13 +271,8 @@ fn create(root: &Path, path: &Path, content: &str, written: &mut Written) -> Res
 
 /// What a new kata is called, checked, and the files made from it.
 struct Skeleton {
-    number: u32,
-    /// The package name: `lock-race`.
-    name: String,
-    /// `10-lock-race`
-    dir: String,
-    /// The library name: `lock_race`.
-    lib: String,
+    /// Its number, names and paths.
+    layout: Layout,
     question: Option<String>,
 }
 
@@ -262,10 +298,7 @@ impl Skeleton {
             Some(q) => Some(q.to_string()),
         };
         Ok(Skeleton {
-            number,
-            name: name.to_string(),
-            dir: format!("{number:02}-{name}"),
-            lib: name.replace('-', "_"),
+            layout: Layout::new(number, name),
             question,
         })
     }
@@ -277,27 +310,26 @@ impl Skeleton {
             .unwrap_or_else(|| format!("{PLACEHOLDER}: the interview question"))
     }
 
-    /// Every file, by its path from the root, with its content.
+    /// Every file, by its path from the root (the kata contract's
+    /// `new_files`, in its order), with its content.
     fn files(&self) -> Vec<(PathBuf, String)> {
-        let kata = Path::new("katas").join(&self.dir);
-        let solution = Path::new("solutions").join(&self.dir);
-        vec![
-            (kata.join("Cargo.toml"), self.kata_manifest()),
-            (kata.join("README.md"), self.readme()),
-            (kata.join("src/lib.rs"), self.kata_lib()),
-            (solution.join("Cargo.toml"), self.solution_manifest()),
-            (solution.join("src/lib.rs"), self.solution_lib()),
-            (solution.join("cards.toml"), self.cards()),
-            (
-                Path::new("tests").join(format!("{}.rs", self.name)),
-                self.tests(),
-            ),
-        ]
+        let contents = [
+            self.kata_manifest(),
+            self.readme(),
+            self.kata_lib(),
+            self.solution_manifest(),
+            self.solution_lib(),
+            self.cards(),
+            self.tests(),
+        ];
+        let paths = self.layout.new_files().into_iter().map(|file| file.path);
+        assert_eq!(paths.len(), contents.len(), "a content for every new file");
+        paths.zip(contents).collect()
     }
 
     /// The manifest of either crate; `extra` goes before `[[test]]`.
     fn manifest(&self, package: &str, lib: &str, extra: &str) -> String {
-        let (name, description) = (&self.name, toml_string(&self.question()));
+        let (name, description) = (self.layout.package(), toml_string(&self.question()));
         format!(
             r#"[package]
 name = "{package}"
@@ -334,9 +366,9 @@ workspace = true
 
     fn kata_manifest(&self) -> String {
         format!(
-            "{}\n[package.metadata.kata]\nnumber = {}\nquestion = {}\n",
-            self.manifest(&self.name, &self.lib, ""),
-            self.number,
+            "{}\n[package.metadata.kata]\nnumber = {}\n{QUESTION_KEY} = {}\n",
+            self.manifest(self.layout.package(), &self.layout.lib_name(), ""),
+            self.layout.number(),
             toml_string(&self.question())
         )
     }
@@ -350,20 +382,24 @@ default = ["reference"]
 reference = []
 "#;
         self.manifest(
-            &format!("{}-solution", self.name),
-            &format!("{}_solution", self.lib),
+            &self.layout.solution_package(),
+            &self.layout.solution_lib_name(),
             features,
         )
     }
 
     /// `lock race`, as a title.
     fn title(&self) -> String {
-        self.name.replace('-', " ")
+        self.layout.package().replace('-', " ")
     }
 
     fn kata_lib(&self) -> String {
-        let (number, title, name, question) =
-            (self.number, self.title(), &self.name, self.question());
+        let (number, title, name, question) = (
+            self.layout.number(),
+            self.title(),
+            self.layout.package(),
+            self.question(),
+        );
         format!(
             r#"//! # Kata {number:02}: {title}
 //!
@@ -387,7 +423,7 @@ pub async fn step_one(api: &Api) -> String {{
     }
 
     fn solution_lib(&self) -> String {
-        let (number, title, question) = (self.number, self.title(), self.question());
+        let (number, title, question) = (self.layout.number(), self.title(), self.question());
         format!(
             r#"//! # Kata {number:02}: {title} (the reference answer)
 //!
@@ -410,7 +446,7 @@ pub async fn step_one(api: &Api) -> String {{
     }
 
     fn tests(&self) -> String {
-        let (number, title, lib) = (self.number, self.title(), &self.lib);
+        let (number, title, lib) = (self.layout.number(), self.title(), self.layout.lib_name());
         format!(
             r#"//! Kata {number:02}, {title}: one test per step of the README.
 //!
@@ -424,6 +460,7 @@ use {lib}_solution as kata;
 use world::{{Api, World, assert_timeline, within}};
 
 #[world::step]
+#[ignore = "{PLACEHOLDER}: delete this line once the step and its reference are written"]
 async fn step1_step_one() {{
     let world = World::start();
     let api = Api::new(&world);
@@ -441,7 +478,8 @@ async fn step1_step_one() {{
     }
 
     fn readme(&self) -> String {
-        let (number, name, question) = (self.number, &self.name, self.question());
+        let (number, name, question) =
+            (self.layout.number(), self.layout.package(), self.question());
         let todo = PLACEHOLDER;
         format!(
             r#"# {number:02} {name}
@@ -513,7 +551,7 @@ When every step passes, read the reference in
 
     /// The outline of the card file: one card, every field empty.
     fn cards(&self) -> String {
-        let (number, name) = (self.number, &self.name);
+        let (number, name) = (self.layout.number(), self.layout.package());
         format!(
             r#"# Interview cards for kata {number:02} {name}: what an interviewer asks about it,
 # answered in English (en) and Korean (ko). `cargo kata verify` checks that
@@ -544,11 +582,20 @@ python = ""
         format!(
             "| {:02} | [{}]({}) | {question} | {PLACEHOLDER}: the Python original \
              | {PLACEHOLDER}: the tokio answer |",
-            self.number,
-            self.name,
-            table::link(&self.dir)
+            self.layout.number(),
+            self.layout.package(),
+            table::link(&self.layout.dir())
                 .trim_start_matches('(')
                 .trim_end_matches(')')
+        )
+    }
+
+    /// Its row in `docs/python-originals.md`.
+    fn python_row(&self) -> String {
+        format!(
+            "{} {PLACEHOLDER}: the asyncio program, with its numbers \
+             | {PLACEHOLDER}: what it prints, and when |",
+            self.layout.python_row_start()
         )
     }
 }
@@ -612,7 +659,12 @@ mod tests {
     #[test]
     fn the_skeleton_follows_kata_03() {
         let kata = Skeleton::new("7", "join-errors", Some(r#"What if "one" fails?"#)).unwrap();
-        assert_eq!(kata.dir, "07-join-errors");
+        assert_eq!(kata.layout.dir(), "07-join-errors");
+        assert_eq!(
+            kata.python_row(),
+            "| 07 join-errors | TODO(author): the asyncio program, with its numbers \
+             | TODO(author): what it prints, and when |"
+        );
         let manifest: toml::Table = kata.kata_manifest().parse().unwrap();
         assert_eq!(manifest["package"]["name"].as_str(), Some("join-errors"));
         assert_eq!(manifest["lib"]["name"].as_str(), Some("join_errors"));

@@ -32,8 +32,41 @@ pub fn run(workspace: &Workspace, name: Option<&str>, all: bool, yes: bool) -> R
         (None, true) => workspace.katas()?,
         _ => bail!("name one kata, or say --all"),
     };
+    let changed = changed(workspace, katas, all)?;
+    if changed.is_empty() {
+        if all {
+            println!("Every kata is already as shipped; nothing to do.");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
 
-    // What differs from its start, and what each should become.
+    refuse_a_linked_backup_folder(workspace.root())?;
+    if !yes && !confirm(&changed, Path::new(BACKUPS))? {
+        println!("Nothing was changed.");
+        return Ok(ExitCode::FAILURE);
+    }
+
+    // Every backup first: should one fail, no file has been replaced yet.
+    let kept = back_up(workspace, &changed)?;
+    let reset = replace_all(workspace, &changed, &kept);
+    let forgotten = forget(workspace, &changed[..reset.done]);
+    match (reset.error, forgotten) {
+        (None, Ok(())) => Ok(ExitCode::SUCCESS),
+        (error, forgotten) => {
+            if let Some(error) = error {
+                report_stopped(&changed, reset.done, &error);
+            }
+            if let Err(error) = forgotten {
+                eprintln!("error: {error:#}");
+            }
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+/// The katas of `katas` whose file differs from its start, each with what
+/// it should become; `all` says nothing of those already as shipped.
+fn changed(workspace: &Workspace, katas: Vec<Kata>, all: bool) -> Result<Vec<(Kata, Vec<u8>)>> {
     let mut changed: Vec<(Kata, Vec<u8>)> = Vec::new();
     for kata in katas {
         let Some(start) = kata.start.as_deref() else {
@@ -64,25 +97,17 @@ pub fn run(workspace: &Workspace, name: Option<&str>, all: bool, yes: bool) -> R
         let shipped = shipped(workspace.root(), &kata, start)?;
         changed.push((kata, shipped));
     }
-    if changed.is_empty() {
-        if all {
-            println!("Every kata is already as shipped; nothing to do.");
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
+    Ok(changed)
+}
 
-    refuse_a_linked_backup_folder(workspace.root())?;
-    if !yes && !confirm(&changed, Path::new(BACKUPS))? {
-        println!("Nothing was changed.");
-        return Ok(ExitCode::FAILURE);
-    }
-
-    // Every backup first: should one fail, no file has been replaced yet.
+/// Copies every changed file into a new backup folder; for each, where it
+/// is kept, as the summary says it.
+fn back_up(workspace: &Workspace, changed: &[(Kata, Vec<u8>)]) -> Result<Vec<String>> {
     let stamp = chrono::Utc::now().format("%Y-%m-%dT%H-%M-%SZ").to_string();
     let backup = new_backup_dir(&workspace.root().join(BACKUPS), &stamp)?;
     let shown_backup = Path::new(BACKUPS).join(backup.file_name().expect("a named folder"));
     let mut kept = Vec::new();
-    for (kata, _) in &changed {
+    for (kata, _) in changed {
         let from = workspace.root().join(kata.lib_rs());
         let to = backup.join(kata.lib_rs());
         kept.push(match from.exists() {
@@ -100,34 +125,25 @@ pub fn run(workspace: &Workspace, name: Option<&str>, all: bool, yes: bool) -> R
             false => "there was no file of yours to keep".to_string(),
         });
     }
+    Ok(kept)
+}
 
-    let reset = replace_all(workspace, &changed, &kept);
-    let forgotten = forget(workspace, &changed[..reset.done]);
-    match (reset.error, forgotten) {
-        (None, Ok(())) => Ok(ExitCode::SUCCESS),
-        (error, forgotten) => {
-            if let Some(error) = error {
-                let (failed, _) = &changed[reset.done];
-                eprintln!(
-                    "error: {error:#}\n{} was not reset: it is as it was.",
-                    failed.lib_rs().display()
-                );
-                let untouched: Vec<String> = changed[reset.done + 1..]
-                    .iter()
-                    .map(|(kata, _)| kata.lib_rs().display().to_string())
-                    .collect();
-                if !untouched.is_empty() {
-                    eprintln!(
-                        "Not reached, and left as they were: {}",
-                        untouched.join(", ")
-                    );
-                }
-            }
-            if let Err(error) = forgotten {
-                eprintln!("error: {error:#}");
-            }
-            Ok(ExitCode::from(2))
-        }
+/// Says which file the reset stopped at, and which it never reached.
+fn report_stopped(changed: &[(Kata, Vec<u8>)], done: usize, error: &anyhow::Error) {
+    let (failed, _) = &changed[done];
+    eprintln!(
+        "error: {error:#}\n{} was not reset: it is as it was.",
+        failed.lib_rs().display()
+    );
+    let untouched: Vec<String> = changed[done + 1..]
+        .iter()
+        .map(|(kata, _)| kata.lib_rs().display().to_string())
+        .collect();
+    if !untouched.is_empty() {
+        eprintln!(
+            "Not reached, and left as they were: {}",
+            untouched.join(", ")
+        );
     }
 }
 

@@ -288,7 +288,7 @@ impl Session<'_> {
 
     /// What the learner can do now.
     fn doing(&self) -> String {
-        let src = Path::new("katas").join(&self.kata.dir).join("src");
+        let src = self.kata.layout().kata_dir().join("src");
         if self.manual {
             format!(
                 "Enter checks {} again (h hint · l list · q quit, then Enter)",

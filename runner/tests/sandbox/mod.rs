@@ -26,17 +26,23 @@ use std::sync::{Mutex, MutexGuard, OnceLock, TryLockError};
 use std::time::Duration;
 
 // Shared with the runner, whose `verify` keeps its scratch copy the same way.
-#[path = "../../src/lock.rs"]
-mod lock;
-#[path = "../../src/mirror.rs"]
-mod mirror;
-#[path = "../../src/seed.rs"]
-mod seed;
+use kata_runner::contract::Layout;
+use kata_runner::{lock, mirror, seed};
 #[cfg(unix)]
 pub mod terminal;
 
 pub const DIR: &str = "03-spawn-vs-join";
 pub const NAME: &str = "spawn-vs-join";
+
+/// Kata 03's parts, where the kata contract puts them.
+pub fn kata() -> Layout {
+    Layout::new(3, NAME)
+}
+
+/// A path of kata 03 as the tests write it: `kata_path(Layout::cards)`.
+pub fn kata_path(part: impl Fn(&Layout) -> PathBuf) -> String {
+    part(&kata()).to_string_lossy().into_owned()
+}
 
 /// How many tests of one binary may drive `cargo kata` at once, each in a
 /// lane of its own: a copy of the workspace and a target directory. Two, for
@@ -112,17 +118,17 @@ impl Sandbox {
 
     /// The learner's file of kata 03, relative to the root.
     pub fn kata_file(&self) -> String {
-        format!("katas/{DIR}/src/lib.rs")
+        kata_path(Layout::kata_lib_rs)
     }
 
     /// Kata 03's reference answer.
     pub fn solution(&self) -> String {
-        self.read(&format!("solutions/{DIR}/src/lib.rs"))
+        self.read(&kata_path(Layout::solution_lib_rs))
     }
 
     /// Pins the kata's starting code to blob `id` in its manifest.
     pub fn set_start(&self, id: &str) {
-        let manifest = format!("katas/{DIR}/Cargo.toml");
+        let manifest = kata_path(Layout::kata_manifest);
         let kept: Vec<String> = self
             .read(&manifest)
             .lines()
@@ -234,11 +240,12 @@ fn real_files() -> &'static mirror::Files {
 /// learner's runs keep, and every kata but 03.
 fn left_out(relative: &Path) -> bool {
     let parts: Vec<&str> = relative.iter().filter_map(|p| p.to_str()).collect();
+    let kata = kata();
     match parts[..] {
         [top] if mirror::NOT_SOURCES.contains(&top) => true,
-        ["katas" | "solutions", dir] => dir != DIR,
-        ["tests", file] => file.ends_with(".rs") && file != format!("{NAME}.rs"),
-        ["tests", "snapshots", file] => !file.starts_with(&format!("{}__", NAME.replace('-', "_"))),
+        ["katas" | "solutions", dir] => dir != kata.dir(),
+        ["tests", file] => file.ends_with(".rs") && relative != kata.test_file(),
+        ["tests", "snapshots", file] => kata.snapshot_in(file).is_none(),
         _ => false,
     }
 }
