@@ -20,7 +20,15 @@ fn started(world: &World, row: &str) -> Duration {
     let spans = world.trace().spans_of(row);
     spans
         .first()
-        .unwrap_or_else(|| panic!("{row} was never called (never polled)"))
+        .unwrap_or_else(|| {
+            panic!(
+                "{}",
+                world::say!(
+                    en: "{row} was never called (never polled)",
+                    ko: "`{row}` 호출이 한 번도 없었습니다(한 번도 poll되지 않았습니다)",
+                )
+            )
+        })
         .start
 }
 
@@ -31,7 +39,15 @@ fn task_of(world: &World, row: &str) -> Option<tokio::task::Id> {
     let spans = world.trace().spans_of(row);
     spans
         .first()
-        .unwrap_or_else(|| panic!("{row} was never called (never polled)"))
+        .unwrap_or_else(|| {
+            panic!(
+                "{}",
+                world::say!(
+                    en: "{row} was never called (never polled)",
+                    ko: "`{row}` 호출이 한 번도 없었습니다(한 번도 poll되지 않았습니다)",
+                )
+            )
+        })
         .task
 }
 
@@ -49,12 +65,20 @@ async fn step1_one_after_another() {
     assert_eq!(
         started(&world, "fetch_post(1)"),
         ms(500),
-        "one after the other: fetch_post(1) starts when fetch_user(1) is done, at 500 ms"
+        "{}",
+        world::say!(
+            en: "one after the other: fetch_post(1) starts when fetch_user(1) is done, at 500 ms",
+            ko: "차례로 실행하면 `fetch_post(1)`은 `fetch_user(1)`이 끝나는 500 ms에 시작합니다",
+        )
     );
     assert_eq!(
         world.trace().finished_at(),
         ms(800),
-        "sequential awaits take the sum of the calls: 500 + 300 = 800 ms"
+        "{}",
+        world::say!(
+            en: "sequential awaits take the sum of the calls: 500 + 300 = 800 ms",
+            ko: "차례로 await하면 호출 시간의 합만큼 걸립니다: 500 + 300 = 800 ms",
+        )
     );
     assert_timeline!("step1_one_after_another", world);
 }
@@ -76,12 +100,20 @@ async fn step2_gather() {
             started(&world, "fetch_post(1)")
         ),
         (ms(0), ms(0)),
-        "gathered calls run concurrently: both start at 0 ms"
+        "{}",
+        world::say!(
+            en: "gathered calls run concurrently: both start at 0 ms",
+            ko: "gather한 호출은 동시에 실행됩니다: 둘 다 0 ms에 시작합니다",
+        )
     );
     assert_eq!(
         world.trace().finished_at(),
         ms(500),
-        "gathered calls take as long as the slowest (500 ms), not the sum (800 ms)"
+        "{}",
+        world::say!(
+            en: "gathered calls take as long as the slowest (500 ms), not the sum (800 ms)",
+            ko: "gather한 호출은 합(800 ms)이 아니라 가장 느린 호출만큼(500 ms) 걸립니다",
+        )
     );
     assert_timeline!("step2_gather", world);
 }
@@ -97,20 +129,37 @@ async fn step3_plain_future_waits() {
     let user_start = started(&world, "fetch_user(1)");
     assert!(
         user_start == ms(0),
-        "fetch_user(1) started at {user_start:?}, after fetch_data(1): the data was awaited \
-         before the user was fetched. The order of the awaits is the step: create the data \
-         future, await the user, then await the data"
+        "{}",
+        world::say!(
+            en: "fetch_user(1) started at {user_start:?}, after fetch_data(1): the data was awaited \
+                 before the user was fetched. The order of the awaits is the step: create the data \
+                 future, await the user, then await the data",
+            ko: "`fetch_user(1)`이 `fetch_data(1)`보다 늦은 {user_start:?}에 시작했습니다: \
+                 사용자를 가져오기 전에 데이터를 await했습니다. 이 단계의 핵심은 await의 \
+                 순서입니다: 데이터 future를 만들고, 사용자를 await한 다음, 데이터를 \
+                 await하십시오",
+        )
     );
     assert_eq!(
         started(&world, "fetch_data(1)"),
         ms(500),
-        "a future is lazy: fetch_data(1) does not start when created, only when \
-         first awaited, after the user (500 ms)"
+        "{}",
+        world::say!(
+            en: "a future is lazy: fetch_data(1) does not start when created, only when \
+                 first awaited, after the user (500 ms)",
+            ko: "future는 lazy합니다: `fetch_data(1)`은 만들 때가 아니라 처음 await될 때, 즉 \
+                 사용자 다음(500 ms)에 시작합니다",
+        )
     );
     assert_eq!(
         world.trace().finished_at(),
         ms(1500),
-        "an unspawned future waits its turn: 500 ms for the user, then 1000 ms of data"
+        "{}",
+        world::say!(
+            en: "an unspawned future waits its turn: 500 ms for the user, then 1000 ms of data",
+            ko: "spawn하지 않은 future는 차례를 기다립니다: 사용자 호출에 500 ms, 그다음 \
+                 데이터에 1000 ms",
+        )
     );
     assert_timeline!("step3_plain_future_waits", world);
 }
@@ -126,29 +175,52 @@ async fn step4_spawned_task_runs() {
     assert_eq!(
         started(&world, "fetch_data(1)"),
         ms(0),
-        "a spawned task runs without being awaited: spawned before the user is fetched, it \
-         starts at 0 ms (on this current-thread runtime, when the caller yields at the user \
-         fetch's .await), even though its handle is awaited last. Spawn it first"
+        "{}",
+        world::say!(
+            en: "a spawned task runs without being awaited: spawned before the user is fetched, it \
+                 starts at 0 ms (on this current-thread runtime, when the caller yields at the user \
+                 fetch's .await), even though its handle is awaited last. Spawn it first",
+            ko: "spawn한 태스크는 await하지 않아도 실행됩니다: 사용자를 가져오기 전에 spawn하면, \
+                 핸들은 마지막에 await하더라도 태스크는 0 ms에 시작합니다(이 싱글 스레드 \
+                 런타임에서는 호출한 쪽이 사용자 호출의 `.await`에서 양보할 때). 먼저 \
+                 spawn하십시오",
+        )
     );
     assert_eq!(
         world.trace().finished_at(),
         ms(1000),
-        "the task ran while the user was fetched: all done at 1000 ms, not 1500 ms"
+        "{}",
+        world::say!(
+            en: "the task ran while the user was fetched: all done at 1000 ms, not 1500 ms",
+            ko: "사용자를 가져오는 동안 태스크가 실행되었습니다: 1500 ms가 아니라 1000 ms에 모두 \
+                 끝납니다",
+        )
     );
     // The same timeline comes from `join!(fetch_user, fetch_data)`: what
     // makes it a spawn is the task, so ask the trace where the call ran.
     let data_task = task_of(&world, "fetch_data(1)");
     assert!(
         data_task.is_some(),
-        "a spawned task is a task of its own, but fetch_data(1) ran in none: your function \
-         polled it itself (as join! does), so it makes progress only while your function is \
-         awaited. tokio::spawn hands it to the runtime"
+        "{}",
+        world::say!(
+            en: "a spawned task is a task of its own, but fetch_data(1) ran in none: your function \
+                 polled it itself (as join! does), so it makes progress only while your function is \
+                 awaited. tokio::spawn hands it to the runtime",
+            ko: "spawn한 태스크는 별도의 태스크인데, `fetch_data(1)`은 어떤 태스크에서도 실행되지 \
+                 않았습니다: 여러분의 함수가 직접 poll했으므로(`join!`처럼) 그 함수가 await되는 \
+                 동안에만 진행됩니다. `tokio::spawn`은 그 호출을 런타임에 넘깁니다",
+        )
     );
     assert_ne!(
         data_task,
         task_of(&world, "fetch_user(1)"),
-        "a spawned task is a task of its own, but fetch_data(1) ran in the same task as \
-         fetch_user(1): spawn the data fetch by itself"
+        "{}",
+        world::say!(
+            en: "a spawned task is a task of its own, but fetch_data(1) ran in the same task as \
+                 fetch_user(1): spawn the data fetch by itself",
+            ko: "spawn한 태스크는 별도의 태스크인데, `fetch_data(1)`이 `fetch_user(1)`과 같은 \
+                 태스크에서 실행되었습니다: 데이터 호출만 따로 spawn하십시오",
+        )
     );
     assert_timeline!("step4_spawned_task_runs", world);
 }
@@ -163,34 +235,59 @@ async fn step5_spawn_three_gather_two() {
     assert_eq!(
         first_two,
         ["Data 1", "Data 2"],
-        "the first two results, in order"
+        "{}",
+        world::say!(
+            en: "the first two results, in order",
+            ko: "처음 두 결과를 순서대로",
+        )
     );
     assert_eq!(third, "Data 3");
     assert_eq!(
         started(&world, "fetch_data(3)"),
         ms(0),
-        "all three tasks are spawned up front: task 3 starts at 0 ms, not after the first two"
+        "{}",
+        world::say!(
+            en: "all three tasks are spawned up front: task 3 starts at 0 ms, not after the first two",
+            ko: "세 태스크를 모두 미리 spawn합니다: 태스크 3은 앞의 두 태스크가 끝난 뒤가 아니라 \
+                 0 ms에 시작합니다",
+        )
     );
     assert_eq!(
         world.trace().finished_at(),
         ms(1000),
-        "three 1 s tasks running concurrently are all done at 1000 ms"
+        "{}",
+        world::say!(
+            en: "three 1 s tasks running concurrently are all done at 1000 ms",
+            ko: "동시에 실행되는 1초짜리 태스크 셋은 1000 ms에 모두 끝납니다",
+        )
     );
     let rows = ["fetch_data(1)", "fetch_data(2)", "fetch_data(3)"];
     let tasks = rows.map(|row| task_of(&world, row));
     for (row, task) in rows.iter().zip(&tasks) {
         assert!(
             task.is_some(),
-            "each fetch_data(i) runs in a task of its own, spawned up front, but {row} ran in \
-             none: your function polled it itself (as join! does) instead of spawning it"
+            "{}",
+            world::say!(
+                en: "each fetch_data(i) runs in a task of its own, spawned up front, but {row} ran in \
+                     none: your function polled it itself (as join! does) instead of spawning it",
+                ko: "각 `fetch_data(i)`는 미리 spawn한 자기 태스크에서 실행되어야 하는데, `{row}` \
+                     호출은 어떤 태스크에서도 실행되지 않았습니다: 여러분의 함수가 spawn하지 않고 \
+                     직접 poll했습니다(`join!`처럼)",
+            )
         );
     }
     for (i, j) in [(0, 1), (0, 2), (1, 2)] {
         assert_ne!(
-            tasks[i], tasks[j],
-            "each fetch_data(i) runs in a task of its own, but {} and {} ran in one task: \
-             one tokio::spawn per call",
-            rows[i], rows[j]
+            tasks[i],
+            tasks[j],
+            "{}",
+            world::say!(
+                en: "each fetch_data(i) runs in a task of its own, but {} and {} ran in one task: \
+                     one tokio::spawn per call",
+                ko: "각 `fetch_data(i)`는 자기 태스크에서 실행되어야 하는데, `{}`, `{}` 두 호출이 \
+                     한 태스크에서 실행되었습니다: 호출마다 `tokio::spawn`을 하나씩 하십시오",
+                rows[i], rows[j],
+            )
         );
     }
     assert_timeline!("step5_spawn_three_gather_two", world);
