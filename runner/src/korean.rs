@@ -160,16 +160,22 @@ pub fn prose(text: &str) -> String {
     strip_inline(&outside_fences)
 }
 
-/// `text` without code spans, HTML comments or tags, and bare code names.
+/// `text` without code spans (single or double backticks), HTML comments
+/// or tags, format placeholders, and bare code names.
 fn strip_inline(text: &str) -> String {
     let mut kept = String::new();
     let mut rest = text;
-    while let Some(open) = rest.find(['`', '<']) {
+    while let Some(open) = rest.find(['`', '<', '{']) {
         kept.push_str(&rest[..open]);
-        let (closer, skip) = if rest[open..].starts_with('`') {
+        let (closer, skip) = if rest[open..].starts_with("``") {
+            ("``", 2)
+        } else if rest[open..].starts_with('`') {
             ("`", 1)
         } else if rest[open..].starts_with("<!--") {
             ("-->", 4)
+        } else if rest[open..].starts_with('{') {
+            // A format placeholder: `{row}` is filled in with a name.
+            ("}", 1)
         } else {
             (">", 1)
         };
@@ -323,6 +329,7 @@ mod tests {
         // A code span may run over two lines.
         assert!(found("`let queue =\n task.run()`를 씁니다").is_empty());
         assert!(found("# 07 timeout\n\n타임아웃입니다").is_empty());
+        assert!(found("{row} 행이 ``unused `task` here``라고 합니다").is_empty());
     }
 
     #[test]

@@ -39,13 +39,16 @@
 //! cargo started there so that its `.cargo/config.toml` applies, building
 //! into `target/verify`, seeded from `target/`: what `cargo test` built is
 //! reused, what verify builds is reused by every run after, and the
-//! learner's own builds are left alone. A table at the end sums up, per
+//! learner's own builds are left alone. There is one copy per core, a
+//! lane (`lanes.rs`): the answers are tested on every lane at once, and
+//! their lines printed in order. A table at the end sums up, per
 //! kata, how the catalogues of answers fared.
 
 mod korean;
+mod lanes;
 mod parts;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -65,15 +68,12 @@ const WRONG_ANSWERS: usize = 6;
 const RIGHT_ANSWERS: usize = 3;
 
 pub fn run(workspace: &Workspace, katas: &[Kata]) -> Result<ExitCode> {
-    let scratch = Scratch::copy_of(
-        workspace.root(),
-        &workspace.target_dir(),
-        &workspace.target_dir().join("verify"),
-    )?;
+    let lanes = lanes::open(workspace)?;
     println!(
-        "Verifying in a scratch copy of the workspace, building into {}\n\
+        "Verifying in {} scratch copies of the workspace at once, building into {}\n\
          (seeded with what `cargo test` built: the first run builds the katas).",
-        scratch.target().display()
+        lanes.len(),
+        lanes[0].target().display()
     );
 
     let mut tally = Tally::default();
@@ -84,8 +84,7 @@ pub fn run(workspace: &Workspace, katas: &[Kata]) -> Result<ExitCode> {
         println!("\n{}", kata.label());
         let verifier = Verifier {
             root: workspace.root(),
-            scratch: scratch.root(),
-            target: scratch.target(),
+            lanes: &lanes,
             kata,
             glossary: &glossary,
         };
@@ -115,7 +114,11 @@ impl Tally {
     fn check(&mut self, label: &str, check: impl FnOnce() -> Result<String>) -> (bool, Duration) {
         let started = Instant::now();
         let result = check();
-        let took = started.elapsed();
+        self.record(label, result, started.elapsed())
+    }
+
+    /// Prints the line of a check that has run (see [`check`](Self::check)).
+    fn record(&mut self, label: &str, result: Result<String>, took: Duration) -> (bool, Duration) {
         let timing = if took >= Duration::from_millis(100) {
             format!(" ({})", seconds(took))
         } else {
@@ -184,12 +187,34 @@ fn print_summary(summaries: &[Summary]) {
     }
 }
 
+/// One run of the kata's tests, in the second half of its checks.
+enum Job<'a> {
+    KataFails,
+    SolutionPasses,
+    SnapshotsReadBack,
+    Wrong(&'a Path),
+    Right(&'a Path),
+}
+
+impl Job<'_> {
+    /// The check's line.
+    fn label(&self) -> String {
+        match self {
+            Job::KataFails => "the kata as shipped fails at its todo!()s".to_string(),
+            Job::SolutionPasses => "the solution passes".to_string(),
+            Job::SnapshotsReadBack => "every stored snapshot reads back as a timeline".to_string(),
+            Job::Wrong(path) => format!("wrong/{} is caught", file_name(path)),
+            Job::Right(path) => format!("right/{} passes", file_name(path)),
+        }
+    }
+}
+
 struct Verifier<'a> {
     /// The workspace itself, read only.
     root: &'a Path,
-    /// Its scratch copy, where answers are spliced in and tests run.
-    scratch: &'a Path,
-    target: &'a Path,
+    /// Its scratch copies, where answers are spliced in and tests run, one
+    /// job at a time in each.
+    lanes: &'a [Scratch],
     kata: &'a Kata,
     /// The one Korean vocabulary, read once.
     glossary: &'a crate::korean::Glossary,
@@ -201,8 +226,9 @@ impl Verifier<'_> {
     /// its tests judge it, which runs them.
     fn run(&self, tally: &mut Tally) -> Result<Summary> {
         self.parts(tally);
-        let wrong = self.kata.answers(self.scratch, Catalogue::Wrong)?;
-        let right = self.kata.answers(self.scratch, Catalogue::Right)?;
+        let listed_in = self.lanes[0].root();
+        let wrong = self.kata.answers(listed_in, Catalogue::Wrong)?;
+        let right = self.kata.answers(listed_in, Catalogue::Right)?;
         tally.check(&format!("at least {WRONG_ANSWERS} wrong answers"), || {
             self.enough(&wrong, WRONG_ANSWERS, Catalogue::Wrong)
         });
@@ -210,45 +236,51 @@ impl Verifier<'_> {
             self.enough(&right, RIGHT_ANSWERS, Catalogue::Right)
         });
 
-        tally.check("the kata as shipped fails at its todo!()s", || {
-            self.kata_fails()
-        });
-        tally.check("the solution passes", || self.solution_passes());
-        tally.check("every stored snapshot reads back as a timeline", || {
-            self.snapshots_read_back()
-        });
-        Ok(self.answers(tally, &wrong, &right))
-    }
-
-    /// Every wrong answer caught and every right one passing, each a check,
-    /// summed up for the table at the end.
-    fn answers(&self, tally: &mut Tally, wrong: &[PathBuf], right: &[PathBuf]) -> Summary {
+        let mut jobs = vec![Job::KataFails, Job::SolutionPasses, Job::SnapshotsReadBack];
+        jobs.extend(wrong.iter().map(|path| Job::Wrong(path)));
+        jobs.extend(right.iter().map(|path| Job::Right(path)));
         let mut summary = Summary {
             label: self.kata.label(),
             wrong: (0, wrong.len()),
             right: (0, right.len()),
             slowest_wrong: None,
         };
-        for path in wrong {
-            let label = format!("wrong/{} is caught", file_name(path));
-            let (caught, took) = tally.check(&label, || self.wrong_answer_caught(path));
-            summary.wrong.0 += usize::from(caught);
-            summary.slowest_wrong = summary.slowest_wrong.max(Some(took));
+        lanes::run(
+            self.lanes,
+            &jobs,
+            |lane, job| self.judge(lane, job),
+            |job, result, took| {
+                let (good, took) = tally.record(&job.label(), result, took);
+                match job {
+                    Job::Wrong(_) => {
+                        summary.wrong.0 += usize::from(good);
+                        summary.slowest_wrong = summary.slowest_wrong.max(Some(took));
+                    }
+                    Job::Right(_) => summary.right.0 += usize::from(good),
+                    _ => {}
+                }
+            },
+        );
+        Ok(summary)
+    }
+
+    /// Runs one job of the second half in `lane`.
+    fn judge(&self, lane: &Scratch, job: &Job) -> Result<String> {
+        match job {
+            Job::KataFails => self.kata_fails(lane),
+            Job::SolutionPasses => self.solution_passes(lane),
+            Job::SnapshotsReadBack => self.snapshots_read_back(lane),
+            Job::Wrong(path) => self.wrong_answer_caught(lane, path),
+            Job::Right(path) => self.right_answer_passes(lane, path),
         }
-        for path in right {
-            let label = format!("right/{} passes", file_name(path));
-            let (accepted, _) = tally.check(&label, || self.right_answer_passes(path));
-            summary.right.0 += usize::from(accepted);
-        }
-        summary
     }
 
     /// The world's test that the kata's stored snapshots read back as
     /// timelines (`world/tests/snapshots.rs`): the failure picture and the
     /// real-clock run draw the reference from them.
-    fn snapshots_read_back(&self) -> Result<String> {
+    fn snapshots_read_back(&self, lane: &Scratch) -> Result<String> {
         let lib = self.kata.layout().lib_name();
-        let output = cargo::snapshots_read_back(self.scratch, &lib, self.target)?;
+        let output = cargo::snapshots_read_back(lane.root(), &lib, lane.target())?;
         let report = libtest::parse(&output.stdout, &output.stderr);
         if !report.ran {
             bail!(
@@ -259,8 +291,8 @@ impl Verifier<'_> {
         passes(output.success, &report).map(|_| String::new())
     }
 
-    fn kata_fails(&self) -> Result<String> {
-        let (success, report) = self.cargo_test(&self.kata.name)?;
+    fn kata_fails(&self, lane: &Scratch) -> Result<String> {
+        let (success, report) = self.cargo_test(lane, &self.kata.name)?;
         if report.tests.is_empty() {
             bail!("it has no tests");
         }
@@ -300,15 +332,15 @@ impl Verifier<'_> {
         ))
     }
 
-    fn solution_passes(&self) -> Result<String> {
-        let (success, report) = self.cargo_test(&self.kata.solution_name())?;
+    fn solution_passes(&self, lane: &Scratch) -> Result<String> {
+        let (success, report) = self.cargo_test(lane, &self.kata.solution_name())?;
         passes(success, &report)
     }
 
     /// Splices the wrong answer over the solution as the kata file; its
     /// tests must fail, saying what the answer expects.
-    fn wrong_answer_caught(&self, path: &Path) -> Result<String> {
-        let (wrong, output) = self.spliced(path, Catalogue::Wrong)?;
+    fn wrong_answer_caught(&self, lane: &Scratch, path: &Path) -> Result<String> {
+        let (wrong, output) = self.spliced(lane, path, Catalogue::Wrong)?;
         let report = libtest::parse(&output.stdout, &output.stderr);
         if !report.ran {
             bail!(
@@ -334,8 +366,8 @@ impl Verifier<'_> {
 
     /// Splices the right answer over the solution as the kata file; every
     /// test must pass.
-    fn right_answer_passes(&self, path: &Path) -> Result<String> {
-        let (_, output) = self.spliced(path, Catalogue::Right)?;
+    fn right_answer_passes(&self, lane: &Scratch, path: &Path) -> Result<String> {
+        let (_, output) = self.spliced(lane, path, Catalogue::Right)?;
         let report = libtest::parse(&output.stdout, &output.stderr);
         if !report.ran {
             bail!(
@@ -349,23 +381,28 @@ impl Verifier<'_> {
     /// Splices the answer at `path` over the solution, makes that the
     /// scratch copy's kata file, runs the kata's tests, and puts the file
     /// back.
-    fn spliced(&self, path: &Path, catalogue: Catalogue) -> Result<(Answer, cargo::Output)> {
+    fn spliced(
+        &self,
+        lane: &Scratch,
+        path: &Path,
+        catalogue: Catalogue,
+    ) -> Result<(Answer, cargo::Output)> {
         let answer = Answer::parse(&std::fs::read_to_string(path)?, catalogue)?;
-        let solution = std::fs::read_to_string(self.scratch.join(self.kata.solution_lib_rs()))?;
+        let solution = std::fs::read_to_string(lane.root().join(self.kata.solution_lib_rs()))?;
         let spliced = answer.splice_into(&solution)?;
 
-        let kata_file = self.scratch.join(self.kata.lib_rs());
+        let kata_file = lane.root().join(self.kata.lib_rs());
         let shipped = std::fs::read(&kata_file)?;
         std::fs::write(&kata_file, spliced)?;
-        let tested = self.cargo_test_output(&self.kata.name);
+        let tested = self.cargo_test_output(lane, &self.kata.name);
         std::fs::write(&kata_file, shipped)?;
         Ok((answer, tested?))
     }
 
     /// `cargo test -p package` in the scratch copy: whether it succeeded,
     /// and libtest's report. Code that does not compile is an error.
-    fn cargo_test(&self, package: &str) -> Result<(bool, Report)> {
-        let output = self.cargo_test_output(package)?;
+    fn cargo_test(&self, lane: &Scratch, package: &str) -> Result<(bool, Report)> {
+        let output = self.cargo_test_output(lane, package)?;
         let mut report = libtest::parse(&output.stdout, &output.stderr);
         if !report.ran {
             bail!(
@@ -373,16 +410,16 @@ impl Verifier<'_> {
                 libtest::error_or_tail(&output.stderr)
             );
         }
-        report.add_not_run(&self.kata.test_names(self.scratch));
+        report.add_not_run(&self.kata.test_names(lane.root()));
         Ok((output.success, report))
     }
 
-    fn cargo_test_output(&self, package: &str) -> Result<cargo::Output> {
+    fn cargo_test_output(&self, lane: &Scratch, package: &str) -> Result<cargo::Output> {
         // In English: the answers' `expect:` lines quote the English words.
         cargo::test(
-            self.scratch,
+            lane.root(),
             package,
-            Some(self.target),
+            Some(lane.target()),
             None,
             kata_protocol::Lang::En,
         )
