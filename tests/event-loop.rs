@@ -252,8 +252,24 @@ fn step2_task_wakes_itself() {
 
     no_busy_polling(&reactor, &["A", "B"]);
     ran_to_the_end(&reactor, 4);
+    let log = log.lock().unwrap().clone();
+    if log.first() == Some(&"B runs") {
+        panic!(
+            "A and B were woken together at 100 ms, A first, but B ran first ({log:?}): the \
+             run queue is first in, first out, so A runs, yields, and goes behind B. A waker \
+             that pushes to the front of the queue, or a stack, runs the last woken first"
+        );
+    }
+    if log == ["A yields", "A resumes", "B runs"] {
+        panic!(
+            "a task that wakes itself while it is polled goes to the back of the run queue, \
+             behind the tasks woken before it: A yielded and ran again at once, before B, \
+             woken at 100 ms ({log:?}). A queue that runs the last pushed first (a stack: \
+             pop_back after push_back) hands A straight back to the loop"
+        );
+    }
     assert_eq!(
-        *log.lock().unwrap(),
+        log,
         ["A yields", "B runs", "A resumes"],
         "a task that wakes itself while it is polled goes to the back of the run queue: B, \
          woken at 100 ms before A yielded, runs first, then A resumes"
@@ -306,12 +322,23 @@ fn step3_woken_order() {
         ["task 1", "task 3", "task 2", "task 1", "task 3"],
         "the reactor wakes the timers of one instant in the order they were registered"
     );
+    // At 30 ms the reactor wakes task 2, task 1, task 3 (timers registered
+    // at 0, 20 and 25 ms): the last three of each list.
+    let (completed, woken) = (reactor.completed(), reactor.woken());
+    let at_30 = &completed[completed.len().saturating_sub(3)..];
+    let how = if at_30 == ["task 3", "task 1", "task 2"] {
+        "last in, first out: a stack (or pop_back) runs the last woken first"
+    } else if at_30 == ["task 1", "task 2", "task 3"] {
+        "in the order they were spawned: a scan over every task, not a queue of the woken"
+    } else {
+        "in neither order"
+    };
     assert_eq!(
-        reactor.completed(),
-        reactor.woken(),
-        "spawned tasks run in the order they were woken (left: completed, right: woken): the \
-         run queue is first in, first out; not last in, first out, nor the order they were \
-         spawned"
+        completed, woken,
+        "spawned tasks run in the order they were woken (left: completed, right: woken, \
+         each sleep once): at 30 ms the reactor woke task 2, task 1, task 3, in the order \
+         their timers were registered (at 0, 20 and 25 ms), and yours ran {at_30:?}, {how}. \
+         The run queue is first in, first out"
     );
     polled_only_when_woken(&reactor, &[("task 1", 2), ("task 2", 1), ("task 3", 2)]);
     assert_timeline!("step3_woken_order", world);

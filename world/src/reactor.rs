@@ -439,14 +439,7 @@ impl Future for Sleep {
                         .note(&this.actor, format!("{label} polled without a wake"));
                 }
                 if spins >= SPIN_LIMIT {
-                    panic!(
-                        "the loop never turns the reactor: {label} on row {} was polled \
-                         {spins} times in a row without a wake, and the reactor never turned \
-                         in between. Only reactor.turn() moves the clock and fires events, so \
-                         this loop would spin for ever. When no task is ready, park: call \
-                         reactor.turn()",
-                        this.actor
-                    );
+                    panic!("{}", spin_message(&label, &this.actor, spins, turns));
                 }
                 Poll::Pending
             }
@@ -457,6 +450,32 @@ impl Future for Sleep {
                 this.actor
             ),
         }
+    }
+}
+
+/// What a loop that polls a sleep [`SPIN_LIMIT`] times without a wake,
+/// and without turning the reactor, is told. Its polls came with no waker
+/// called since the last one: something other than a waker brought the
+/// future back. Whether the reactor turned before says which.
+fn spin_message(label: &str, actor: &str, spins: usize, turns: usize) -> String {
+    let park = "Only reactor.turn() moves the clock and fires events, so this loop would \
+                spin for ever. When no task is ready, park: call reactor.turn()";
+    if turns == 0 {
+        format!(
+            "the loop never turns the reactor: {label} on row {actor} was polled {spins} \
+             times in a row without a wake, and the reactor never turned. A Pending future \
+             comes back only when its waker is called: this loop polls it again by itself \
+             (a task pushed back on the run queue when it answers Pending, or a loop that \
+             polls until Ready). {park}"
+        )
+    } else {
+        format!(
+            "the loop stopped turning the reactor: it turned {turns} time(s), then polled \
+             {label} on row {actor} {spins} times in a row without a wake. The loop believes \
+             a wake came that did not: a wake flag read with load and never cleared (swap \
+             it back to false before the poll), or a task pushed back on the run queue by \
+             hand when it answers Pending (only its waker may). {park}"
+        )
     }
 }
 

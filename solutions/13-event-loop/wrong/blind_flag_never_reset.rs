@@ -2,7 +2,7 @@
 //! never resets it, so after the first wake every Pending is re-polled at once
 //! without turning the reactor. Real cause: a wake flag must be consumed
 //! (reset) before parking; otherwise the loop spins, polling without a wake.
-//! expect: the loop never turns the reactor
+//! expect: a wake flag read with load and never cleared
 
 pub fn block_on<F: Future>(reactor: &Reactor, fut: F) -> F::Output {
     let signal = Arc::new(Signal {

@@ -2,7 +2,7 @@
 //! at the back and the loop pops from the back (LIFO), so tasks woken together
 //! run last-woken first. Real cause: tasks run in the order they were woken: a
 //! FIFO run queue (push_back / pop_front).
-//! expect: the run queue is first in, first out; not last in, first out
+//! expect: last in, first out: a stack (or pop_back) runs the last woken first
 
 pub fn block_on<F: Future>(reactor: &Reactor, fut: F) -> F::Output {
     let signal = Arc::new(Signal {

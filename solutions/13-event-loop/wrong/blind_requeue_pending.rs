@@ -3,7 +3,7 @@
 //! so the loop never parks on the reactor. Real cause: a Pending task is not
 //! re-queued by the loop; only its waker brings it back (else the loop spins
 //! and never turns).
-//! expect: the loop never turns the reactor
+//! expect: a task pushed back on the run queue when it answers Pending
 
 pub fn block_on<F: Future>(reactor: &Reactor, fut: F) -> F::Output {
     let signal = Arc::new(Signal {

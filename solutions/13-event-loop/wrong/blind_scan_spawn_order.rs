@@ -2,7 +2,7 @@
 //! with a `woken` flag each; the loop scans the Vec and polls the flagged ones,
 //! so tasks woken 2, 1, 3 run 1, 2, 3. Real cause: polling woken tasks in spawn
 //! order instead of wake order; a FIFO run queue gives wake order.
-//! expect: the run queue is first in, first out
+//! expect: in the order they were spawned: a scan over every task
 
 pub fn block_on<F: Future>(reactor: &Reactor, fut: F) -> F::Output {
     let signal = Arc::new(Signal {
