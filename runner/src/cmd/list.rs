@@ -155,6 +155,27 @@ mod tests {
     }
 
     #[test]
+    fn every_state_fills_its_column_in_both_languages() {
+        use crate::messages::{Lang, List, Text};
+        use crate::style::{pad, width};
+        for lang in [Lang::En, Lang::Ko] {
+            for state in [
+                List::Solved,
+                List::InProgress,
+                List::NotStarted,
+                List::Broken,
+            ] {
+                let cell = pad(state.text(lang), super::STATE_COLUMNS);
+                assert_eq!(width(&cell), super::STATE_COLUMNS, "{cell:?}");
+            }
+            for label in [List::Asks, List::Edit, List::Read, List::Test, List::Check] {
+                let cell = pad(label.text(lang), super::LABEL_COLUMNS);
+                assert_eq!(width(&cell), super::LABEL_COLUMNS, "{cell:?}");
+            }
+        }
+    }
+
+    #[test]
     fn the_bar_fills_with_what_is_solved() {
         assert_eq!(
             plain(&[Solved, InProgress, NotStarted, Solved]),
