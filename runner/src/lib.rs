@@ -150,10 +150,13 @@ enum Command {
     },
 }
 
+/// A command's arguments, each with its help.
+type ArgsHelp = &'static [(&'static str, Help)];
+
 /// Each command's about, and its arguments' help: (command, about,
 /// [(argument, help)]). A command or an argument left out has no help,
 /// which a test catches.
-const HELP: &[(&str, Help, &[(&str, Help)])] = &[
+const HELP: &[(&str, Help, ArgsHelp)] = &[
     ("list", Help::List, &[]),
     ("check", Help::Check, &[("kata", Help::CheckKata)]),
     (
@@ -297,45 +300,6 @@ fn in_korean(command: clap::Command) -> clap::Command {
     command.mut_subcommand("help", |help| help.about(text(Help::HelpCommand)))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every command and argument has its help from the table, in both
-    /// languages: one left out of [`HELP`] would show none.
-    #[test]
-    fn every_command_and_argument_has_its_help() {
-        for lang in [Lang::En, Lang::Ko] {
-            let mut command = command(lang);
-            command.build();
-            assert!(command.get_about().is_some());
-            for sub in command.get_subcommands() {
-                assert!(sub.get_about().is_some(), "{lang:?} {}", sub.get_name());
-                for arg in sub.get_arguments() {
-                    assert!(
-                        arg.get_help().is_some(),
-                        "{lang:?} {} {}",
-                        sub.get_name(),
-                        arg.get_id()
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_language_is_read_before_clap_parses() {
-        let args =
-            |list: &[&str]| -> Vec<std::ffi::OsString> { list.iter().map(Into::into).collect() };
-        assert_eq!(lang_of(&args(&["kata", "--lang", "ko", "list"])), Lang::Ko);
-        assert_eq!(lang_of(&args(&["kata", "check", "--lang=ko"])), Lang::Ko);
-        assert_eq!(
-            lang_of(&args(&["kata", "--lang", "ko", "--lang", "en"])),
-            Lang::En
-        );
-    }
-}
-
 /// `--lang`'s values, `en` and `ko`, read as a [`Lang`].
 fn lang_value() -> impl TypedValueParser<Value = Lang> {
     clap::builder::PossibleValuesParser::new(["en", "ko"])
@@ -451,5 +415,44 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             name,
             question,
         } => cmd::new::run(&workspace, &number, &name, question.as_deref()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and argument has its help from the table, in both
+    /// languages: one left out of [`HELP`] would show none.
+    #[test]
+    fn every_command_and_argument_has_its_help() {
+        for lang in [Lang::En, Lang::Ko] {
+            let mut command = command(lang);
+            command.build();
+            assert!(command.get_about().is_some());
+            for sub in command.get_subcommands() {
+                assert!(sub.get_about().is_some(), "{lang:?} {}", sub.get_name());
+                for arg in sub.get_arguments() {
+                    assert!(
+                        arg.get_help().is_some(),
+                        "{lang:?} {} {}",
+                        sub.get_name(),
+                        arg.get_id()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_language_is_read_before_clap_parses() {
+        let args =
+            |list: &[&str]| -> Vec<std::ffi::OsString> { list.iter().map(Into::into).collect() };
+        assert_eq!(lang_of(&args(&["kata", "--lang", "ko", "list"])), Lang::Ko);
+        assert_eq!(lang_of(&args(&["kata", "check", "--lang=ko"])), Lang::Ko);
+        assert_eq!(
+            lang_of(&args(&["kata", "--lang", "ko", "--lang", "en"])),
+            Lang::En
+        );
     }
 }

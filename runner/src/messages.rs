@@ -44,6 +44,9 @@ pub trait Text: Copy {
 macro_rules! messages {
     ($(#[$doc:meta])* $table:ident { $($name:ident: $en:literal, $ko:literal;)* }) => {
         $(#[$doc])*
+        // A message is named for what it says (`Reset::NotReset`), even
+        // when that repeats its table's name.
+        #[allow(clippy::enum_variant_names)]
         #[derive(Debug, Clone, Copy)]
         pub enum $table { $($name),* }
 
