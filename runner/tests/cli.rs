@@ -877,7 +877,7 @@ pub async fn gather(api: &Api) -> (User, Post) {
     assert!(row[4].parse::<f64>().is_ok() && row[5] == "s", "{run}");
     assert_eq!(
         run.stdout.lines().last(),
-        Some("verify: 22 passed, 8 failed"),
+        Some("verify: 28 passed, 9 failed"),
         "{run}"
     );
     // Nothing in the workspace itself was touched.
