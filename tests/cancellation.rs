@@ -30,7 +30,7 @@ fn span_of(world: &World, row: &str) -> SpanRecord {
                 "{}",
                 world::say!(
                     en: "{row} was never processed (never polled)",
-                    ko: "`{row}`: 한 번도 처리되지 않았습니다 (poll된 적이 없습니다)",
+                    ko: "`{row}` 행은 한 번도 처리되지 않았습니다(poll된 적이 없습니다)",
                 )
             )
         })

@@ -195,7 +195,7 @@ async fn step2_a_tie_goes_to_the_primary() {
         world::say!(
             en: "ask both at once: the backup was started at {} ms, not with the primary at 0 ms, \
                  so its answer came late",
-            ko: "둘 다에 한꺼번에 요청하십시오: 백업이 주 요청과 함께 0 ms에 시작하지 않고 \
+            ko: "두 요청을 한꺼번에 보내십시오: 백업이 주 요청과 함께 0 ms에 시작하지 않고 \
                  {} ms에 시작해서 답이 늦게 왔습니다",
             backup_start.as_millis()
         )
@@ -247,7 +247,7 @@ async fn step3_the_rest_as_they_finish() {
                          Wait for each job's result as it comes (JoinSet::join_next) before you return",
                     ko: "`first_then_the_rest` 함수가 {1} ms에 반환할 때 `{row}` 행은 {0}: 아무도 \
                          작업을 기다리지 않았습니다. 아무도 await하지 않는 spawn된 태스크는 \
-                         분리됩니다: 호출한 쪽은 그 태스크 없이 계속 진행합니다. 반환하기 전에 \
+                         분리됩니다: 호출자는 그 태스크 없이 계속 진행합니다. 반환하기 전에 \
                          작업의 결과를 오는 대로 하나씩 기다리십시오(`JoinSet::join_next`)",
                     if runs.is_empty() {
                         world::say!(
@@ -341,8 +341,8 @@ async fn step4_no_message_lost() {
                          and push the message when it is done",
                     ko: "`consume` 함수가 {1} ms에 반환할 때 `{0}` 행은 아직 디코딩되지 않았습니다: \
                          자기 태스크로 spawn하고 await하지 않은 디코딩은 분리되고, 그 메시지는 \
-                         호출한 쪽에서 사라집니다. 읽는 곳에서(루프 안이나 분기의 핸들러에서) \
-                         디코딩하고, 디코딩이 끝나면 메시지를 추가하십시오",
+                         호출자에게 돌아가지 못하고 사라집니다. 읽는 곳에서(루프 안이나 분기의 \
+                         핸들러에서) 디코딩하고, 디코딩이 끝나면 메시지를 추가하십시오",
                     span.actor,
                     returned_at.as_millis()
                 )
@@ -387,8 +387,8 @@ async fn step4_no_message_lost() {
                  the feed closes at 800 ms. Yours beat {beats} time(s): likely a sleep(every) written \
                  inside the select! loop, which starts again every turn, so that a message every \
                  150 ms restarts it before it ends. Keep one tokio::time::interval across the turns",
-            ko: "메시지를 읽는 동안에도 하트비트는 계속 틱해야 합니다: 피드가 800 ms에 닫히기 \
-                 전에 0, 300, 600 ms에 틱합니다. 여러분의 하트비트는 {beats}번 틱했습니다: 아마 \
+            ko: "메시지를 읽는 동안에도 하트비트는 계속 뛰어야 합니다: 피드가 800 ms에 닫히기 \
+                 전에 0, 300, 600 ms에 뜁니다. 여러분의 하트비트는 {beats}번 뛰었습니다: 아마 \
                  `select!` 루프 안에 `sleep(every)`를 썼을 것입니다. 그 sleep은 턴마다 새로 \
                  시작하므로, 150 ms마다 오는 메시지가 sleep이 끝나기 전에 다시 시작시킵니다. \
                  `tokio::time::interval` 하나를 턴이 바뀌어도 유지하십시오",
@@ -401,8 +401,8 @@ async fn step4_no_message_lost() {
         world::say!(
             en: "the heartbeat keeps ticking while messages are read: at 0, 300 and 600 ms, before \
                  the feed closes at 800 ms",
-            ko: "메시지를 읽는 동안에도 하트비트는 계속 틱해야 합니다: 피드가 800 ms에 닫히기 \
-                 전에 0, 300, 600 ms에 틱합니다",
+            ko: "메시지를 읽는 동안에도 하트비트는 계속 뛰어야 합니다: 피드가 800 ms에 닫히기 \
+                 전에 0, 300, 600 ms에 뜁니다",
         )
     );
     assert_eq!(

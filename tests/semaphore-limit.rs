@@ -288,7 +288,7 @@ async fn refusal<F: Future>(call: F) -> String {
             "{}",
             world::say!(
                 en: "limit 0 is a caller error and must panic, but the call returned",
-                ko: "한도 0은 호출하는 쪽의 실수이므로 패닉해야 하는데, 호출이 반환했습니다",
+                ko: "한도 0은 호출자의 실수이므로 패닉해야 하는데, 호출이 반환했습니다",
             )
         ),
         Ok(Err(payload)) => panic_message(payload),
