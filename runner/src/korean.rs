@@ -196,13 +196,24 @@ fn strip_inline(text: &str) -> String {
 }
 
 /// `std::thread::sleep`, `spawn_blocking`, `abort()`, `JoinHandle`,
-/// `is_cancelled`: a name from code, written without backticks.
+/// `is_cancelled`, `handle.spawn`: a name from code, written without
+/// backticks.
 fn is_code_name(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '_' && c != ':');
     word.contains("::")
         || word.contains('_')
         || word.contains("()")
         || word.chars().skip(1).any(|c| c.is_ascii_uppercase())
+        || is_method_call(word)
+}
+
+/// `handle.spawn`, `fut.await`: a name, a dot, a name, all ASCII.
+fn is_method_call(word: &str) -> bool {
+    word.split_once('.').is_some_and(|(receiver, method)| {
+        [receiver, method].iter().all(|part| {
+            !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+    })
 }
 
 /// The blob id a translation records in its first line, if it has one.
@@ -324,6 +335,9 @@ mod tests {
         assert!(found("```rust\nlet task = lock();\n```\n태스크입니다.").is_empty());
         assert!(found("<!-- task --> <details data-step=\"1\">").is_empty());
         assert!(found("std::thread::sleep와 spawn_blocking, JoinHandle, lock()은").is_empty());
+        assert!(found("handle.spawn으로 보냅니다").is_empty());
+        // A sentence's full stop is no method call.
+        assert_eq!(found("task. 다음"), ["task"]);
         // A Latin form is a whole word: `tasks`, `deadlock` are other words.
         assert!(found("tasks와 deadlock은 다릅니다").is_empty());
         // A code span may run over two lines.
