@@ -145,11 +145,11 @@ messages! {
         NothingDue: "Nothing is due: the next card is due {when}.",
                     "지금 복습할 카드가 없습니다. 다음 카드는 {when}에 돌아옵니다.";
         NothingDueNoCards: "Nothing is due: no card has been graded yet. `cargo kata interview` asks new ones.",
-                           "복습할 카드가 없습니다. 아직 채점한 카드가 없습니다. `cargo kata interview`로 새 카드를 받으십시오.";
+                           "아직 채점한 카드가 없어서 복습할 카드도 없습니다. 새 카드는 `cargo kata interview`로 받으십시오.";
         Quit: "Stopped.", "중단했습니다.";
         NoTerminal: "interview waits for you to answer aloud and reads your keys, so it needs a terminal. To print the questions instead: cargo kata interview --print",
                     "interview는 소리 내어 답할 시간을 기다리고 키 입력을 받아야 해서 터미널이 필요합니다. 질문을 출력만 하려면: cargo kata interview --print";
-        PrintTitle: "Interview cards", "면접 카드";
+        PrintTitle: "Interview cards", "인터뷰 카드";
         PrintIntro: "Each card: the question to ask, then what a strong answer says. Predict cards show the reference timeline recorded by the kata's tests.",
                     "카드마다 물어볼 질문과 좋은 답에 들어가야 할 내용이 있습니다. 예측 카드에는 kata 테스트가 기록한 레퍼런스 타임라인이 함께 나옵니다.";
     }
@@ -218,7 +218,7 @@ messages! {
                   "이 에러부터 고치십시오. 뒤따르는 에러는 이것과 함께 사라지는 경우가 많습니다.\n(전부 보려면 `cargo build -p {name}`)";
         Solved: "Solved", "해결";
         AllPass: "{solved}: all {passed} tests pass. {name} is recorded as solved.\nCompare yours with the reference: `cargo kata solution {name}`",
-                 "{solved}: 테스트 {passed}개가 모두 통과합니다. 해결한 kata로 기록했습니다: {name}.\n레퍼런스와 비교해 보십시오: `cargo kata solution {name}`";
+                 "{solved}: 테스트 {passed}개가 모두 통과합니다. 해결한 kata로 기록했습니다: {name}.\n내 코드를 레퍼런스와 비교해 보십시오: `cargo kata solution {name}`";
         EverySolved: "Every kata is solved.", "모든 kata를 해결했습니다.";
         NotToTheEnd: "The tests did not run to the end:", "테스트가 끝까지 실행되지 않았습니다:";
         WatchdogStopped: "The watchdog stopped the tests in {test}.", "워치독이 {test}에서 테스트를 멈췄습니다.";
@@ -256,7 +256,7 @@ messages! {
     /// `cargo kata hint`.
     Hint {
         NoHints: "{label} has no hints yet: {why} ({readme}).", "{label}: 아직 힌트가 없습니다. {why} ({readme}).";
-        ReadmeHoldsNone: "its README holds none", "README에 힌트가 없습니다";
+        ReadmeHoldsNone: "its README holds none", "README에 하나도 적혀 있지 않습니다";
         NoReadme: "it has no README yet", "README가 아직 없습니다";
         NoSuchLevel: "step {step} of {name} has no hint {level}; it has {list}",
                      "{name}의 {step}단계에는 {level}번 힌트가 없습니다. 있는 힌트: {list}";
@@ -331,7 +331,7 @@ messages! {
         AskAll: "Reset all {n} to their starting code? A copy of each is made first, in {backup}/. [y/N] ",
                 "{n}개 파일을 모두 시작 코드로 되돌리겠습니까? 먼저 {backup}/에 각 파일의 사본을 만듭니다. [y/N] ";
         LinkedBackups: "{dir} is a symbolic link: reset keeps your code only in a folder of its own. Remove the link (`rm {dir}`) and run it again. Nothing was changed.",
-                       "{dir}: 심볼릭 링크입니다. reset은 내 코드를 워크스페이스 안의 자기 폴더에만 보관합니다. 링크를 지우고(`rm {dir}`) 다시 실행하십시오. 아무것도 바꾸지 않았습니다.";
+                       "{dir}: 심볼릭 링크입니다. reset은 내 코드를 자기 폴더에만 보관합니다. 링크를 지우고(`rm {dir}`) 다시 실행하십시오. 아무것도 바꾸지 않았습니다.";
     }
 }
 

@@ -252,7 +252,7 @@ fn print_writes_plain_text_without_a_terminal() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.starts_with("면접 카드\n"), "{stdout}");
+    assert!(stdout.starts_with("인터뷰 카드\n"), "{stdout}");
     assert!(stdout.contains("\n모범 답안\n"), "{stdout}");
 }
 
