@@ -16,11 +16,8 @@ use blocking_vs_nonblocking as kata;
 #[cfg(feature = "reference")]
 use blocking_vs_nonblocking_solution as kata;
 use futures::future::join_all;
+use world::kit::{blocking_spans, ms};
 use world::{Ending, Fill, Invoice, Legacy, Thread, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// Serves requests 1, 2 and 3 at once: `handler(i)` runs as the actor
 /// "request i", and the three are joined, as a server runs them.
@@ -60,19 +57,6 @@ fn blocked_notes(world: &World) -> Vec<String> {
         .into_iter()
         .filter(|note| note.contains("blocked the runtime thread"))
         .map(str::to_owned)
-        .collect()
-}
-
-/// Every `#` span: a blocking call that held the runtime thread. Either it
-/// ran on that thread (drawn on the row of the request that made it), or it
-/// ran elsewhere while the runtime thread waited for it without awaiting
-/// (drawn on a row of its own, recorded by the thread that did the work).
-fn blocking_spans(world: &World) -> Vec<world::trace::SpanRecord> {
-    world
-        .trace()
-        .spans()
-        .into_iter()
-        .filter(|span| span.fill == Fill::Blocked)
         .collect()
 }
 

@@ -16,12 +16,9 @@ use connection_pool as kata;
 use connection_pool_solution as kata;
 use kata::{HandlerError, Pool};
 use tokio::task::JoinHandle;
+use world::kit::ms;
 use world::trace::SpanRecord;
 use world::{Db, DbError, Query, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 type Outcome = Result<String, HandlerError>;
 

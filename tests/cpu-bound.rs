@@ -27,12 +27,9 @@ use std::time::Duration;
 use cpu_bound as kata;
 #[cfg(feature = "reference")]
 use cpu_bound_solution as kata;
+use world::kit::{blocking_spans, ms};
 use world::trace::{Kind, SpanRecord, Trace};
 use world::{Beat, Cpu, Fill, Heartbeat, Thread, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// The sum of the squares of 0..5,000,000.
 const SUM: u128 = 41_666_654_166_667_500_000;
@@ -70,16 +67,6 @@ fn job_span(world: &World) -> SpanRecord {
                 world::say!(en: "the job ran", ko: "작업이 실행되었어야 합니다")
             )
         })
-}
-
-/// Every `#` span: CPU work that held the runtime thread.
-fn blocking_spans(world: &World) -> Vec<SpanRecord> {
-    world
-        .trace()
-        .spans()
-        .into_iter()
-        .filter(|span| span.fill == Fill::Blocked)
-        .collect()
 }
 
 /// The job as one call: `cpu.crunch(JOB)`, the row step 2's snapshot shows.

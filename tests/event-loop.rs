@@ -18,12 +18,9 @@ use std::time::Duration;
 use event_loop as kata;
 #[cfg(feature = "reference")]
 use event_loop_solution as kata;
+use world::kit::ms;
 use world::reactor::watched;
 use world::{Reactor, World, assert_timeline};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// When the first sleep on `row` started, or a message saying it never did.
 fn started(world: &World, row: &str) -> Duration {

@@ -9,11 +9,8 @@ use std::time::Duration;
 use first_completed as kata;
 #[cfg(feature = "reference")]
 use first_completed_solution as kata;
+use world::kit::ms;
 use world::{Console, Ending, Feed, Job, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// The seed's workers: A takes 3 s, B 1 s, C 2 s.
 fn seed_jobs(world: &World) -> [Job; 3] {

@@ -14,12 +14,9 @@ use join_errors as kata;
 #[cfg(feature = "reference")]
 use join_errors_solution as kata;
 use world::flaky::{BUGGY_ID, MISSING_ID};
+use world::kit::ms;
 use world::trace::SpanRecord;
 use world::{ApiError, Ending, FlakyApi, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// The first call on `row`, or a failure saying it never started.
 fn span(world: &World, row: &str, why: &str) -> SpanRecord {

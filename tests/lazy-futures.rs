@@ -11,7 +11,6 @@
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::pin::pin;
 use std::task::Poll;
-use std::time::Duration;
 
 #[cfg(not(feature = "reference"))]
 use lazy_futures as kata;
@@ -19,11 +18,8 @@ use lazy_futures as kata;
 use lazy_futures_solution as kata;
 use tokio::time::sleep;
 use tokio_test::{assert_pending, assert_ready};
+use world::kit::ms;
 use world::{Console, Ending, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// Calls `call` and keeps what it returns without polling it, as
 /// `let f = fetch_data()` does. The call runs under the watchdog, in case

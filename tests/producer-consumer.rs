@@ -10,11 +10,8 @@ use std::time::Duration;
 use producer_consumer as kata;
 #[cfg(feature = "reference")]
 use producer_consumer_solution as kata;
+use world::kit::ms;
 use world::{Consumer, Ending, Source, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// Awaits the kata's call, which returns once its consumers have stopped.
 /// If they never do, the message says why, from what the trace shows: a

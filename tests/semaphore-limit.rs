@@ -13,11 +13,8 @@ use futures::FutureExt as _;
 use semaphore_limit as kata;
 #[cfg(feature = "reference")]
 use semaphore_limit_solution as kata;
+use world::kit::ms;
 use world::{Job, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// The seed's workers: five jobs of 1 s, Worker0 to Worker4.
 fn seed_jobs(world: &World) -> Vec<Job> {

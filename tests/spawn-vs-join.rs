@@ -9,11 +9,8 @@ use std::time::Duration;
 use spawn_vs_join as kata;
 #[cfg(feature = "reference")]
 use spawn_vs_join_solution as kata;
+use world::kit::ms;
 use world::{Api, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// When the first call on `row` started, or a message saying it never did.
 fn started(world: &World, row: &str) -> Duration {

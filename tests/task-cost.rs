@@ -24,6 +24,7 @@ use allocation_counter::{AllocationInfo, measure};
 use task_cost as kata;
 #[cfg(feature = "reference")]
 use task_cost_solution as kata;
+use world::kit::ms;
 use world::{Batch, World, assert_timeline, within};
 
 /// Ten thousand requests, as in the question.
@@ -170,10 +171,6 @@ fn check_answers(answers: &[u32], in_order: bool) {
 /// Bytes held per item after the first poll.
 fn per_item(counted: &Counted, n: u32) -> u64 {
     counted.first.bytes_current.max(0) as u64 / u64::from(n)
-}
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
 }
 
 #[world::step]

@@ -16,12 +16,9 @@ use std::time::Duration;
 use timeout as kata;
 #[cfg(feature = "reference")]
 use timeout_solution as kata;
+use world::kit::ms;
 use world::trace::SpanRecord;
 use world::{Ending, Operation, Unreliable, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// How long a test lets the clock run, from the start, before it reads
 /// the trace: past the 5 s of the slow operation.
