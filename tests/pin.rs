@@ -371,7 +371,11 @@ async fn step4_boxed_list() {
     assert_eq!(
         checks.len(),
         3,
-        "three checks: the user, the post, the data"
+        "{}",
+        world::say!(
+            en: "three checks: the user, the post, the data",
+            ko: "검사는 셋입니다: 사용자, 게시글, 데이터",
+        )
     );
     tokio::time::sleep(ms(100)).await;
     let t0 = Instant::now() - ms(100);
