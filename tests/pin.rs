@@ -167,12 +167,67 @@ async fn step1_deadline() {
         )
     );
     assert_eq!(
-        world.trace().finished_at(),
+        world.now(),
         ms(1900),
         "{}",
         world::say!(
-            en: "a deadline already due answers at once: all done at 1900 ms",
-            ko: "이미 다가온 데드라인은 곧바로 답합니다: 모두 1900 ms에 끝납니다",
+            en: "a deadline already due answers at once: the fifth case is done at 1900 ms",
+            ko: "이미 다가온 데드라인은 곧바로 답합니다: 다섯째 경우는 1900 ms에 끝납니다",
+        )
+    );
+
+    // f. Polled first in one task, then awaited in another: the waker that
+    // the timer must wake at the deadline is the second task's.
+    let start = Instant::now();
+    let api4 = api.clone();
+    let mut moved = Box::pin(kata::with_deadline(
+        async move { api4.fetch_post(4).await.title },
+        start + ms(100),
+    ));
+    let first = within(
+        10,
+        tokio::spawn(async move {
+            let first = futures::poll!(moved.as_mut());
+            (first.is_pending(), moved)
+        }),
+    )
+    .await;
+    let (pending, moved) = first.unwrap_or_else(|e| panic!("the first task failed: {e}"));
+    assert!(
+        pending,
+        "{}",
+        world::say!(
+            en: "fetch_post(4) (300 ms) is not ready at its first poll, nor is its deadline (100 ms \
+                 away): Deadline must answer Pending",
+            ko: "`fetch_post(4)`(300 ms)도 그 데드라인(100 ms 뒤)도 첫 poll에는 준비되지 않았습니다: \
+                 `Deadline`은 Pending을 답해야 합니다",
+        )
+    );
+    let moved_out = within(10, moved).await;
+    let answered = world.now().as_millis();
+    assert!(
+        moved_out.is_err() && answered == 2000,
+        "{}",
+        world::say!(
+            en: "a Deadline first polled in one task, then awaited in another, answered \
+                 {moved_out:?} at {answered} ms, not Err(DeadlinePassed) at its deadline (2000 ms): \
+                 its timer still held the first task's Waker. Poll the timer on every poll, with \
+                 that poll's cx: the task that polls it is the one it wakes, and polling it once is \
+                 not enough",
+            ko: "한 태스크에서 처음 poll하고 다른 태스크에서 await한 `Deadline`이 데드라인(2000 ms)에 \
+                 Err(DeadlinePassed)가 아니라 {answered} ms에 {moved_out:?}를 답했습니다: 타이머가 \
+                 아직 첫 태스크의 `Waker`를 쥐고 있었습니다. poll할 때마다 그 poll의 `cx`로 타이머를 \
+                 poll하십시오: 타이머는 자기를 poll한 태스크를 깨우므로, 한 번 poll로는 부족합니다",
+        )
+    );
+    assert_no_timeout_in_deadline();
+    assert_eq!(
+        world.trace().finished_at(),
+        ms(2000),
+        "{}",
+        world::say!(
+            en: "every case answers at its finish or its deadline: all done at 2000 ms",
+            ko: "모든 경우는 끝날 때나 데드라인에 답합니다: 모두 2000 ms에 끝납니다",
         )
     );
     assert_timeline!("step1_deadline", world);
@@ -251,7 +306,100 @@ async fn step2_one_call_in_flight() {
             ko: "루프는 다음 박자가 아니라 호출이 답할 때(1000 ms) 답합니다",
         )
     );
+    assert_beats_from_the_loop(&world);
     assert_timeline!("step2_one_call_in_flight", world);
+}
+
+/// Step 2's "one `select!` loop": every `waiting` is printed by
+/// heartbeat_while's own task (the test's), not by a task it spawned.
+fn assert_beats_from_the_loop(world: &World) {
+    let own = tokio::task::try_id();
+    let spawned: Vec<u128> = world
+        .trace()
+        .events()
+        .iter()
+        .filter(|event| matches!(&event.kind, world::trace::Kind::Note(line) if line == "waiting"))
+        .filter(|event| event.task != own)
+        .map(|event| event.at.as_millis())
+        .collect();
+    assert!(
+        spawned.is_empty(),
+        "{}",
+        world::say!(
+            en: "`waiting` was printed at {spawned:?} ms by a task heartbeat_while spawned, not by \
+                 its own loop: step 2 asks for one select! loop that polls the beat and the call \
+                 kept in flight (&mut call, pinned) turn after turn, with no task beside it",
+            ko: "`waiting`을 {spawned:?} ms에 `heartbeat_while`이 spawn한 태스크가 출력했습니다: \
+                 2단계는 박자와 진행 중인 호출(고정한 `&mut call`)을 턴마다 poll하는 `select!` \
+                 루프 하나를 요구합니다. 곁에 태스크를 두지 마십시오",
+        )
+    );
+}
+
+#[world::step]
+async fn step2_beat_due_with_the_data() {
+    let world = World::start();
+    let api = Api::new(&world);
+    let console = Console::new(&world);
+
+    // Every 250 ms: the fifth beat is due at 1000 ms, the instant the data
+    // comes. The data wins it: no `waiting` after the answer.
+    let outcome = within(
+        10,
+        tokio::time::timeout(ms(3000), kata::heartbeat_while(&api, &console, ms(250))),
+    )
+    .await;
+    let starts: Vec<u128> = bars(&world, "fetch_data(1)")
+        .iter()
+        .map(|bar| bar.0)
+        .collect();
+    assert!(
+        starts.len() <= 1,
+        "{}",
+        world::say!(
+            en: "fetch_data(1) started {} times (at {starts:?} ms): create the call once, before \
+                 the loop, pin it and select on &mut it",
+            ko: "`fetch_data(1)`이 {}번 시작했습니다(시각 {starts:?} ms): 호출을 루프 앞에서 한 번 \
+                 만들어 고정하고 `&mut`로 `select!`하십시오",
+            starts.len(),
+        )
+    );
+    let data = outcome.unwrap_or_else(|_| {
+        panic!(
+            "{}",
+            world::say!(
+                en: "heartbeat_while did not answer within 3 s: fetch_data(1) answers at 1000 ms",
+                ko: "`heartbeat_while`이 3초 안에 답하지 않았습니다: `fetch_data(1)`은 1000 ms에 \
+                     답합니다",
+            )
+        )
+    });
+    assert_eq!(data, "Data 1");
+    let beats: Vec<u64> = console.printed_ms().iter().map(|(at, _)| *at).collect();
+    assert_eq!(
+        beats,
+        [0, 250, 500, 750],
+        "{}",
+        world::say!(
+            en: "with a beat every 250 ms the fifth is due at 1000 ms, the instant the data comes: \
+                 the data wins it, and no `waiting` is printed then. Put the call's branch first \
+                 under biased; (or return as soon as the call is ready)",
+            ko: "250 ms 박자면 다섯째 박자가 데이터가 오는 순간인 1000 ms에 옵니다: 데이터가 \
+                 이기고, 그때 `waiting`은 출력하지 않습니다. `biased;` 아래 호출 가지를 먼저 \
+                 두십시오(또는 호출이 준비되는 즉시 돌려주십시오)",
+        )
+    );
+    assert_eq!(
+        world.now(),
+        ms(1000),
+        "{}",
+        world::say!(
+            en: "the loop answers when the call answers (1000 ms)",
+            ko: "루프는 호출이 답할 때(1000 ms) 답합니다",
+        )
+    );
+    assert_beats_from_the_loop(&world);
+    assert_timeline!("step2_beat_due_with_the_data", world);
 }
 
 #[world::step]
@@ -284,6 +432,22 @@ async fn step3_recursive_tree() {
         .iter()
         .map(|row| started(&world, row))
         .collect();
+    let done = |row: &str| bars(&world, row).first().and_then(|bar| bar.1);
+    for (child, parent) in [("b", "a"), ("c", "a"), ("d", "b"), ("e", "c"), ("f", "c")] {
+        let (child_at, parent_done) = (started(&world, child), done(parent));
+        assert!(
+            parent_done.is_some_and(|end| child_at >= end),
+            "{}",
+            world::say!(
+                en: "{child} started at {child_at} ms, before its parent {parent} was done (at \
+                     {parent_done:?} ms): a node's children run after its job, not beside it. Await \
+                     the node's job first, then run its children's trees",
+                ko: "`{child}` 작업이 부모 `{parent}`가 끝나기({parent_done:?} ms) 전인 {child_at} ms에 \
+                     시작했습니다: 노드의 자식들은 그 작업 곁이 아니라 그 뒤에 실행합니다. 노드의 \
+                     작업을 먼저 await하고, 그다음 자식들의 트리를 실행하십시오",
+            )
+        );
+    }
     let (c, e) = (at[2], at[4]);
     assert!(
         !(c == 100 && e == 400),
@@ -342,31 +506,94 @@ async fn step3_recursive_tree() {
     assert_timeline!("step3_recursive_tree", world);
 }
 
+/// Step 4's checks of when each call started: at `at`, when run_checks
+/// polled the list; earlier is an eager check, later a list run one check
+/// after the other.
+fn assert_checks_start_at(world: &World, since: u128, at: u128) {
+    for row in ["fetch_user(1)", "fetch_post(1)", "fetch_data(1)"] {
+        let first = started_since(world, row, since);
+        assert!(
+            first.is_none_or(|first| first >= at),
+            "{}",
+            world::say!(
+                en: "{row} started at {first:?} ms: a check must not start when checks() makes it, \
+                     only when run_checks polls it (at {at} ms). A boxed future is as lazy as any; \
+                     a spawned task is not",
+                ko: "`{row}` 호출이 {first:?} ms에 시작했습니다: 검사는 `checks()`가 만들 때가 아니라 \
+                     `run_checks`가 poll할 때({at} ms)에만 시작해야 합니다. box한 future도 여느 \
+                     future처럼 lazy하고, spawn한 태스크는 그렇지 않습니다",
+            )
+        );
+        assert_eq!(
+            first,
+            Some(at),
+            "{}",
+            world::say!(
+                en: "{row} started at {first:?} ms, not at {at} ms when run_checks began: the checks \
+                     ran one after the other, each waiting for the one before. Run them all at once \
+                     (join_all over the checks, each under the deadline)",
+                ko: "`{row}` 호출이 `run_checks`가 시작한 {at} ms가 아니라 {first:?} ms에 \
+                     시작했습니다: 검사들을 차례로, 각각 앞 검사를 기다리며 실행했습니다. 모두 \
+                     동시에 실행하십시오(검사들에 `join_all`, 각각 데드라인 아래)",
+            )
+        );
+    }
+}
+
+/// Step 4's outcomes, the specific mistakes first: one deadline over the
+/// whole list, then the right outcomes in another order.
+fn assert_outcomes(
+    outcomes: &[Result<String, DeadlinePassed>],
+    expected: &[Result<String, DeadlinePassed>],
+    what: &str,
+) {
+    let all_failed = outcomes.iter().all(Result::is_err) && expected.iter().any(Result::is_ok);
+    assert!(
+        !all_failed || outcomes.len() != expected.len(),
+        "{}",
+        world::say!(
+            en: "{what}: every check answered Err(DeadlinePassed), even those done in time: one \
+                 deadline over the whole list fails all of them when the slowest is late. Put each \
+                 check under the deadline on its own (with_deadline(check, deadline) for each), then \
+                 join them",
+            ko: "{what}: 제때 끝난 검사까지 모든 검사가 Err(DeadlinePassed)를 답했습니다: 목록 전체에 \
+                 데드라인 하나를 걸면 가장 느린 검사가 늦을 때 모두 실패합니다. 검사마다 따로 \
+                 데드라인을 걸고(검사마다 `with_deadline(check, deadline)`) 그다음 join하십시오",
+        )
+    );
+    let key = |list: &[Result<String, DeadlinePassed>]| {
+        let mut sorted: Vec<String> = list.iter().map(|o| format!("{o:?}")).collect();
+        sorted.sort();
+        sorted
+    };
+    let reordered = outcomes != expected && key(outcomes) == key(expected);
+    assert!(
+        !reordered,
+        "{}",
+        world::say!(
+            en: "{what}: the right outcomes in the wrong order ({outcomes:?}): answer them in the \
+                 order of the list, not the order they finished (join_all keeps it)",
+            ko: "{what}: 결과는 맞지만 순서가 틀렸습니다({outcomes:?}): 끝난 순서가 아니라 목록의 \
+                 순서로 답하십시오(`join_all`은 그 순서를 지킵니다)",
+        )
+    );
+    assert_eq!(
+        outcomes,
+        expected,
+        "{}",
+        world::say!(
+            en: "{what}: one outcome per check, in the order of the list",
+            ko: "{what}: 검사마다 결과 하나, 목록의 순서대로",
+        )
+    );
+}
+
 #[world::step]
 async fn step4_boxed_list() {
     let world = World::start();
     let api = Api::new(&world);
 
-    let expected_row_starts = |since: u128, at: u128| {
-        for row in ["fetch_user(1)", "fetch_post(1)", "fetch_data(1)"] {
-            let first = started_since(&world, row, since);
-            assert_eq!(
-                first,
-                Some(at),
-                "{}",
-                world::say!(
-                    en: "{row} started at {first:?} ms: a check must not start when checks() makes \
-                         it, only when run_checks polls it (at {at} ms). A boxed future is as lazy as \
-                         any; a spawned task is not",
-                    ko: "`{row}` 호출이 {first:?} ms에 시작했습니다: 검사는 `checks()`가 만들 때가 \
-                         아니라 `run_checks`가 poll할 때({at} ms)에만 시작해야 합니다. box한 future도 \
-                         여느 future처럼 lazy하고, spawn한 태스크는 그렇지 않습니다",
-                )
-            );
-        }
-    };
-
-    // a. Made at 0 ms, run from 100 ms, every check due at 700 ms.
+    // Made at 0 ms, run from 100 ms, every check due at 700 ms.
     let checks = kata::checks(&api);
     assert_eq!(
         checks.len(),
@@ -380,22 +607,21 @@ async fn step4_boxed_list() {
     tokio::time::sleep(ms(100)).await;
     let t0 = Instant::now() - ms(100);
     let outcomes = within(10, kata::run_checks(checks, t0 + ms(700))).await;
-    expected_row_starts(0, 100);
-    assert_eq!(
-        outcomes,
-        [
+    assert_checks_start_at(&world, 0, 100);
+    assert_outcomes(
+        &outcomes,
+        &[
             Ok("User1".to_owned()),
             Ok("Post1".to_owned()),
-            Err(DeadlinePassed)
+            Err(DeadlinePassed),
         ],
-        "{}",
         world::say!(
             en: "run from 100 ms, due at 700 ms: the user (done at 600 ms) and the post (400 ms) \
-                 are Ok, the data (1100 ms) is not; outcomes in the order of the list, not the \
-                 order they finished",
+                 are Ok, the data (1100 ms) is not",
             ko: "100 ms부터 실행하고 700 ms가 데드라인이면 사용자(600 ms에 끝남)와 게시글(400 ms)은 \
-                 Ok이고 데이터(1100 ms)는 아닙니다. 결과는 끝난 순서가 아니라 목록의 순서입니다",
+                 Ok이고 데이터(1100 ms)는 아닙니다",
         )
+        .as_str(),
     );
     assert_eq!(
         world.now(),
@@ -406,37 +632,101 @@ async fn step4_boxed_list() {
             ko: "모든 검사를 동시에, 각각 데드라인 아래 실행합니다: 700 ms에 모두 답합니다",
         )
     );
+    assert_timeline!("step4_boxed_list", world);
+}
 
-    // b. Made at 700 ms, run from 800 ms, due at 1250 ms: only the post.
+#[world::step]
+async fn step4_own_deadlines() {
+    let world = World::start();
+    let api = Api::new(&world);
+
+    // Made at 0 ms, run from 100 ms, due at 550 ms: only the post is Ok.
     let checks = kata::checks(&api);
     tokio::time::sleep(ms(100)).await;
-    let outcomes = within(10, kata::run_checks(checks, t0 + ms(1250))).await;
-    expected_row_starts(700, 800);
-    assert_eq!(
-        outcomes,
-        [
+    let t0 = Instant::now() - ms(100);
+    let outcomes = within(10, kata::run_checks(checks, t0 + ms(550))).await;
+    assert_checks_start_at(&world, 0, 100);
+    assert_outcomes(
+        &outcomes,
+        &[
             Err(DeadlinePassed),
             Ok("Post1".to_owned()),
-            Err(DeadlinePassed)
+            Err(DeadlinePassed),
         ],
-        "{}",
         world::say!(
-            en: "run from 800 ms, due at 1250 ms: only the post (done at 1100 ms) is Ok; each check \
+            en: "run from 100 ms, due at 550 ms: only the post (done at 400 ms) is Ok; each check \
                  has its own outcome, not one for the whole list",
-            ko: "800 ms부터 실행하고 1250 ms가 데드라인이면 게시글(1100 ms에 끝남)만 Ok입니다. \
-                 결과는 목록 전체에 하나가 아니라 검사마다 하나씩입니다",
+            ko: "100 ms부터 실행하고 550 ms가 데드라인이면 게시글(400 ms에 끝남)만 Ok입니다. 결과는 \
+                 목록 전체에 하나가 아니라 검사마다 하나씩입니다",
         )
+        .as_str(),
     );
     assert_eq!(
         world.now(),
-        ms(1250),
+        ms(550),
         "{}",
         world::say!(
-            en: "the second run answers at its deadline, 1250 ms",
-            ko: "두 번째 실행은 데드라인인 1250 ms에 답합니다",
+            en: "the list answers at its deadline, 550 ms",
+            ko: "목록은 데드라인인 550 ms에 답합니다",
         )
     );
-    assert_timeline!("step4_boxed_list", world);
+    assert_timeline!("step4_own_deadlines", world);
+}
+
+/// The source of the crate under test: the learner's, or the reference
+/// (which `cargo kata verify` replaces with each catalogued answer).
+#[cfg(not(feature = "reference"))]
+const SOURCE: &str = include_str!("../katas/16-pin/src/lib.rs");
+#[cfg(feature = "reference")]
+const SOURCE: &str = include_str!("../solutions/16-pin/src/lib.rs");
+
+/// Step 1's rule, which no behaviour can check: `Deadline` is written by
+/// hand over a future and a timer, not by wrapping tokio's `Timeout`, which
+/// answers exactly alike. Reads the items of `Deadline` and
+/// `with_deadline` (rustfmt's layout: an item starts at column 0 and ends
+/// with a line that is `}`), comments left out.
+fn assert_no_timeout_in_deadline() {
+    let lines: Vec<&str> = SOURCE.lines().collect();
+    let mut named = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let starts = !line.starts_with(char::is_whitespace)
+            && (line.contains("struct Deadline")
+                || line.contains("fn with_deadline")
+                || line.contains("for Deadline"));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        loop {
+            let code = lines[i].split("//").next().unwrap_or_default();
+            if code.to_lowercase().contains("timeout") {
+                named.push(lines[i].trim().to_owned());
+            }
+            let end = i + 1 == lines.len()
+                || matches!(lines[i].trim_end(), "}" | "};")
+                || (lines[i] == line && line.trim_end().ends_with(['}', ';']));
+            i += 1;
+            if end {
+                break;
+            }
+        }
+    }
+    assert!(
+        named.is_empty(),
+        "{}",
+        world::say!(
+            en: "Deadline wraps tokio's timeout ({named:?}): step 1 asks for it without \
+                 tokio::time::timeout, which answers exactly alike, so the tests read the source. \
+                 Keep the future and a Sleep in the struct and poll both by hand (step 4's run_checks may \
+                 use tokio's timeout_at)",
+            ko: "`Deadline`이 tokio의 timeout을 감쌉니다({named:?}): 1단계는 똑같이 답하는 \
+                 `tokio::time::timeout` 없이 쓰라고 하므로, 테스트가 소스를 읽습니다. future와 \
+                 `Sleep`을 구조체에 두고 둘 다 손으로 poll하십시오(4단계의 `run_checks`에서는 \
+                 `timeout_at`을 써도 됩니다)",
+        )
+    );
 }
 
 /// When the first span on `row` that started at or after `since` ms began.
