@@ -192,7 +192,15 @@ async fn step1_deadline() {
         }),
     )
     .await;
-    let (pending, moved) = first.unwrap_or_else(|e| panic!("the first task failed: {e}"));
+    let (pending, moved) = first.unwrap_or_else(|e| {
+        panic!(
+            "{}",
+            world::say!(
+                en: "the task that polled the Deadline first failed: {e}",
+                ko: "`Deadline`을 처음 poll한 태스크가 실패했습니다: {e}",
+            )
+        )
+    });
     assert!(
         pending,
         "{}",
@@ -382,11 +390,13 @@ async fn step2_beat_due_with_the_data() {
         "{}",
         world::say!(
             en: "with a beat every 250 ms the fifth is due at 1000 ms, the instant the data comes: \
-                 the data wins it, and no `waiting` is printed then. Put the call's branch first \
-                 under biased; (or return as soon as the call is ready)",
+                 the data wins it, and no `waiting` is printed then. Keep the call in the loop's \
+                 own task and put its branch first under biased; (a call spawned elsewhere reaches \
+                 the loop through its JoinHandle only after the beat of the same instant)",
             ko: "250 ms 박자면 다섯째 박자가 데이터가 오는 순간인 1000 ms에 옵니다: 데이터가 \
-                 이기고, 그때 `waiting`은 출력하지 않습니다. `biased;` 아래 호출 가지를 먼저 \
-                 두십시오(또는 호출이 준비되는 즉시 돌려주십시오)",
+                 이기고, 그때 `waiting`은 출력하지 않습니다. 호출을 루프 자신의 태스크에 두고 `biased;` \
+                 아래 그 가지를 먼저 두십시오(다른 곳에 spawn한 호출은 같은 순간의 박자 뒤에야 \
+                 `JoinHandle`을 거쳐 루프에 닿습니다)",
         )
     );
     assert_eq!(
@@ -721,10 +731,10 @@ fn assert_no_timeout_in_deadline() {
                  tokio::time::timeout, which answers exactly alike, so the tests read the source. \
                  Keep the future and a Sleep in the struct and poll both by hand (step 4's run_checks may \
                  use tokio's timeout_at)",
-            ko: "`Deadline`이 tokio의 timeout을 감쌉니다({named:?}): 1단계는 똑같이 답하는 \
+            ko: "`Deadline`이 tokio의 타임아웃(`tokio::time::timeout`)을 감쌉니다({named:?}): 1단계는 똑같이 답하는 \
                  `tokio::time::timeout` 없이 쓰라고 하므로, 테스트가 소스를 읽습니다. future와 \
                  `Sleep`을 구조체에 두고 둘 다 손으로 poll하십시오(4단계의 `run_checks`에서는 \
-                 `timeout_at`을 써도 됩니다)",
+                 tokio의 `timeout_at`을 써도 됩니다)",
         )
     );
 }
