@@ -272,11 +272,20 @@ async fn step2_stops() {
     );
     tokio::time::sleep(ms(1)).await;
     let a = account.clone();
-    assert_refused("deposit", within(10, outcome(async move { a.deposit(1).await })).await);
+    assert_refused(
+        "deposit",
+        within(10, outcome(async move { a.deposit(1).await })).await,
+    );
     let a = account.clone();
-    assert_refused("balance", within(10, outcome(async move { a.balance().await })).await);
+    assert_refused(
+        "balance",
+        within(10, outcome(async move { a.balance().await })).await,
+    );
     let a = account.clone();
-    assert_refused("shutdown", within(10, outcome(async move { a.shutdown().await })).await);
+    assert_refused(
+        "shutdown",
+        within(10, outcome(async move { a.shutdown().await })).await,
+    );
     let alive = alive_tasks();
     assert_eq!(
         alive,
@@ -301,7 +310,9 @@ async fn step3_backpressure() {
     let mut handed = Vec::new();
     within(10, async {
         for i in 1..=6 {
-            let sent = world.track(format!("send {i}"), account.send_deposit(1)).await;
+            let sent = world
+                .track(format!("send {i}"), account.send_deposit(1))
+                .await;
             assert_eq!(
                 sent,
                 Ok(()),
