@@ -24,8 +24,9 @@ pub enum ActorError {
 }
 
 /// What the handle asks of the actor. Every request that wants an answer
-/// carries the sender of its own `oneshot`.
-enum Msg {
+/// carries the sender of its own `oneshot`. (`pub(crate)`, like `Actor`,
+/// only so that an answer in `right/` or `wrong/` can put its own over it.)
+pub(crate) enum Msg {
     Deposit {
         amount: u64,
         reply: Option<oneshot::Sender<u64>>,
@@ -61,7 +62,7 @@ pub fn spawn_account(store: SlowCounter, mailbox: usize) -> Account {
 }
 
 /// The actor's side: the only code that ever touches the store.
-struct Actor {
+pub(crate) struct Actor {
     store: SlowCounter,
     rx: mpsc::Receiver<Msg>,
 }
