@@ -25,7 +25,8 @@
 //! - [`trace`]: what was recorded, and the questions a test asks of it.
 //! - [`timeline`]: the trace drawn as a timeline and listed as events.
 //! - [`api`], [`counter`], [`legacy`], [`job`], [`console`], [`feed`]: the
-//!   services katas use.
+//!   services katas use (a [`counter`] can be `named`, for a row of its
+//!   own: kata 19's actors).
 //! - [`batch`]: ten thousand small requests, a thousand to a row, and
 //!   how many were in flight and how many tasks alive at once.
 //! - [`db`]: a database whose connections answer queries in virtual time

@@ -1,0 +1,50 @@
+//! Wrong: on Shutdown the actor drains with `try_recv` until the mailbox is
+//! empty, without `close()`: a request sent while it drains gets in and is
+//! made (the latecomer at 350 ms is accepted).
+//! expect: it must be refused at once with Err(ActorError::Stopped)
+
+impl Actor {
+    async fn run(mut self) {
+        // `None` once every handle is dropped (and the mailbox is empty):
+        // the task ends, nothing leaks.
+        while let Some(msg) = self.rx.recv().await {
+            if let Msg::Shutdown { reply } = msg {
+                // Step 5: take no more, but answer what is already queued.
+                while let Ok(queued) = self.rx.try_recv() {
+                    self.handle(queued).await;
+                }
+                let _ = reply.send(self.store.read().await);
+                return;
+            }
+            self.handle(msg).await;
+        }
+    }
+
+    /// One message, to the end, before the next: this is what serialises
+    /// the read-modify-writes (the `.await`s inside cannot interleave).
+    async fn handle(&mut self, msg: Msg) {
+        match msg {
+            Msg::Deposit { amount, reply } => {
+                let balance = self.store.read().await + amount;
+                self.store.write(balance).await;
+                if let Some(reply) = reply {
+                    // The caller may have given up (dropped its receiver):
+                    // that is no reason for the actor to fail.
+                    let _ = reply.send(balance);
+                }
+            }
+            Msg::Withdraw { amount, reply } => {
+                let balance = self.store.read().await - amount;
+                self.store.write(balance).await;
+                let _ = reply.send(balance);
+            }
+            Msg::Balance { reply } => {
+                let _ = reply.send(self.store.read().await);
+            }
+            Msg::Shutdown { reply } => {
+                // Only `run` sees a shutdown; answer one anyway.
+                let _ = reply.send(self.store.read().await);
+            }
+        }
+    }
+}

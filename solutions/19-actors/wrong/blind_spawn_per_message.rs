@@ -1,0 +1,57 @@
+//! Wrong: the loop spawns a task per message so that the mailbox never
+//! waits; ten deposits run their read-modify-writes at once and lose updates.
+//! expect: handling each message in a task of its own
+
+impl Actor {
+    async fn run(mut self) {
+        // `None` once every handle is dropped (and the mailbox is empty):
+        // the task ends, nothing leaks.
+        while let Some(msg) = self.rx.recv().await {
+            if let Msg::Shutdown { reply } = msg {
+                // Step 5: take no more, but answer what is already queued.
+                self.rx.close();
+                while let Some(queued) = self.rx.recv().await {
+                    self.handle(queued).await;
+                }
+                let _ = reply.send(self.store.read().await);
+                return;
+            }
+            // A throwaway actor around a clone of the store, to reuse
+            // `handle`, in a task of its own.
+            let (_unused, rx) = mpsc::channel(1);
+            let mut one = Actor {
+                store: self.store.clone(),
+                rx,
+            };
+            tokio::spawn(async move { one.handle(msg).await });
+        }
+    }
+
+    /// One message, to the end, before the next: this is what serialises
+    /// the read-modify-writes (the `.await`s inside cannot interleave).
+    async fn handle(&mut self, msg: Msg) {
+        match msg {
+            Msg::Deposit { amount, reply } => {
+                let balance = self.store.read().await + amount;
+                self.store.write(balance).await;
+                if let Some(reply) = reply {
+                    // The caller may have given up (dropped its receiver):
+                    // that is no reason for the actor to fail.
+                    let _ = reply.send(balance);
+                }
+            }
+            Msg::Withdraw { amount, reply } => {
+                let balance = self.store.read().await - amount;
+                self.store.write(balance).await;
+                let _ = reply.send(balance);
+            }
+            Msg::Balance { reply } => {
+                let _ = reply.send(self.store.read().await);
+            }
+            Msg::Shutdown { reply } => {
+                // Only `run` sees a shutdown; answer one anyway.
+                let _ = reply.send(self.store.read().await);
+            }
+        }
+    }
+}
