@@ -84,6 +84,9 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
     let mut report = libtest::parse(&output.stdout, &output.stderr);
     report.add_not_run(&kata.test_names(workspace.root()));
 
+    if !report.ran && kata.compile_checks {
+        return compile_error_fails_every_step(workspace, kata, &output, columns);
+    }
     if !report.ran {
         println!(
             "\n{} does not compile. The compiler's first error:\n",
@@ -139,6 +142,51 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
         return Ok(Verdict::Solved);
     }
     print_not_solved(&report, &output, gap, &path, kata, columns);
+    Ok(Verdict::Failing)
+}
+
+/// A kata whose tests assert at compile time (`compile-checks` in its
+/// manifest) that does not compile: the answer is wrong, not the build.
+/// Every step fails, its reason the compiler's first error (code and
+/// message), which is then shown with the lines that explain it: for a
+/// future that is not `Send`, the value held across the `.await`.
+fn compile_error_fails_every_step(
+    workspace: &Workspace,
+    kata: &Kata,
+    output: &cargo::Output,
+    columns: usize,
+) -> Result<Verdict> {
+    let error = libtest::error_or_tail(&output.stderr);
+    let headline = error.lines().next().unwrap_or_default().trim();
+    let names = kata.test_names(workspace.root());
+    let failing: Vec<&str> = names.iter().map(String::as_str).collect();
+    Progress::record(&workspace.progress_file(), |progress| {
+        progress.record_failing(kata, &failing);
+    });
+    let width = names.iter().map(String::len).max().unwrap_or(0);
+    let why = format!("does not compile: {headline}");
+    for name in &names {
+        let mark = paint(style::BAD, "FAILED ");
+        print_test_line(&mark, &format!("{name:<width$}"), &why, columns);
+    }
+    println!();
+    let intro = "This kata's tests check at compile time what tokio::spawn needs \
+                 (Send, 'static), so the compiler's first error is why every step fails:";
+    for row in wrap(intro, columns) {
+        println!("{row}");
+    }
+    println!();
+    println!("{error}");
+    let summary = format!(
+        "0 of {} tests pass. Keep going in {}; stuck? `cargo kata hint {}`",
+        names.len(),
+        kata.lib_rs().display(),
+        kata.name
+    );
+    println!();
+    for row in wrap(&summary, columns) {
+        println!("{row}");
+    }
     Ok(Verdict::Failing)
 }
 

@@ -1,0 +1,284 @@
+//! Kata 17, send bounds: one test per step of the README.
+//!
+//! Compiled twice, against the kata and against its reference solution, so
+//! both are judged by the same tests and the same snapshots.
+//!
+//! What `tokio::spawn` needs is checked at compile time, as `tokio::spawn`
+//! itself checks it: [`assert_spawnable`] on the kata's futures, and
+//! `tokio::spawn` on its boxed calls. An answer that holds an `Rc` or a
+//! `MutexGuard` across an `.await`, boxes a future without `+ Send`, or
+//! spawns a borrow does not compile, and rustc's error (E0277 "future
+//! cannot be sent between threads safely", E0521 "borrowed data escapes")
+//! is what `cargo kata check` shows as the reason every step failed (the
+//! manifest's `compile-checks = true`).
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::future::Future;
+use std::rc::Rc;
+use std::time::Duration;
+
+#[cfg(not(feature = "reference"))]
+use send_bounds as kata;
+#[cfg(feature = "reference")]
+use send_bounds_solution as kata;
+use world::{Api, World, assert_timeline, within};
+
+/// What `tokio::spawn` asks of a future, asked at compile time: it may
+/// move to another worker thread between polls (`Send`), and it may
+/// outlive its caller (`'static`).
+fn assert_spawnable<F: Future + Send + 'static>(_: &F) {}
+
+fn ms(millis: u64) -> Duration {
+    Duration::from_millis(millis)
+}
+
+/// When each call on `rows` started, in that order; a row never called
+/// fails the test saying so.
+fn starts(world: &World, rows: &[&str]) -> Vec<Duration> {
+    rows.iter()
+        .map(|row| {
+            world
+                .trace()
+                .spans_of(row)
+                .first()
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{}",
+                        world::say!(
+                            en: "{row} was never called (never polled)",
+                            ko: "`{row}` 호출이 한 번도 없었습니다(한 번도 poll되지 않았습니다)",
+                        )
+                    )
+                })
+                .start
+        })
+        .collect()
+}
+
+/// How many distinct tokio tasks the calls on `rows` ran in; a call made
+/// outside any task (polled by the test's own body) counts as none.
+fn tasks_of(world: &World, rows: &[&str]) -> usize {
+    let tasks: HashSet<_> = rows
+        .iter()
+        .filter_map(|row| world.trace().spans_of(row).first().and_then(|s| s.task))
+        .collect();
+    tasks.len()
+}
+
+#[world::step]
+async fn step1_names_spawned() {
+    let world = World::start();
+    let api = Api::new(&world);
+
+    let names = kata::names(api.clone(), vec![3, 1, 2]);
+    assert_spawnable(&names);
+    let names = within(10, async { tokio::spawn(names).await.unwrap() }).await;
+
+    assert_eq!(
+        names,
+        ["User3", "User1", "User2"],
+        "{}",
+        world::say!(
+            en: "the names come back in the order of the ids asked, 3, 1, 2, not in the order the calls finish",
+            ko: "이름은 호출이 끝난 순서가 아니라 요청한 id 순서(3, 1, 2)대로 돌아와야 합니다",
+        )
+    );
+    assert_eq!(
+        starts(&world, &["fetch_user(1)", "fetch_user(2)", "fetch_user(3)"]),
+        [ms(0), ms(0), ms(0)],
+        "{}",
+        world::say!(
+            en: "the three calls run concurrently inside the spawned task: all start at 0 ms",
+            ko: "spawn된 task 안에서 세 호출이 동시에 실행되어야 합니다: 모두 0 ms에 시작합니다",
+        )
+    );
+    assert_eq!(
+        world.trace().finished_at(),
+        ms(500),
+        "{}",
+        world::say!(
+            en: "concurrent calls take as long as one call, 500 ms",
+            ko: "동시에 실행한 호출은 한 번의 호출 시간, 500 ms만큼 걸립니다",
+        )
+    );
+    assert_timeline!("step1_names_spawned", world);
+}
+
+#[world::step]
+async fn step2_cached_user() {
+    let world = World::start();
+    let api = Api::new(&world);
+    let cache = kata::Cache::default();
+
+    let first = kata::cached_user(api.clone(), cache.clone(), 1);
+    assert_spawnable(&first);
+    let (one, two) = within(10, async {
+        let one = tokio::spawn(first);
+        let two = tokio::spawn(kata::cached_user(api.clone(), cache.clone(), 2));
+        (one.await.unwrap(), two.await.unwrap())
+    })
+    .await;
+    assert_eq!((one.name.as_str(), two.name.as_str()), ("User1", "User2"));
+    assert_eq!(
+        starts(&world, &["fetch_user(1)", "fetch_user(2)"]),
+        [ms(0), ms(0)],
+        "{}",
+        world::say!(
+            en: "callers for different ids fetch at once: the cache's lock must not be held across the fetch's .await",
+            ko: "서로 다른 id를 찾는 호출은 동시에 가져와야 합니다: cache의 lock을 fetch의 .await 동안 쥐고 있으면 안 됩니다",
+        )
+    );
+
+    // At 500 ms, user 1 again: from the cache, at once.
+    let again = within(
+        10,
+        tokio::spawn(kata::cached_user(api.clone(), cache.clone(), 1)),
+    )
+    .await
+    .unwrap();
+    assert_eq!(again.name, "User1");
+    assert_eq!(
+        world.trace().spans_of("fetch_user(1)").len(),
+        1,
+        "{}",
+        world::say!(
+            en: "a cached user is not fetched again: insert what you fetched into the cache",
+            ko: "cache에 있는 user는 다시 가져오지 않습니다: 가져온 것을 cache에 넣어야 합니다",
+        )
+    );
+    assert_eq!(
+        world.trace().finished_at(),
+        ms(500),
+        "{}",
+        world::say!(
+            en: "the cached answer takes no time: everything is done at 500 ms",
+            ko: "cache에서 꺼낸 답은 시간이 걸리지 않습니다: 모든 일이 500 ms에 끝납니다",
+        )
+    );
+    assert_timeline!("step2_cached_user", world);
+}
+
+#[world::step]
+async fn step3_boxed_calls() {
+    let world = World::start();
+    let api = Api::new(&world);
+
+    let calls: Vec<kata::Call> = kata::calls(&api, 2);
+    // The api is the test's; the boxed calls must not borrow it.
+    drop(api);
+    let answers = within(10, async {
+        let tasks: Vec<_> = calls.into_iter().map(tokio::spawn).collect();
+        let mut answers = Vec::new();
+        for task in tasks {
+            answers.push(task.await.unwrap());
+        }
+        answers
+    })
+    .await;
+
+    assert_eq!(
+        answers,
+        ["User2", "Post2", "Data 2"],
+        "{}",
+        world::say!(
+            en: "three calls in this order: user 2's name, post 2's title, data 2",
+            ko: "세 호출이 이 순서여야 합니다: user 2의 이름, post 2의 제목, data 2",
+        )
+    );
+    let rows = ["fetch_user(2)", "fetch_post(2)", "fetch_data(2)"];
+    assert_eq!(
+        starts(&world, &rows),
+        [ms(0), ms(0), ms(0)],
+        "{}",
+        world::say!(
+            en: "spawned tasks run concurrently: the three calls start at 0 ms",
+            ko: "spawn된 task는 동시에 실행됩니다: 세 호출 모두 0 ms에 시작합니다",
+        )
+    );
+    assert_timeline!("step3_boxed_calls", world);
+}
+
+#[world::step]
+async fn step4_spawn_names() {
+    let world = World::start();
+    let api = Api::new(&world);
+
+    let handle = {
+        // Both borrowed for the call only: the task must own its copies.
+        let (api, ids) = (api.clone(), vec![2, 1]);
+        kata::spawn_names(&api, &ids)
+    };
+    // The handle is not awaited yet: a spawned task runs without it.
+    within(10, tokio::time::sleep(ms(600))).await;
+    let rows = ["fetch_user(1)", "fetch_user(2)"];
+    let finished: Vec<Option<Duration>> = rows
+        .iter()
+        .map(|row| world.trace().spans_of(row).first().and_then(|s| s.end))
+        .collect();
+    assert_eq!(
+        finished,
+        [Some(ms(500)), Some(ms(500))],
+        "{}",
+        world::say!(
+            en: "spawn_names spawns the work: both calls run, concurrently, and are done at 500 ms before anyone awaits the handle",
+            ko: "spawn_names는 일을 spawn해야 합니다: 두 호출은 handle을 await하기 전에 동시에 실행되어 500 ms에 끝납니다",
+        )
+    );
+    let names = within(10, handle).await.unwrap();
+    assert_eq!(
+        names,
+        ["User2", "User1"],
+        "{}",
+        world::say!(
+            en: "the names come back in the order of the ids asked, 2 then 1",
+            ko: "이름은 요청한 id 순서(2, 1)대로 돌아와야 합니다",
+        )
+    );
+    assert_timeline!("step4_spawn_names", world);
+}
+
+#[world::step]
+async fn step5_log_in_tasks() {
+    let world = World::start();
+    let api = Api::new(&world);
+    let log = Rc::new(RefCell::new(Vec::new()));
+
+    within(
+        10,
+        kata::log_in_tasks(api.clone(), vec![1, 2, 3], log.clone()),
+    )
+    .await;
+
+    let mut logged = log.borrow().clone();
+    logged.sort();
+    assert_eq!(
+        logged,
+        ["User1", "User2", "User3"],
+        "{}",
+        world::say!(
+            en: "log_in_tasks returns when every task is done: the log holds all three names",
+            ko: "log_in_tasks는 모든 task가 끝난 뒤에 돌아와야 합니다: log에 이름 셋이 모두 있어야 합니다",
+        )
+    );
+    let rows = ["fetch_user(1)", "fetch_user(2)", "fetch_user(3)"];
+    assert_eq!(
+        tasks_of(&world, &rows),
+        3,
+        "{}",
+        world::say!(
+            en: "a task per id, spawned with spawn_local on a LocalSet: three calls, three tasks",
+            ko: "id마다 task 하나를 LocalSet 위에서 spawn_local로 spawn해야 합니다: 호출 셋, task 셋",
+        )
+    );
+    assert_eq!(
+        starts(&world, &rows),
+        [ms(0), ms(0), ms(0)],
+        "{}",
+        world::say!(
+            en: "the local tasks run concurrently: the three calls start at 0 ms",
+            ko: "local task도 동시에 실행됩니다: 세 호출 모두 0 ms에 시작합니다",
+        )
+    );
+    assert_timeline!("step5_log_in_tasks", world);
+}
