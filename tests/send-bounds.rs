@@ -90,7 +90,7 @@ async fn step1_names_spawned() {
         "{}",
         world::say!(
             en: "the three calls run concurrently inside the spawned task: all start at 0 ms",
-            ko: "spawn된 task 안에서 세 호출이 동시에 실행되어야 합니다: 모두 0 ms에 시작합니다",
+            ko: "spawn된 태스크 안에서 세 호출이 동시에 실행되어야 합니다: 모두 0 ms에 시작합니다",
         )
     );
     assert_eq!(
@@ -125,8 +125,8 @@ async fn step2_cached_user() {
         [ms(0), ms(0)],
         "{}",
         world::say!(
-            en: "callers for different ids fetch at once: the cache's lock must not be held across the fetch's .await",
-            ko: "서로 다른 id를 찾는 호출은 동시에 가져와야 합니다: cache의 lock을 fetch의 .await 동안 쥐고 있으면 안 됩니다",
+            en: "callers for different ids fetch at once: the cache's lock must not be held across the fetch's `.await`",
+            ko: "서로 다른 id를 찾는 호출은 동시에 fetch해야 합니다: 캐시의 락을 fetch의 `.await` 너머까지 잡고 있으면 안 됩니다",
         )
     );
 
@@ -144,7 +144,7 @@ async fn step2_cached_user() {
         "{}",
         world::say!(
             en: "a cached user is not fetched again: insert what you fetched into the cache",
-            ko: "cache에 있는 user는 다시 가져오지 않습니다: 가져온 것을 cache에 넣어야 합니다",
+            ko: "캐시에 있는 user는 다시 fetch하지 않습니다: fetch한 것을 캐시에 넣어야 합니다",
         )
     );
     assert_eq!(
@@ -153,7 +153,7 @@ async fn step2_cached_user() {
         "{}",
         world::say!(
             en: "the cached answer takes no time: everything is done at 500 ms",
-            ko: "cache에서 꺼낸 답은 시간이 걸리지 않습니다: 모든 일이 500 ms에 끝납니다",
+            ko: "캐시에서 꺼낸 답은 시간이 걸리지 않습니다: 모든 일이 500 ms에 끝납니다",
         )
     );
     assert_timeline!("step2_cached_user", world);
@@ -183,7 +183,7 @@ async fn step3_boxed_calls() {
         "{}",
         world::say!(
             en: "three calls in this order: user 2's name, post 2's title, data 2",
-            ko: "세 호출이 이 순서여야 합니다: user 2의 이름, post 2의 제목, data 2",
+            ko: "세 호출이 이 순서여야 합니다: user 2의 이름, 게시글 2의 제목, data 2",
         )
     );
     let rows = ["fetch_user(2)", "fetch_post(2)", "fetch_data(2)"];
@@ -193,7 +193,7 @@ async fn step3_boxed_calls() {
         "{}",
         world::say!(
             en: "spawned tasks run concurrently: the three calls start at 0 ms",
-            ko: "spawn된 task는 동시에 실행됩니다: 세 호출 모두 0 ms에 시작합니다",
+            ko: "spawn된 태스크는 동시에 실행됩니다: 세 호출 모두 0 ms에 시작합니다",
         )
     );
     assert_timeline!("step3_boxed_calls", world);
@@ -221,8 +221,8 @@ async fn step4_spawn_names() {
         [Some(ms(500)), Some(ms(500))],
         "{}",
         world::say!(
-            en: "spawn_names spawns the work: both calls run, concurrently, and are done at 500 ms before anyone awaits the handle",
-            ko: "spawn_names는 일을 spawn해야 합니다: 두 호출은 handle을 await하기 전에 동시에 실행되어 500 ms에 끝납니다",
+            en: "`spawn_names` spawns the work: both calls run, concurrently, and are done at 500 ms before anyone awaits the handle",
+            ko: "`spawn_names`는 일을 spawn해야 합니다: 두 호출은 핸들을 await하기 전에 동시에 실행되어 500 ms에 끝납니다",
         )
     );
     let names = within(10, handle).await.unwrap();
@@ -257,8 +257,8 @@ async fn step5_log_in_tasks() {
         ["User1", "User2", "User3"],
         "{}",
         world::say!(
-            en: "log_in_tasks returns when every task is done: the log holds all three names",
-            ko: "log_in_tasks는 모든 task가 끝난 뒤에 돌아와야 합니다: log에 이름 셋이 모두 있어야 합니다",
+            en: "`log_in_tasks` returns when every task is done: the log holds all three names",
+            ko: "`log_in_tasks`는 모든 태스크가 끝난 뒤에 돌아와야 합니다: log에 이름 셋이 모두 있어야 합니다",
         )
     );
     let rows = ["fetch_user(1)", "fetch_user(2)", "fetch_user(3)"];
@@ -267,8 +267,8 @@ async fn step5_log_in_tasks() {
         3,
         "{}",
         world::say!(
-            en: "a task per id, spawned with spawn_local on a LocalSet: three calls, three tasks",
-            ko: "id마다 task 하나를 LocalSet 위에서 spawn_local로 spawn해야 합니다: 호출 셋, task 셋",
+            en: "a task per id, spawned with `spawn_local` on a `LocalSet`: three calls, three tasks",
+            ko: "id마다 태스크 하나를 `LocalSet` 위에서 `spawn_local`로 spawn해야 합니다: 호출 셋, 태스크 셋",
         )
     );
     assert_eq!(
@@ -277,7 +277,7 @@ async fn step5_log_in_tasks() {
         "{}",
         world::say!(
             en: "the local tasks run concurrently: the three calls start at 0 ms",
-            ko: "local task도 동시에 실행됩니다: 세 호출 모두 0 ms에 시작합니다",
+            ko: "local 태스크도 동시에 실행됩니다: 세 호출 모두 0 ms에 시작합니다",
         )
     );
     assert_timeline!("step5_log_in_tasks", world);
