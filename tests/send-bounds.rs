@@ -29,6 +29,17 @@ use world::{Api, World, assert_timeline, within};
 /// outlive its caller (`'static`).
 fn assert_spawnable<F: Future + Send + 'static>(_: &F) {}
 
+/// A spawned task's output; a task that panicked panics here with its own
+/// message (a `todo!`, a `spawn_local` outside a `LocalSet`), not with a
+/// `JoinError` around it.
+fn joined<T>(result: Result<T, tokio::task::JoinError>) -> T {
+    match result {
+        Ok(output) => output,
+        Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
+        Err(error) => panic!("{error}"),
+    }
+}
+
 fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
 }
@@ -73,7 +84,7 @@ async fn step1_names_spawned() {
 
     let names = kata::names(api.clone(), vec![3, 1, 2]);
     assert_spawnable(&names);
-    let names = within(10, async { tokio::spawn(names).await.unwrap() }).await;
+    let names = within(10, async { joined(tokio::spawn(names).await) }).await;
 
     assert_eq!(
         names,
@@ -116,7 +127,7 @@ async fn step2_cached_user() {
     let (one, two) = within(10, async {
         let one = tokio::spawn(first);
         let two = tokio::spawn(kata::cached_user(api.clone(), cache.clone(), 2));
-        (one.await.unwrap(), two.await.unwrap())
+        (joined(one.await), joined(two.await))
     })
     .await;
     assert_eq!((one.name.as_str(), two.name.as_str()), ("User1", "User2"));
@@ -171,7 +182,7 @@ async fn step3_boxed_calls() {
         let tasks: Vec<_> = calls.into_iter().map(tokio::spawn).collect();
         let mut answers = Vec::new();
         for task in tasks {
-            answers.push(task.await.unwrap());
+            answers.push(joined(task.await));
         }
         answers
     })
@@ -225,7 +236,7 @@ async fn step4_spawn_names() {
             ko: "`spawn_names`는 일을 spawn해야 합니다: 두 호출은 핸들을 await하기 전에 동시에 실행되어 500 ms에 끝납니다",
         )
     );
-    let names = within(10, handle).await.unwrap();
+    let names = joined(within(10, handle).await);
     assert_eq!(
         names,
         ["User2", "User1"],
