@@ -36,7 +36,13 @@ fn joined<T>(result: Result<T, tokio::task::JoinError>) -> T {
     match result {
         Ok(output) => output,
         Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
-        Err(error) => panic!("{error}"),
+        Err(_) => panic!(
+            "{}",
+            world::say!(
+                en: "a task the test awaits was cancelled (aborted, or its runtime or LocalSet dropped)",
+                ko: "테스트가 await하는 태스크가 취소되었습니다(abort되었거나 런타임이나 `LocalSet`이 drop되었습니다)",
+            )
+        ),
     }
 }
 
