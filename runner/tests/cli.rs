@@ -498,6 +498,24 @@ fn check_fails_every_step_of_a_compile_checked_kata_with_rustcs_explanation() {
     // Recorded as failing, for `hint`.
     let progress = sandbox.read(".kata-progress");
     assert!(progress.contains("step4_spawned_task_runs"), "{progress}");
+
+    // Its words in Korean too; rustc's own stay as rustc printed them.
+    let ko = self::run(sandbox.command(&["--lang", "ko", "check", NAME]));
+    assert_eq!(ko.code, 1, "{ko}");
+    let line = entry(&ko, "step4_");
+    assert!(line.starts_with("실패"), "{ko}");
+    assert!(
+        line.contains("컴파일되지 않습니다: error: future cannot be sent between threads safely"),
+        "{ko}"
+    );
+    let said = ko.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        "컴파일 때 검사합니다",
+        "테스트 5개 중 0개가 통과합니다",
+        "has type `Rc<i32>` which is not `Send`",
+    ] {
+        assert!(said.contains(words), "no {words:?} in {ko}");
+    }
 }
 
 #[test]
@@ -994,7 +1012,7 @@ pub async fn gather(api: &Api) -> (User, Post) {
     assert!(row[4].parse::<f64>().is_ok() && row[5] == "s", "{run}");
     assert_eq!(
         run.stdout.lines().last(),
-        Some("verify: 22 passed, 8 failed"),
+        Some("verify: 28 passed, 9 failed"),
         "{run}"
     );
     // Nothing in the workspace itself was touched.
@@ -1015,6 +1033,7 @@ fn a_new_kata_fails_verify_until_its_parts_are_written() {
     for file in [
         "katas/16-retry-backoff/Cargo.toml",
         "katas/16-retry-backoff/README.md",
+        "katas/16-retry-backoff/README.ko.md",
         "katas/16-retry-backoff/src/lib.rs",
         "solutions/16-retry-backoff/Cargo.toml",
         "solutions/16-retry-backoff/src/lib.rs",
@@ -1083,6 +1102,8 @@ fn a_new_kata_fails_verify_until_its_parts_are_written() {
         "Cargo.toml keeps its builds incremental",
         "the kata README has hints for every step",
         "the question reads the same everywhere",
+        // `new` writes the Korean from the English skeleton's blob.
+        "README.ko.md translates the README as it is",
     ] {
         assert!(ok(agrees), "{agrees}: {run}");
     }
@@ -1131,8 +1152,8 @@ fn a_new_kata_fails_verify_until_its_parts_are_written() {
             "0 of 3: 3 missing in solutions/16-retry-backoff/right/",
         ),
         (
-            "README.ko.md translates the README as it is",
-            "no katas/16-retry-backoff/README.ko.md",
+            "no placeholder left in the kata's README in Korean",
+            "katas/16-retry-backoff/README.ko.md still holds TODO(author) in 12 places",
         ),
         ("the solution passes", "no test ran"),
     ] {
