@@ -7,9 +7,9 @@
 //! itself checks it: [`assert_spawnable`] on the kata's futures, and
 //! `tokio::spawn` on its boxed calls. An answer that holds an `Rc` or a
 //! `MutexGuard` across an `.await`, boxes a future without `+ Send`, or
-//! spawns a borrow does not compile, and rustc's error (E0277 "future
-//! cannot be sent between threads safely", E0521 "borrowed data escapes")
-//! is what `cargo kata check` shows as the reason every step failed (the
+//! spawns a borrow does not compile, and rustc's error ("future cannot be
+//! sent between threads safely", printed without a code; E0521 "borrowed
+//! data escapes"; "lifetime may not live long enough") is what `cargo kata check` shows as the reason every step failed (the
 //! manifest's `compile-checks = true`).
 
 use std::cell::RefCell;
@@ -86,7 +86,11 @@ fn tasks_of(world: &World, rows: &[&str]) -> usize {
 #[world::step]
 async fn step1_names_spawned() {
     let world = World::start();
-    let api = Api::new(&world);
+    // Uneven: the calls finish in the order 2, 1, 3, not in the order of
+    // the ids, so an answer that collects them as they finish is seen.
+    let api = Api::new(&world)
+        .with_latency("fetch_user(2)", ms(300))
+        .with_latency("fetch_user(3)", ms(700));
 
     let names = kata::names(api.clone(), vec![3, 1, 2]);
     assert_spawnable(&names);
@@ -97,8 +101,8 @@ async fn step1_names_spawned() {
         ["User3", "User1", "User2"],
         "{}",
         world::say!(
-            en: "the names come back in the order of the ids asked, 3, 1, 2, not in the order the calls finish",
-            ko: "이름은 호출이 끝난 순서가 아니라 요청한 id 순서(3, 1, 2)대로 돌아와야 합니다",
+            en: "the names come back in the order of the ids asked, 3, 1, 2, not in the order the calls finish (user 2 at 300 ms, user 1 at 500, user 3 at 700)",
+            ko: "이름은 호출이 끝난 순서(user 2가 300 ms, user 1이 500 ms, user 3이 700 ms)가 아니라 요청한 id 순서(3, 1, 2)대로 돌아와야 합니다",
         )
     );
     assert_eq!(
@@ -106,17 +110,17 @@ async fn step1_names_spawned() {
         [ms(0), ms(0), ms(0)],
         "{}",
         world::say!(
-            en: "the three calls run concurrently inside the spawned task: all start at 0 ms",
-            ko: "spawn된 태스크 안에서 세 호출이 동시에 실행되어야 합니다: 모두 0 ms에 시작합니다",
+            en: "the three calls run concurrently inside the spawned task: all start at 0 ms, not one after another (each call awaited before the next starts, or each holding a lock, a `tokio::sync::Mutex` guard, across its fetch's `.await`)",
+            ko: "spawn된 태스크 안에서 세 호출이 차례로가 아니라 동시에 실행되어야 합니다: 모두 0 ms에 시작합니다(호출마다 await한 뒤에 다음 호출을 시작했거나, 호출마다 락, 곧 `tokio::sync::Mutex`의 가드를 fetch의 `.await` 너머까지 잡고 있었습니다)",
         )
     );
     assert_eq!(
         world.trace().finished_at(),
-        ms(500),
+        ms(700),
         "{}",
         world::say!(
-            en: "concurrent calls take as long as one call, 500 ms",
-            ko: "동시에 실행한 호출은 한 번의 호출 시간, 500 ms만큼 걸립니다",
+            en: "concurrent calls take as long as the slowest, user 3's 700 ms",
+            ko: "동시에 실행한 호출은 가장 느린 호출, user 3의 700 ms만큼 걸립니다",
         )
     );
     assert_timeline!("step1_names_spawned", world);
@@ -162,6 +166,23 @@ async fn step2_cached_user() {
         world::say!(
             en: "a cached user is not fetched again: insert what you fetched into the cache",
             ko: "캐시에 있는 user는 다시 fetch하지 않습니다: fetch한 것을 캐시에 넣어야 합니다",
+        )
+    );
+    // And once more: a cache keeps what it serves.
+    let third = within(
+        10,
+        tokio::spawn(kata::cached_user(api.clone(), cache.clone(), 1)),
+    )
+    .await
+    .unwrap();
+    assert_eq!(third.name, "User1");
+    assert_eq!(
+        world.trace().spans_of("fetch_user(1)").len(),
+        1,
+        "{}",
+        world::say!(
+            en: "a cache keeps what it serves: asked a third time, user 1 is still cached (read the entry, do not take it out)",
+            ko: "캐시는 꺼내 준 것을 계속 가지고 있어야 합니다: 세 번째로 물어도 user 1은 캐시에 있어야 합니다(항목을 읽기만 하고 빼내지 마십시오)",
         )
     );
     assert_eq!(
@@ -219,7 +240,9 @@ async fn step3_boxed_calls() {
 #[world::step]
 async fn step4_spawn_names() {
     let world = World::start();
-    let api = Api::new(&world);
+    // Uneven: user 1 is done first, so an answer that collects the names
+    // as the calls finish is seen.
+    let api = Api::new(&world).with_latency("fetch_user(1)", ms(300));
 
     let handle = {
         // Both borrowed for the call only: the task must own its copies.
@@ -235,11 +258,11 @@ async fn step4_spawn_names() {
         .collect();
     assert_eq!(
         finished,
-        [Some(ms(500)), Some(ms(500))],
+        [Some(ms(300)), Some(ms(500))],
         "{}",
         world::say!(
-            en: "`spawn_names` spawns the work: both calls run, concurrently, and are done at 500 ms before anyone awaits the handle",
-            ko: "`spawn_names`는 일을 spawn해야 합니다: 두 호출은 핸들을 await하기 전에 동시에 실행되어 500 ms에 끝납니다",
+            en: "`spawn_names` spawns the work: both calls run, concurrently, and are done (user 1 at 300 ms, user 2 at 500) before anyone awaits the handle",
+            ko: "`spawn_names`는 일을 spawn해야 합니다: 두 호출은 핸들을 await하기 전에 동시에 실행되어 끝납니다(user 1은 300 ms, user 2는 500 ms)",
         )
     );
     let names = joined(within(10, handle).await);
@@ -248,8 +271,8 @@ async fn step4_spawn_names() {
         ["User2", "User1"],
         "{}",
         world::say!(
-            en: "the names come back in the order of the ids asked, 2 then 1",
-            ko: "이름은 요청한 id 순서(2, 1)대로 돌아와야 합니다",
+            en: "the names come back in the order of the ids asked, 2 then 1, not in the order the calls finish (user 1 first, at 300 ms)",
+            ko: "이름은 호출이 끝난 순서(user 1이 먼저, 300 ms)가 아니라 요청한 id 순서(2, 1)대로 돌아와야 합니다",
         )
     );
     assert_timeline!("step4_spawn_names", world);
