@@ -6,7 +6,8 @@
 //!
 //! ```text
 //! katas/NN-name/           package `name`, lib `name` with `_` for `-`:
-//!   Cargo.toml             [package.metadata.kata] number, question, start
+//!   Cargo.toml             [package.metadata.kata] number, question, start,
+//!                          compile-checks
 //!   README.md              the lesson and its hints (README.ko.md: Korean)
 //!   src/lib.rs             what the learner edits
 //! solutions/NN-name/       package `name-solution`, lib `name_solution`:
@@ -46,6 +47,16 @@ pub const WORKSPACE_README: &str = "README.md";
 /// row, the doc comments of the kata and its solution) is written from it
 /// by `new` and checked equal to it by `verify` ([`same_question`]).
 pub const QUESTION_KEY: &str = "question";
+
+/// The key, in `[package.metadata.kata]`, of a kata whose tests assert
+/// at compile time (`compile-checks = true`): a future that must be `Send`
+/// and `'static`, checked by a generic bound in the test. There a wrong
+/// answer may not compile, and rustc's error is the lesson: `check` shows
+/// it as the reason every step failed (exit 1, not 2), and `verify` counts
+/// a wrong answer that does not compile as caught when rustc's output
+/// holds its `expect:` text (`E0277` and a word of the message). Absent or
+/// `false` elsewhere: a compile error is a broken build.
+pub const COMPILE_CHECKS_KEY: &str = "compile-checks";
 
 /// The folder of each catalogue of answers, in `solutions/NN-name/`.
 pub const WRONG_DIR: &str = "wrong";

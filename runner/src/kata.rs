@@ -7,6 +7,7 @@
 //! number = 3
 //! question = "create_task vs gather: what is the difference?"
 //! start = "<git blob id of the starting src/lib.rs>"   # optional
+//! compile-checks = true   # optional: its tests assert Send and 'static
 //! ```
 //!
 //! Where its parts live, and what its solution and libs are named, is the
@@ -17,7 +18,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use kata_protocol::kata::{Layout, QUESTION_KEY};
+use kata_protocol::kata::{COMPILE_CHECKS_KEY, Layout, QUESTION_KEY};
 
 use crate::splice::Catalogue;
 use crate::steps;
@@ -31,6 +32,9 @@ pub struct Kata {
     pub question: String,
     /// The git blob id of the starting `src/lib.rs`, when the author set it.
     pub start: Option<String>,
+    /// Whether its tests assert at compile time, so that code that does
+    /// not compile is a wrong answer ([`COMPILE_CHECKS_KEY`]).
+    pub compile_checks: bool,
 }
 
 impl Kata {
@@ -80,6 +84,16 @@ impl Kata {
                 ),
             },
         };
+        let compile_checks = match meta.get(COMPILE_CHECKS_KEY) {
+            None => false,
+            Some(value) => match value.as_bool() {
+                Some(checks) => checks,
+                None => bail!(
+                    "{}: `{COMPILE_CHECKS_KEY}` must be true or false",
+                    shown.display()
+                ),
+            },
+        };
 
         Ok(Kata {
             number,
@@ -91,6 +105,7 @@ impl Kata {
                 .into_owned(),
             question: question.to_string(),
             start,
+            compile_checks,
         })
     }
 

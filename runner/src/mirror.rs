@@ -24,8 +24,17 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 /// A workspace's top-level entries that are no part of its sources: what
-/// cargo and git keep, and the learner's own records.
-pub const NOT_SOURCES: [&str; 4] = ["target", ".git", ".kata-progress", ".kata-backups"];
+/// cargo and git keep, and the learner's own records (with the progress
+/// file's lock, which any run of the runner in the real workspace leaves:
+/// mirrored, a test that puts a link in its place would find the link at
+/// its next copy).
+pub const NOT_SOURCES: [&str; 5] = [
+    "target",
+    ".git",
+    ".kata-progress",
+    ".kata-progress.lock",
+    ".kata-backups",
+];
 
 /// Files by path relative to the mirror's root.
 pub type Files = BTreeMap<PathBuf, Source>;

@@ -502,6 +502,7 @@ mod tests {
             dir: format!("03-{name}"),
             question: "Why?".into(),
             start: None,
+            compile_checks: false,
         }
     }
 

@@ -423,6 +423,141 @@ fn a_syntax_error_shows_only_the_first_compiler_error() {
     assert!(!run.stdout.contains("let second = ;"), "{run}");
 }
 
+/// Kata 03's reference with step 4's spawned task holding an `Rc` across
+/// its `.await`: code that `tokio::spawn` rejects.
+const RC_ACROSS_AWAIT: &str = "pub async fn spawned_task_runs(api: &Api) -> (User, String) {
+    let api_for_task = api.clone();
+    let data = tokio::spawn(async move {
+        let seen = std::rc::Rc::new(1);
+        let data = api_for_task.fetch_data(1).await;
+        drop(seen);
+        data
+    });
+    let user = api.fetch_user(1).await;
+    (user, data.await.expect(\"the data task panicked\"))
+}
+";
+
+impl Sandbox {
+    /// Marks kata 03 as one whose tests assert at compile time.
+    fn mark_compile_checks(&self) {
+        let manifest = kata_path(Layout::kata_manifest);
+        let marked = self.read(&manifest).replacen(
+            "[package.metadata.kata]\n",
+            "[package.metadata.kata]\ncompile-checks = true\n",
+            1,
+        );
+        assert!(marked.contains("compile-checks = true"), "{marked}");
+        self.write(&manifest, &marked);
+    }
+}
+
+#[test]
+fn check_fails_every_step_of_a_compile_checked_kata_with_rustcs_explanation() {
+    let sandbox = Sandbox::new();
+    sandbox.mark_compile_checks();
+    let solution = sandbox.solution();
+    let start = solution
+        .find("pub async fn spawned_task_runs")
+        .expect("the solution has changed");
+    let end = start + solution[start..].find("\n}\n").unwrap() + 3;
+    let rejected = format!(
+        "{}{RC_ACROSS_AWAIT}{}",
+        &solution[..start],
+        &solution[end..]
+    );
+    sandbox.write(&sandbox.kata_file(), &rejected);
+
+    let run = sandbox.kata(&["check", NAME]);
+    // A wrong answer, not a broken build: 1, not 2.
+    assert_eq!(run.code, 1, "{run}");
+    for step in 1..=5 {
+        let line = entry(&run, &format!("step{step}_"));
+        assert!(line.starts_with("FAILED"), "{run}");
+        assert!(
+            line.contains("does not compile: error: future cannot be sent between threads safely"),
+            "{run}"
+        );
+    }
+    // The compiler's first error, with the lines that explain it, once.
+    for explains in [
+        "is not `Send`",
+        "has type `Rc<i32>` which is not `Send`",
+        "await occurs here",
+    ] {
+        assert!(run.stdout.contains(explains), "no {explains:?} in {run}");
+    }
+    assert_eq!(
+        run.stdout
+            .matches("future is not `Send` as this value")
+            .count(),
+        1,
+        "{run}"
+    );
+    assert!(run.stdout.contains("0 of 5 tests pass"), "{run}");
+    // Recorded as failing, for `hint`.
+    let progress = sandbox.read(".kata-progress");
+    assert!(progress.contains("step4_spawned_task_runs"), "{progress}");
+
+    // Its words in Korean too; rustc's own stay as rustc printed them.
+    let ko = self::run(sandbox.command(&["--lang", "ko", "check", NAME]));
+    assert_eq!(ko.code, 1, "{ko}");
+    let line = entry(&ko, "step4_");
+    assert!(line.starts_with("실패"), "{ko}");
+    assert!(
+        line.contains("컴파일되지 않습니다: error: future cannot be sent between threads safely"),
+        "{ko}"
+    );
+    let said = ko.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        "컴파일 때 검사합니다",
+        "테스트 5개 중 0개가 통과합니다",
+        "has type `Rc<i32>` which is not `Send`",
+    ] {
+        assert!(said.contains(words), "no {words:?} in {ko}");
+    }
+}
+
+#[test]
+fn verify_catches_a_wrong_answer_that_does_not_compile_by_its_expect_text() {
+    let sandbox = Sandbox::new();
+    sandbox.mark_compile_checks();
+    let wrong = kata_path(Layout::wrong_dir);
+    let _ = std::fs::remove_dir_all(sandbox.path(&wrong));
+    let _ = std::fs::remove_dir_all(sandbox.path(&kata_path(Layout::right_dir)));
+    sandbox.write(
+        &format!("{wrong}/rc_across_await.rs"),
+        &format!(
+            "//! Wrong: holds an `Rc` across an `.await` in a spawned task.\n\
+             //! expect: future cannot be sent between threads safely\n\n{RC_ACROSS_AWAIT}"
+        ),
+    );
+    sandbox.write(
+        &format!("{wrong}/wrong_code.rs"),
+        &format!(
+            "//! Wrong: the same, expecting another error.\n\
+             //! expect: E0597\n\n{RC_ACROSS_AWAIT}"
+        ),
+    );
+
+    let run = sandbox.kata(&["verify", NAME]);
+    assert_eq!(run.code, 1, "{run}");
+    let (ok, failed) = (ok_line(&run), failed_line(&run));
+    assert!(ok("wrong/rc_across_await.rs is caught"), "{run}");
+    assert!(
+        run.stdout
+            .contains("\"future cannot be sent between threads safely\", from the compiler"),
+        "{run}"
+    );
+    assert!(failed("wrong/wrong_code.rs is caught"), "{run}");
+    assert!(
+        run.stdout
+            .contains("it does not compile, but the compiler never says \"E0597\""),
+        "{run}"
+    );
+    assert!(ok("the solution passes"), "{run}");
+}
+
 #[test]
 fn a_corrupt_progress_file_is_ignored_not_a_crash() {
     let sandbox = Sandbox::new();

@@ -5,6 +5,7 @@
 //! created but never polled draws nothing: futures are lazy.
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::time::sleep;
@@ -23,6 +24,9 @@ pub const DATA_LATENCY: Duration = Duration::from_secs(1);
 #[derive(Clone)]
 pub struct Api {
     world: World,
+    /// Calls that take another time than their kind's, by row
+    /// ([`Api::with_latency`]); shared by every clone.
+    latencies: Arc<Vec<(String, Duration)>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,7 +57,17 @@ impl Api {
     pub fn new(world: &World) -> Api {
         Api {
             world: world.clone(),
+            latencies: Arc::default(),
         }
+    }
+
+    /// The same API, except that the call drawn on `row` (`"fetch_user(3)"`)
+    /// takes `latency`, in this handle and every clone made from it after:
+    /// for a scenario where calls finish in another order than they were
+    /// made (as `FlakyApi::with_latency` does for the fallible API).
+    pub fn with_latency(mut self, row: &str, latency: Duration) -> Api {
+        Arc::make_mut(&mut self.latencies).push((row.to_owned(), latency));
+        self
     }
 
     /// Fetches a user; takes 500 ms.
@@ -87,6 +101,12 @@ impl Api {
     }
 
     async fn call<T: fmt::Display>(&self, name: String, latency: Duration, answer: T) -> T {
+        let latency = self
+            .latencies
+            .iter()
+            .rev()
+            .find(|(row, _)| *row == name)
+            .map_or(latency, |&(_, latency)| latency);
         let span = self.world.span(&name, "", Fill::Work);
         sleep(latency).await;
         span.end(Some(&answer));

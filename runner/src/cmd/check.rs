@@ -82,6 +82,9 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
     let mut report = libtest::parse(&output.stdout, &output.stderr);
     report.add_not_run(&kata.test_names(workspace.root()));
 
+    if !report.ran && kata.compile_checks {
+        return compile_error_fails_every_step(workspace, kata, &output, columns);
+    }
     if !report.ran {
         let name: [(&str, &dyn std::fmt::Display); 1] = [("name", &kata.name)];
         println!("\n{}\n", tr(Check::DoesNotCompile, &name));
@@ -131,6 +134,50 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
         return Ok(Verdict::Solved);
     }
     print_not_solved(&report, &output, gap, &path, kata, columns);
+    Ok(Verdict::Failing)
+}
+
+/// A kata whose tests assert at compile time (`compile-checks` in its
+/// manifest) that does not compile: the answer is wrong, not the build.
+/// Every step fails, its reason the compiler's first error (code and
+/// message), which is then shown with the lines that explain it: for a
+/// future that is not `Send`, the value held across the `.await`.
+fn compile_error_fails_every_step(
+    workspace: &Workspace,
+    kata: &Kata,
+    output: &cargo::Output,
+    columns: usize,
+) -> Result<Verdict> {
+    let error = libtest::error_or_tail(&output.stderr);
+    let headline = error.lines().next().unwrap_or_default().trim();
+    let names = kata.test_names(workspace.root());
+    let failing: Vec<&str> = names.iter().map(String::as_str).collect();
+    Progress::record(&workspace.progress_file(), |progress| {
+        progress.record_failing(kata, &failing);
+    });
+    let width = names.iter().map(String::len).max().unwrap_or(0);
+    let why = tr(Check::CompileCheckFails, &[("error", &headline)]);
+    for name in &names {
+        let mark = paint(style::BAD, mark(Check::Failed));
+        print_test_line(&mark, &format!("{name:<width$}"), &why, columns);
+    }
+    println!();
+    for row in wrap(text(Check::CompileChecks), columns) {
+        println!("{row}");
+    }
+    println!();
+    println!("{error}");
+    let path = kata.lib_rs();
+    let values: [(&str, &dyn std::fmt::Display); 4] = [
+        ("passed", &0),
+        ("total", &names.len()),
+        ("path", &path.display()),
+        ("name", &kata.name),
+    ];
+    println!();
+    for row in wrap(&tr(Check::Summary, &values), columns) {
+        println!("{row}");
+    }
     Ok(Verdict::Failing)
 }
 

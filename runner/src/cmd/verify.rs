@@ -342,6 +342,9 @@ impl Verifier<'_> {
     fn wrong_answer_caught(&self, lane: &Scratch, path: &Path) -> Result<String> {
         let (wrong, output) = self.spliced(lane, path, Catalogue::Wrong)?;
         let report = libtest::parse(&output.stdout, &output.stderr);
+        if !report.ran && self.kata.compile_checks {
+            return caught_by_the_compiler(&wrong, &output);
+        }
         if !report.ran {
             bail!(
                 "the spliced code does not compile:\n{}",
@@ -424,6 +427,20 @@ impl Verifier<'_> {
             kata_protocol::Lang::En,
         )
     }
+}
+
+/// A wrong answer that does not compile, in a kata whose tests assert at
+/// compile time (`compile-checks`): caught when rustc's output says its
+/// `expect:` text (`E0277` and a word of the message).
+fn caught_by_the_compiler(wrong: &Answer, output: &cargo::Output) -> Result<String> {
+    let expect = wrong.expect.as_deref().unwrap_or_default();
+    if expect.is_empty() || !output.stderr.contains(expect) {
+        bail!(
+            "it does not compile, but the compiler never says \"{expect}\"; its first error:\n{}",
+            libtest::error_or_tail(&output.stderr)
+        );
+    }
+    Ok(format!("\"{expect}\", from the compiler"))
 }
 
 /// Every test passed, and some ran.
