@@ -180,7 +180,7 @@ async fn step1_pages_on_demand() {
         got[0].as_ref().map(|p| p.items.clone()),
         Some(vec![1, 2]),
         "{}",
-        world::say!(en: "page 1 holds items 1 and 2", ko: "page 1에는 항목 1과 2가 있습니다"),
+        world::say!(en: "page 1 holds items 1 and 2", ko: "page 1에는 아이템 1과 2가 있습니다"),
     );
     assert_eq!(
         (start_of("page 1"), start_of("page 2"), start_of("page 3")),
@@ -206,7 +206,7 @@ fn assert_bounded(world: &World, n: usize) {
             en: "{in_flight} lookups ran at once, the cap is {n}: every lookup was started \
                  up front (join_all, a task per item, an unbounded buffer)",
             ko: "조회가 한꺼번에 {in_flight}개 실행되었는데 상한은 {n}개입니다: 모든 조회를 \
-                 처음에 시작했습니다(join_all, 항목마다 태스크, 상한 없는 버퍼)",
+                 처음에 시작했습니다(join_all, 아이템마다 태스크, 상한 없는 버퍼)",
         )
     );
     assert!(
@@ -480,7 +480,7 @@ async fn step4_batches() {
                  the next one times out (`next()` is cancel-safe), and not the last batch, \
                  which goes when the events end",
             ko: "모든 이벤트가 한 번씩 순서대로 나와야 합니다: 다음 이벤트를 기다리다 \
-                 시간이 다 되어도(`next()`는 cancel-safe합니다), 이벤트가 끝날 때 나가는 \
+                 시간이 다 되어도(`next()`는 취소에 안전합니다), 이벤트가 끝날 때 나가는 \
                  마지막 배치에서도 이벤트를 잃으면 안 됩니다",
         )
     );
@@ -579,7 +579,7 @@ async fn step5_backpressure() {
         "{}",
         world::say!(
             en: "every item consumed once, in the order made",
-            ko: "모든 항목을 만든 순서대로 한 번씩 소비합니다",
+            ko: "모든 아이템을 만든 순서대로 한 번씩 소비합니다",
         )
     );
     let consuming = world.trace().peak(|s| s.actor == "consumer");
@@ -603,8 +603,8 @@ async fn step5_backpressure() {
                  Vec that grows) takes backpressure away, and a fast producer fills memory. \
                  With a bounded channel, send().await waits for room",
             ko: "{}에 생산자가 소비자보다 {waiting}개 앞서 있었는데 채널의 자리는 2개입니다: \
-                 상한 없는 버퍼(unbounded 채널, 계속 커지는 Vec)는 backpressure를 없애고, \
-                 빠른 생산자가 메모리를 채웁니다. bounded 채널에서는 send().await가 자리가 \
+                 용량 제한이 없는 버퍼(용량 제한이 없는 채널, 계속 커지는 Vec)는 백프레셔를 없애고, \
+                 빠른 생산자가 메모리를 채웁니다. 용량 제한이 있는 채널에서는 `send().await`가 자리가 \
                  날 때까지 기다립니다",
             show(at)
         )
@@ -618,7 +618,7 @@ async fn step5_backpressure() {
                  asks (a producer polled only when the consumer asks, or a channel of 1, \
                  does not)",
             ko: "생산자가 소비자보다 {waiting}개를 넘게 앞선 적이 없습니다: 자리가 2개이면 \
-                 2개 앞서 달리며 소비자가 요청하기 전에 항목을 넘깁니다(소비자가 요청할 \
+                 2개 앞서 달리며 소비자가 요청하기 전에 아이템을 넘깁니다(소비자가 요청할 \
                  때만 poll되는 생산자나 자리가 1개인 채널은 그러지 못합니다)",
         )
     );
@@ -629,7 +629,7 @@ async fn step5_backpressure() {
         "{}",
         world::say!(
             en: "six items of 200 ms, one after the other: the consumer is done at 1200 ms",
-            ko: "200 ms짜리 항목 여섯 개를 차례로 처리하므로 소비자는 1200 ms에 끝납니다",
+            ko: "200 ms짜리 아이템 여섯 개를 차례로 처리하므로 소비자는 1200 ms에 끝납니다",
         )
     );
     assert_timeline!("step5_backpressure", world);
@@ -658,7 +658,7 @@ async fn step6_drop_stops_fetching() {
                 en: "the answer is item 7, the first five-star item to finish, but item 4 \
                      comes first in the catalogue: keep input order (buffered), not \
                      finishing order (buffer_unordered)",
-                ko: "답이 먼저 끝난 별 다섯 개 항목인 7번인데, 카탈로그에서는 4번이 \
+                ko: "답이 먼저 끝난 별 다섯 개 아이템인 7번인데, 카탈로그에서는 4번이 \
                      먼저입니다: 끝난 순서(buffer_unordered)가 아니라 입력 순서(buffered)를 \
                      지키십시오",
             )
@@ -670,7 +670,7 @@ async fn step6_drop_stops_fetching() {
         "{}",
         world::say!(
             en: "the first five-star item in catalogue order is item 4",
-            ko: "카탈로그 순서로 첫 번째 별 다섯 개 항목은 4번입니다",
+            ko: "카탈로그 순서로 첫 번째 별 다섯 개 아이템은 4번입니다",
         )
     );
     let spans = world.trace().spans();
