@@ -484,7 +484,12 @@ async fn step4_batches() {
                  마지막 배치에서도 이벤트를 잃으면 안 됩니다",
         )
     );
-    let arrival = |id: u32| ms(ARRIVALS.iter().find(|(_, i)| *i == id).map_or(0, |(t, _)| *t));
+    let arrival = |id: u32| {
+        ms(ARRIVALS
+            .iter()
+            .find(|(_, i)| *i == id)
+            .map_or(0, |(t, _)| *t))
+    };
     for (t, batch) in &batches {
         let first = arrival(batch[0]);
         assert!(

@@ -105,9 +105,7 @@ impl Catalog {
                 self.pages.len()
             ),
         };
-        let span = self
-            .world
-            .span(&format!("page {number}"), "", Fill::Work);
+        let span = self.world.span(&format!("page {number}"), "", Fill::Work);
         sleep(PAGE_TIME).await;
         let next = (number < self.pages.len()).then_some(number + 1);
         let count = match items.len() {
