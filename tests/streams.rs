@@ -141,7 +141,7 @@ async fn step1_pages_on_demand() {
                      is lazy, it fetches nothing until it is polled. Work started when the \
                      stream is made (a spawned task, a future polled in the constructor) is \
                      not a stream's",
-                ko: "page 1을 아무도 요청하지 않은 {}에 가져왔습니다(요청은 100 ms): stream은 \
+                ko: "`page 1`을 아무도 요청하지 않은 {}에 가져왔습니다(요청은 100 ms): stream은 \
                      lazy해서 poll되기 전에는 아무것도 가져오지 않습니다. stream을 만들 때 \
                      시작되는 작업(spawn한 태스크, 생성자에서 poll한 future)은 stream의 \
                      방식이 아닙니다",
@@ -157,7 +157,7 @@ async fn step1_pages_on_demand() {
                 en: "page 2 was fetched at {}, before it was asked for (500 ms): the stream \
                      fetches the next page only when asked (`next()`), not ahead and not all \
                      pages at the first ask",
-                ko: "page 2를 요청(500 ms)보다 먼저 {}에 가져왔습니다: stream은 다음 \
+                ko: "`page 2`를 요청(500 ms)보다 먼저 {}에 가져왔습니다: stream은 다음 \
                      페이지를 요청받을 때(`next()`)만 가져옵니다. 미리 가져오거나 첫 요청에 \
                      모든 페이지를 가져오지 않습니다",
                 show(t)
@@ -180,7 +180,7 @@ async fn step1_pages_on_demand() {
         got[0].as_ref().map(|p| p.items.clone()),
         Some(vec![1, 2]),
         "{}",
-        world::say!(en: "page 1 holds items 1 and 2", ko: "page 1에는 아이템 1과 2가 있습니다"),
+        world::say!(en: "`page 1` holds items 1 and 2", ko: "`page 1`에는 아이템 1과 2가 있습니다"),
     );
     assert_eq!(
         (start_of("page 1"), start_of("page 2"), start_of("page 3")),
@@ -189,8 +189,8 @@ async fn step1_pages_on_demand() {
         world::say!(
             en: "each page is fetched when it is asked for: page 1 at 100 ms, page 2 at \
                  500 ms, page 3 right after it, at 600 ms",
-            ko: "각 페이지는 요청받을 때 가져옵니다: page 1은 100 ms, page 2는 500 ms, \
-                 page 3은 바로 이어서 600 ms",
+            ko: "각 페이지는 요청받을 때 가져옵니다: `page 1`은 100 ms, `page 2`는 500 ms, \
+                 `page 3`은 바로 이어서 600 ms",
         )
     );
     assert_timeline!("step1_pages_on_demand", world);
@@ -724,7 +724,7 @@ async fn step6_drop_stops_fetching() {
             world::say!(
                 en: "page 3 was fetched (at {}), but the answer is on page 2: read the pages \
                      lazily, and stop asking once the answer is found",
-                ko: "page 3을 가져왔지만({}) 답은 page 2에 있습니다: 페이지를 lazy하게 읽고, \
+                ko: "`page 3`을 가져왔지만({}) 답은 `page 2`에 있습니다: 페이지를 lazy하게 읽고, \
                      답을 찾으면 그만 요청하십시오",
                 show(page3.start)
             )
