@@ -28,11 +28,8 @@ use block_on_solution as kata;
 use futures::FutureExt;
 use tokio::runtime::{Builder, Handle, RuntimeFlavor};
 use world::harness::watched;
+use world::kit::ms;
 use world::{Api, Console, Ending, Fill, Thread, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// The seed's program, as the test's own: steps 2 and 3 judge the kata's
 /// runtime, not its step 1.

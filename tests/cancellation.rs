@@ -11,12 +11,9 @@ use cancellation as kata;
 use cancellation_solution as kata;
 use kata::Outcome;
 use tokio::time::sleep;
+use world::kit::ms;
 use world::trace::SpanRecord;
 use world::{Ending, Fill, Item, Queue, Scratch, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// The one span on `row`, or a message saying it never started.
 fn span_of(world: &World, row: &str) -> SpanRecord {
@@ -30,7 +27,7 @@ fn span_of(world: &World, row: &str) -> SpanRecord {
                 "{}",
                 world::say!(
                     en: "{row} was never processed (never polled)",
-                    ko: "`{row}`: 한 번도 처리되지 않았습니다 (poll된 적이 없습니다)",
+                    ko: "`{row}` 행은 한 번도 처리되지 않았습니다(poll된 적이 없습니다)",
                 )
             )
         })

@@ -16,12 +16,9 @@ use connection_pool as kata;
 use connection_pool_solution as kata;
 use kata::{HandlerError, Pool};
 use tokio::task::JoinHandle;
+use world::kit::ms;
 use world::trace::SpanRecord;
 use world::{Db, DbError, Query, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 type Outcome = Result<String, HandlerError>;
 
@@ -67,13 +64,13 @@ fn ended(world: &World, row: &str) -> Duration {
     let span = spans.first().unwrap_or_else(|| {
         panic!(
             "{}",
-            world::say!(en: "{row} never ran", ko: "`{row}`: 한 번도 실행되지 않았습니다")
+            world::say!(en: "{row} never ran", ko: "`{row}` 행은 한 번도 실행되지 않았습니다")
         )
     });
     span.end.unwrap_or_else(|| {
         panic!(
             "{}",
-            world::say!(en: "{row} never returned", ko: "`{row}`: 반환하지 않았습니다")
+            world::say!(en: "{row} never returned", ko: "`{row}` 행은 반환하지 않았습니다")
         )
     })
 }
@@ -588,7 +585,7 @@ async fn step4_deadline_mid_query() {
         world::say!(
             en: "h2 waits for h1's slot (2000 ms), the pool opens a fresh connection (50 ms), q2 \
              runs 100 ms: done at 2150 ms",
-            ko: "h2는 h1의 자리를 기다리고(2000 ms), 풀이 새 커넥션을 열고(50 ms), q2가 100 ms \
+            ko: "h2는 h1의 슬롯을 기다리고(2000 ms), 풀이 새 커넥션을 열고(50 ms), q2가 100 ms \
                  실행됩니다: 2150 ms에 끝납니다",
         )
     );

@@ -27,12 +27,9 @@ use std::time::Duration;
 use cpu_bound as kata;
 #[cfg(feature = "reference")]
 use cpu_bound_solution as kata;
+use world::kit::{blocking_spans, ms};
 use world::trace::{Kind, SpanRecord, Trace};
 use world::{Beat, Cpu, Fill, Heartbeat, Thread, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// The sum of the squares of 0..5,000,000.
 const SUM: u128 = 41_666_654_166_667_500_000;
@@ -70,16 +67,6 @@ fn job_span(world: &World) -> SpanRecord {
                 world::say!(en: "the job ran", ko: "작업이 실행되었어야 합니다")
             )
         })
-}
-
-/// Every `#` span: CPU work that held the runtime thread.
-fn blocking_spans(world: &World) -> Vec<SpanRecord> {
-    world
-        .trace()
-        .spans()
-        .into_iter()
-        .filter(|span| span.fill == Fill::Blocked)
-        .collect()
 }
 
 /// The job as one call: `cpu.crunch(JOB)`, the row step 2's snapshot shows.
@@ -195,8 +182,8 @@ async fn step1_inline() {
                 en: "the job is cpu.crunch(JOB), the numbers 0..5,000,000, but yours crunched \
                      {call}: use the constant JOB, not a range of your own (the sum of squares \
                      hardly shows a missing 0, the range does)",
-                ko: "작업은 `cpu.crunch(JOB)`, 즉 0..5,000,000의 수인데, 여기서 계산한 것은 \
-                     {call}입니다. 범위를 직접 만들지 말고 상수 `JOB`을 쓰십시오(0이 빠져도 \
+                ko: "작업은 `cpu.crunch(JOB)`, 즉 0..5,000,000의 수인데, 여러분의 코드가 계산한 \
+                     것은 {call}입니다. 범위를 직접 만들지 말고 상수 `JOB`을 쓰십시오(0이 빠져도 \
                      제곱의 합으로는 거의 드러나지 않지만, 범위에는 드러납니다)",
             )
         );
@@ -298,7 +285,7 @@ async fn step2_off_the_runtime() {
                  without awaiting (a std channel's recv, joining a thread, a spin on \
                  is_finished, a home-made block_on): a blocking wait holds the runtime thread as surely \
                  as the work itself. Await the JoinHandle of spawn_blocking instead",
-            ko: "{waited_for:?}는 런타임 밖에서 실행되었지만, 런타임 스레드가 그 결과를 await하지 \
+            ko: "{waited_for:?} 행은 런타임 밖에서 실행되었지만, 런타임 스레드가 그 결과를 await하지 \
                  않고 기다렸습니다(std 채널의 `recv`, 스레드의 `join()`, `is_finished`를 계속 \
                  확인하는 루프, 직접 만든 `block_on`): 블로킹으로 기다리면 작업 자체만큼이나 \
                  확실하게 런타임 스레드가 블로킹됩니다. 대신 `spawn_blocking`의 `JoinHandle`을 \
@@ -433,9 +420,9 @@ async fn step3_chopped() {
                  tokio::task::yield_now().await, so that the heartbeat beats at most one piece \
                  (50 ms) late: without a pending .await between them, the pieces run back to \
                  back and the thread is held for the whole job (beats due->came: {})",
-            ko: "하트비트가 {} ms 늦게 뛰었습니다. 조각 사이에 `tokio::task::yield_now().await`으로 \
+            ko: "하트비트가 {} ms 늦게 뛰었습니다. 조각 사이에 `tokio::task::yield_now().await`로 \
                  런타임에 양보해서, 하트비트가 많아야 조각 하나(50 ms)만큼만 늦게 하십시오: 조각 \
-                 사이에 실제로 기다리는(Pending이 되는) `.await`이 없으면 조각들이 쉬지 않고 \
+                 사이에 실제로 기다리는(`Pending`이 되는) `.await`가 없으면 조각들이 쉬지 않고 \
                  이어서 실행되고, 작업 전체 동안 스레드가 블로킹됩니다(하트비트, 예정->실제 ms: {})",
             late.as_millis(),
             shown(&beats)

@@ -14,12 +14,9 @@ use join_errors as kata;
 #[cfg(feature = "reference")]
 use join_errors_solution as kata;
 use world::flaky::{BUGGY_ID, MISSING_ID};
+use world::kit::ms;
 use world::trace::SpanRecord;
 use world::{ApiError, Ending, FlakyApi, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// The first call on `row`, or a failure saying it never started.
 fn span(world: &World, row: &str, why: &str) -> SpanRecord {
@@ -428,8 +425,8 @@ async fn step4_every_user() {
                              Spawn each call: a task catches its own panic and its siblings go on. \
                              It panicked with: {text}",
                         ko: "`fetch_user(13)`의 패닉이 여러분의 함수까지 전파되었습니다: 여러분의 \
-                             태스크 안에서 poll한 호출(`join!`, `join_all`)은 패닉이 나면 호출한 \
-                             쪽까지 함께 무너뜨립니다. 호출마다 spawn하십시오: 태스크는 자기 \
+                             태스크 안에서 poll한 호출(`join!`, `join_all`)은 패닉이 나면 \
+                             호출자까지 함께 무너뜨립니다. 호출마다 spawn하십시오: 태스크는 자기 \
                              패닉을 스스로 잡고, 다른 태스크는 계속 실행됩니다. 패닉 메시지: \
                              {text}",
                     )
@@ -466,8 +463,8 @@ async fn step4_every_user() {
                      ran in none: your function polled it itself, so a panic in it would be yours",
                 ko: "호출마다 자기 태스크에서 실행되어야 하는데(`tokio::spawn`, \
                      `JoinSet::spawn`), `{row}` 호출은 어떤 태스크에서도 실행되지 않았습니다: \
-                     여러분의 함수가 직접 poll했으므로, 그 안에서 난 패닉은 여러분의 함수의 \
-                     패닉이 됩니다",
+                     여러분의 함수가 직접 poll했으므로, 그 안에서 난 패닉은 곧 여러분의 함수에서 \
+                     난 패닉입니다",
             )
         );
     }
@@ -828,8 +825,8 @@ async fn step5_abort_on_error() {
                      std::panic::resume_unwind(error.into_panic())",
                 ko: "`fetch_user(13)`의 태스크에서 패닉이 났는데 `abort_on_error`가 반환한 값은 \
                      {answer:?}입니다: 패닉을 평범한 에러로 보고했습니다. 패닉은 `ApiError`가 \
-                     아니라 버그이고, 호출한 쪽이 이를 \"찾을 수 없음\"으로 오해해서는 안 됩니다: \
-                     그대로 전달하십시오, `std::panic::resume_unwind(error.into_panic())`",
+                     아니라 버그이고, 호출자가 이를 \"찾을 수 없음\"으로 오해해서는 안 됩니다: \
+                     그대로 전달하십시오(`std::panic::resume_unwind(error.into_panic())`)",
             )
         );
     }

@@ -11,7 +11,6 @@
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::pin::pin;
 use std::task::Poll;
-use std::time::Duration;
 
 #[cfg(not(feature = "reference"))]
 use lazy_futures as kata;
@@ -19,11 +18,8 @@ use lazy_futures as kata;
 use lazy_futures_solution as kata;
 use tokio::time::sleep;
 use tokio_test::{assert_pending, assert_ready};
+use world::kit::ms;
 use world::{Console, Ending, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// Calls `call` and keeps what it returns without polling it, as
 /// `let f = fetch_data()` does. The call runs under the watchdog, in case
@@ -96,7 +92,7 @@ async fn step1_calling_runs_nothing() {
         "{}",
         world::say!(
             en: "awaited, the body runs from its first line: \"fetching\" at 0 ms, once",
-            ko: "await하면 본문이 첫 줄부터 실행됩니다: 0 ms에 \"fetching\"을 한 번 출력해야 \
+            ko: "await하면 본문이 첫 줄부터 실행됩니다: 0 ms에 `\"fetching\"`을 한 번 출력해야 \
                  합니다",
         )
     );
@@ -125,7 +121,7 @@ async fn step1_calling_runs_nothing() {
         "{}",
         world::say!(
             en: "awaited, fetch_data answers after its 1 s sleep: \"data\" at 1000 ms",
-            ko: "await하면 `fetch_data`는 1 s sleep 뒤에 답합니다: 1000 ms에 \"data\"를 \
+            ko: "await하면 `fetch_data`는 1 s sleep 뒤에 답합니다: 1000 ms에 `\"data\"`를 \
                  돌려줘야 합니다",
         )
     );
@@ -175,7 +171,7 @@ async fn step2_lazy_until_polled() {
             world::say!(
                 en: "the first poll runs the body from its first line: \"fetching\" at 500 ms, when \
                      it was first polled, not at 0 ms when it was made (printed: {printed:?})",
-                ko: "첫 poll이 본문을 첫 줄부터 실행합니다: \"fetching\"은 future가 만들어진 \
+                ko: "첫 poll이 본문을 첫 줄부터 실행합니다: `\"fetching\"`은 future가 만들어진 \
                      0 ms가 아니라 처음 poll된 500 ms에 출력되어야 합니다 (출력: \
                      {printed:?})",
             )
@@ -291,7 +287,7 @@ async fn step3_poll_drives_it() {
                      \"fetching\" is the body's first line, before its first .await. Make step 1 \
                      pass first",
                 ko: "`poll_once`가 0 ms에 `fetch_data`를 poll했는데, 첫 poll에서 아무것도 \
-                     출력되지 않았습니다: \"fetching\" 출력은 첫 `.await` 앞, 본문의 첫 \
+                     출력되지 않았습니다: `\"fetching\"` 출력은 첫 `.await` 앞, 본문의 첫 \
                      줄입니다. 먼저 1단계를 통과하십시오",
             )
         );
@@ -303,7 +299,7 @@ async fn step3_poll_drives_it() {
         world::say!(
             en: "the first poll runs the body up to its first .await: \"fetching\" at 0 ms. Did \
                  poll_once poll it?",
-            ko: "첫 poll은 본문을 첫 `.await`까지 실행합니다: 0 ms에 \"fetching\"이 \
+            ko: "첫 poll은 본문을 첫 `.await`까지 실행합니다: 0 ms에 `\"fetching\"`이 \
                  출력되어야 합니다. `poll_once`가 future를 poll했습니까?",
         )
     );
@@ -376,7 +372,7 @@ async fn step3_poll_drives_it() {
         "{}",
         world::say!(
             en: "each future printed \"fetching\" once, on its first poll",
-            ko: "각 future는 첫 poll에서 \"fetching\"을 한 번씩 출력합니다",
+            ko: "각 future는 첫 poll에서 `\"fetching\"`을 한 번씩 출력합니다",
         )
     );
     assert_timeline!("step3_poll_drives_it", world);
@@ -493,7 +489,7 @@ async fn step4_await_once() {
             world::say!(
                 en: "one fetch, as asked, but \"fetching\" was printed at {at} ms, not at 0 ms: \
                      the print is fetch_data's first line, before its sleep. Make step 1 pass first",
-                ko: "요구대로 fetch는 한 번이지만, \"fetching\"이 0 ms가 아니라 {at} ms에 \
+                ko: "요구대로 fetch는 한 번이지만, `\"fetching\"`이 0 ms가 아니라 {at} ms에 \
                      출력되었습니다: 이 출력은 sleep보다 앞, `fetch_data`의 첫 줄에 있어야 \
                      합니다. 먼저 1단계를 통과하십시오",
             )
@@ -507,7 +503,7 @@ async fn step4_await_once() {
             en: "a future runs once per call, and \"fetching\" was printed {} times: fetch the \
                  data once and reuse the answer. Calling fetch_data again runs its body again (a \
                  second request), and so does a task spawned with a fetch that nobody awaits",
-            ko: "future는 호출 한 번에 한 번 실행되는데, \"fetching\"이 {}번 출력되었습니다: \
+            ko: "future는 호출 한 번에 한 번 실행되는데, `\"fetching\"`이 {}번 출력되었습니다: \
                  데이터는 한 번만 가져와서 그 답을 다시 쓰십시오. `fetch_data`를 다시 \
                  호출하면 본문이 다시 실행되고(두 번째 요청), 아무도 await하지 않는 fetch를 \
                  spawn한 태스크도 마찬가지입니다",

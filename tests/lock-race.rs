@@ -15,12 +15,9 @@ use futures::future::join_all;
 use lock_race as kata;
 #[cfg(feature = "reference")]
 use lock_race_solution as kata;
+use world::kit::ms;
 use world::trace::{SpanRecord, peak_overlap};
 use world::{SlowCounter, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// Runs `increment` ten times concurrently, as the rows `inc 1` .. `inc 10`.
 async fn ten_at_once<F, Fut>(world: &World, increment: F)

@@ -10,11 +10,8 @@ use std::time::Duration;
 use producer_consumer as kata;
 #[cfg(feature = "reference")]
 use producer_consumer_solution as kata;
+use world::kit::ms;
 use world::{Consumer, Ending, Source, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// Awaits the kata's call, which returns once its consumers have stopped.
 /// If they never do, the message says why, from what the trace shows: a
@@ -42,10 +39,10 @@ fn why_never_stopped(world: &World) -> String {
             en: "the consumers never stopped, and {} is still handing {} over (since {} ms): its \
                  send waits for room in a full queue that no consumer takes from. Run the consumers \
                  while the producer runs (not after awaiting it), until recv() answers None",
-            ko: "소비자가 끝내 멈추지 않았고, {}는 {} 넘기기를 아직 끝내지 못했습니다({} ms부터): \
-                 그 `send`는 가득 찬 큐에 자리가 나기를 기다리는데, 그 큐에서 꺼내 가는 소비자가 \
-                 없습니다. 소비자는 생산자를 await한 뒤가 아니라 생산자가 도는 동안 실행하고, \
-                 `recv()`가 `None`을 답할 때까지 돌리십시오",
+            ko: "소비자가 끝내 멈추지 않았고, `{}` 행은 아직 `{}` 넘기기를 끝내지 못했습니다({} \
+                 ms부터): 그 `send`는 가득 찬 큐에 자리가 나기를 기다리는데, 그 큐에서 꺼내 가는 \
+                 소비자가 없습니다. 소비자는 생산자를 await한 뒤가 아니라 생산자가 도는 동안 \
+                 실행하고, `recv()`가 `None`을 답할 때까지 돌리십시오",
             stuck.actor,
             stuck.label,
             stuck.start.as_millis()
@@ -111,7 +108,7 @@ fn why_not_all_consumed(world: &World, consumed: &[u32], expected: &[u32]) -> St
         .iter()
         .filter(|s| s.actor.starts_with("consumer"))
         .filter(|s| s.end.is_none_or(|end| end > returned))
-        .map(|s| world::say!(en: "{} on {}", ko: "{}({} 처리 중)", s.actor, s.label))
+        .map(|s| world::say!(en: "{} on {}", ko: "`{}`(`{}` 처리 중)", s.actor, s.label))
         .collect();
     if !busy.is_empty() {
         return world::say!(

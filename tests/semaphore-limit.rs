@@ -13,11 +13,8 @@ use futures::FutureExt as _;
 use semaphore_limit as kata;
 #[cfg(feature = "reference")]
 use semaphore_limit_solution as kata;
+use world::kit::ms;
 use world::{Job, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// The seed's workers: five jobs of 1 s, Worker0 to Worker4.
 fn seed_jobs(world: &World) -> Vec<Job> {
@@ -288,7 +285,7 @@ async fn refusal<F: Future>(call: F) -> String {
             "{}",
             world::say!(
                 en: "limit 0 is a caller error and must panic, but the call returned",
-                ko: "한도 0은 호출하는 쪽의 실수이므로 패닉해야 하는데, 호출이 반환했습니다",
+                ko: "한도 0은 호출자의 실수이므로 패닉해야 하는데, 호출이 반환했습니다",
             )
         ),
         Ok(Err(payload)) => panic_message(payload),

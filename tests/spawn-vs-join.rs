@@ -9,11 +9,8 @@ use std::time::Duration;
 use spawn_vs_join as kata;
 #[cfg(feature = "reference")]
 use spawn_vs_join_solution as kata;
+use world::kit::ms;
 use world::{Api, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// When the first call on `row` started, or a message saying it never did.
 fn started(world: &World, row: &str) -> Duration {
@@ -182,7 +179,7 @@ async fn step4_spawned_task_runs() {
                  fetch's .await), even though its handle is awaited last. Spawn it first",
             ko: "spawn한 태스크는 await하지 않아도 실행됩니다: 사용자를 가져오기 전에 spawn하면, \
                  핸들은 마지막에 await하더라도 태스크는 0 ms에 시작합니다(이 싱글 스레드 \
-                 런타임에서는 호출한 쪽이 사용자 호출의 `.await`에서 양보할 때). 먼저 \
+                 런타임에서는 호출자가 사용자 호출의 `.await`에서 양보할 때). 먼저 \
                  spawn하십시오",
         )
     );

@@ -16,12 +16,9 @@ use std::time::Duration;
 use timeout as kata;
 #[cfg(feature = "reference")]
 use timeout_solution as kata;
+use world::kit::ms;
 use world::trace::SpanRecord;
 use world::{Ending, Operation, Unreliable, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// How long a test lets the clock run, from the start, before it reads
 /// the trace: past the 5 s of the slow operation.
@@ -319,9 +316,9 @@ fn assert_quick(world: &World, answer: Result<String, kata::TimedOut>, returned_
             en: "a timeout races the work against the timer: a 1 s operation answers at 1000 ms, not \
                  at the limit. Yours answered at {} ms: sleeping LIMIT and then looking whether the \
                  work is done is no timeout, it makes every call wait 3 s",
-            ko: "타임아웃은 작업과 타이머를 경주시킵니다: 1 s 걸리는 작업은 제한 시간이 아니라 \
-                 1000 ms에 답합니다. 여기서는 {} ms에 답했습니다: `LIMIT`만큼 sleep한 뒤 작업이 \
-                 끝났는지 보는 것은 타임아웃이 아니며, 모든 호출을 3 s씩 기다리게 합니다",
+            ko: "타임아웃은 작업과 타이머를 경쟁시킵니다: 1 s 걸리는 작업은 제한 시간이 아니라 \
+                 1000 ms에 답합니다. 여러분의 코드는 {} ms에 답했습니다: `LIMIT`만큼 sleep한 뒤 \
+                 작업이 끝났는지 보는 것은 타임아웃이 아니며, 모든 호출을 3 s씩 기다리게 합니다",
             returned_at.as_millis()
         )
     );
@@ -407,11 +404,12 @@ async fn retry(
                          around the loop. And a std::time::Instant deadline never passes on tokio's \
                          paused clock: take deadlines from tokio::time",
                     ko: "재시도 루프 전체의 데드라인은 하나입니다: 모든 시도와 대기를 합쳐 예산은 \
-                         {} ms인데, 여기서는 {} ms에도 아직 재시도 중이었습니다(시도 {}번). 시도마다 \
-                         타임아웃을 걸어서는 루프 전체가 제한되지 않고, 시도 사이에서만 데드라인을 \
-                         확인하면 진행 중인 시도를 끊지 못합니다: 타임아웃을 루프 전체에 거십시오. \
-                         그리고 `std::time::Instant`로 잡은 데드라인은 tokio의 멈춘 시계에서는 절대 \
-                         지나가지 않습니다: 데드라인은 `tokio::time`으로 잡으십시오",
+                         {} ms인데, 여러분의 코드는 {} ms에도 아직 재시도 중이었습니다(시도 {}번). \
+                         시도마다 타임아웃을 걸어서는 루프 전체가 제한되지 않고, 시도 사이에서만 \
+                         데드라인을 확인하면 진행 중인 시도를 끊지 못합니다: 타임아웃을 루프 \
+                         전체에 거십시오. 그리고 `std::time::Instant`로 잡은 데드라인은 tokio의 \
+                         멈춘 시계에서는 절대 지나가지 않습니다: 데드라인은 `tokio::time`으로 \
+                         잡으십시오",
                     budget.as_millis(),
                     (budget + ms(500)).as_millis(),
                     op.attempts()
@@ -578,9 +576,9 @@ async fn step4_deadline_in_a_pause() {
                  and gives up at 1400 ms. Yours gave up at {} ms: a pause slept outside the deadline \
                  runs past it",
             ko: "예산이 1400 ms이면 데드라인은 두 번째 시도 뒤의 대기(1300 ms에서 1500 ms) 중에 \
-                 옵니다: 시도와 대기를 함께 묶는 데드라인 하나가 그 대기를 끊고 1400 ms에 포기합니다. \
-                 여기서는 {} ms에 포기했습니다: 데드라인 밖에서 sleep한 대기는 데드라인을 넘겨 \
-                 버립니다",
+                 옵니다: 시도와 대기를 함께 묶는 데드라인 하나가 그 대기를 끊고 1400 ms에 \
+                 포기합니다. 여러분의 코드는 {} ms에 포기했습니다: 데드라인 밖에서 sleep한 대기는 \
+                 데드라인을 넘겨 버립니다",
             returned_at.as_millis()
         )
     );

@@ -191,6 +191,7 @@ impl Layout {
         vec![
             file(self.kata_manifest(), "the kata's manifest"),
             file(self.readme(), "the kata's README"),
+            file(self.readme_ko(), "the kata's README in Korean"),
             file(self.kata_lib_rs(), "the kata's starting code"),
             file(self.solution_manifest(), "the solution's manifest"),
             file(self.solution_lib_rs(), "the reference solution"),
@@ -292,7 +293,7 @@ mod tests {
         assert_eq!(kata.snapshot_in("join_errors__step2_gather.snap"), None);
         assert_eq!(kata.snapshot_in("spawn_vs_join__step2.snap.new"), None);
         assert_eq!(kata.python_row_start(), "| 03 spawn-vs-join |");
-        assert_eq!(kata.new_files().len(), 7);
+        assert_eq!(kata.new_files().len(), 8);
     }
 
     #[test]

@@ -37,6 +37,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 
 use crate::libtest::{self, Outcome};
+use crate::messages::{Check, text, tr};
 use crate::tty;
 
 /// How long the build may take.
@@ -172,7 +173,7 @@ fn run(mut command: Command, package: &str, limits: Limits) -> Result<Output> {
 
     let mut child = command
         .spawn()
-        .with_context(|| format!("cannot start `cargo test -p {package}`"))?;
+        .with_context(|| tr(Check::CannotStart, &[("package", &package)]))?;
     CHILD.store(child.id(), Ordering::SeqCst);
     let (binary_started, binaries) = mpsc::channel();
     let stdout = Drain::start(child.stdout.take(), None);
@@ -197,19 +198,26 @@ fn run(mut command: Command, package: &str, limits: Limits) -> Result<Output> {
             stderr,
         }),
         Err(Stopped::Running) => {
-            show_what_ran(&stdout, &stderr, "Stopped at the time limit.");
+            show_what_ran(&stdout, &stderr, text(Check::StoppedAtLimit));
+            let secs = limits.run.as_secs();
             bail!(
-                "the tests of {package} were still running {} s after the build finished, \
-                 so they were stopped: a test hangs (a busy loop?) where the kata's watchdog \
-                 cannot stop it. `cargo test -p {package}` shows more.",
-                limits.run.as_secs()
+                "{}",
+                tr(
+                    Check::StillRunning,
+                    &[("package", &package), ("secs", &secs)]
+                )
             )
         }
-        Err(Stopped::Building) => bail!(
-            "`cargo test -p {package}` was still building after {} s, so it was stopped. \
-             Run it yourself to see what it is waiting for.",
-            limits.build.as_secs()
-        ),
+        Err(Stopped::Building) => {
+            let secs = limits.build.as_secs();
+            bail!(
+                "{}",
+                tr(
+                    Check::StillBuilding,
+                    &[("package", &package), ("secs", &secs)]
+                )
+            )
+        }
     }
 }
 
@@ -253,16 +261,17 @@ fn show_what_ran(stdout: &str, stderr: &str, why: &str) {
         .filter(|t| matches!(t.outcome, Outcome::Passed | Outcome::Failed))
         .collect();
     if finished.is_empty() {
-        println!("\n{why} No test had finished.");
+        println!("\n{}", tr(Check::NoneFinished, &[("why", &why)]));
         return;
     }
-    println!("\n{why} The tests that had finished:");
+    println!("\n{}", tr(Check::SomeFinished, &[("why", &why)]));
     for test in finished {
-        let mark = if test.outcome == Outcome::Passed {
-            "ok     "
-        } else {
-            "FAILED "
+        let word = match test.outcome {
+            Outcome::Passed => Check::Ok,
+            _ => Check::Failed,
         };
+        // Seven columns, as `check` marks its tests.
+        let mark = crate::style::pad(text(word), 7);
         println!("  {mark} {}", test.name);
     }
 }

@@ -189,20 +189,68 @@ fn strip_inline(text: &str) -> String {
         kept.push(' ');
     }
     kept.push_str(rest);
+    let kept = without_glosses(&kept);
     kept.split_whitespace()
         .filter(|word| !is_code_name(word))
         .collect::<Vec<_>>()
         .join(" ")
 }
 
+/// `text` without the English glosses that follow a Korean term in
+/// parentheses: `헤지 요청(hedged request)` is the glossary's form, with the
+/// English a reader may know it by.
+fn without_glosses(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let after_hangul = rest[..open]
+            .chars()
+            .next_back()
+            .is_some_and(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+        let close = rest[open..].find(')').map(|i| open + i);
+        match close {
+            Some(close)
+                if after_hangul
+                    && rest[open + 1..close]
+                        .chars()
+                        .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-') =>
+            {
+                out.push_str(&rest[..open]);
+                rest = &rest[close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `std::thread::sleep`, `spawn_blocking`, `abort()`, `JoinHandle`,
-/// `is_cancelled`: a name from code, written without backticks.
+/// `is_cancelled`, `handle.spawn`, `Mutex`: a name from code, written
+/// without backticks (a capital first is a type's name: the concept the
+/// glossary rules on is the word in lower case).
 fn is_code_name(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '_' && c != ':');
     word.contains("::")
         || word.contains('_')
         || word.contains("()")
         || word.chars().skip(1).any(|c| c.is_ascii_uppercase())
+        || word.starts_with(|c: char| c.is_ascii_uppercase())
+        || is_method_call(word)
+}
+
+/// `handle.spawn`, `fut.await`: a name, a dot, a name (a Korean particle
+/// may follow: `handle.spawn은`).
+fn is_method_call(word: &str) -> bool {
+    let is_name_char = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    word.split_once('.').is_some_and(|(receiver, method)| {
+        !receiver.is_empty()
+            && receiver.chars().all(is_name_char)
+            && method.starts_with(is_name_char)
+    })
 }
 
 /// The blob id a translation records in its first line, if it has one.
@@ -324,6 +372,12 @@ mod tests {
         assert!(found("```rust\nlet task = lock();\n```\n태스크입니다.").is_empty());
         assert!(found("<!-- task --> <details data-step=\"1\">").is_empty());
         assert!(found("std::thread::sleep와 spawn_blocking, JoinHandle, lock()은").is_empty());
+        assert!(found("handle.spawn으로 보냅니다, handle.spawn은 됩니다").is_empty());
+        // A type's name, and a gloss after its Korean form, are not prose.
+        assert!(found("Mutex나 Task를 씁니다. 스레드(thread)입니다").is_empty());
+        assert_eq!(found("스레드 (thread)와 thread"), ["thread"]);
+        // A sentence's full stop is no method call.
+        assert_eq!(found("task. 다음"), ["task"]);
         // A Latin form is a whole word: `tasks`, `deadlock` are other words.
         assert!(found("tasks와 deadlock은 다릅니다").is_empty());
         // A code span may run over two lines.

@@ -28,7 +28,8 @@
 //!   [`table`]: README.md's table of katas; [`profile`]: the katas'
 //!   incremental builds in the root manifest. What `verify` and `new` use.
 //! - [`review`]: when an interview card comes back (FSRS);
-//!   [`messages`]: what `interview` says, in English and Korean.
+//!   [`messages`]: what every learner's command says, in English and
+//!   Korean, `--help` included.
 //! - [`cmd`]: `list`, `check`, `hint`, `reset`, `solution`, `watch`,
 //!   `interview`, `verify`, `new`.
 //!
@@ -68,128 +69,268 @@ pub use kata_protocol::kata as contract;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::builder::TypedValueParser;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::messages::{Common, Help, Lang, Text};
 
 use crate::workspace::Workspace;
 
+/// The command line. Its about and help texts are not written here but in
+/// `messages::Help`, in English and Korean side by side, and put on the
+/// clap command by [`command`] in the language of the run: clap has no
+/// translations of its own, and a derive's doc comments are fixed at
+/// compile time, so the command is built once the language is known (the
+/// `--lang` on the command line, looked for before clap parses it, else
+/// the locale). One table for every word the runner says, help included.
 #[derive(Parser)]
 #[command(name = "cargo kata", bin_name = "cargo kata", version)]
-#[command(about = "Interview-prep katas for async Rust: your list, your progress, your checks.")]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    #[arg(long, global = true, value_parser = lang_value())]
+    lang: Option<Lang>,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Every kata with its state, and what to do next (the default).
     List,
-    /// Run a kata's tests; when they all pass, record it solved.
     Check {
-        /// The kata: its package name, its number, its directory or a path
-        /// (default: the kata whose directory you are in, else the next one
-        /// not yet solved).
         kata: Option<String>,
     },
-    /// The next hint for the step you are on, from a nudge to nearly the
-    /// answer.
     Hint {
-        /// The kata: its package name, its number or its directory.
         kata: String,
-        /// Show exactly this hint of the step (1 is the nudge), and remember
-        /// nothing.
         #[arg(long, value_name = "N")]
         level: Option<u32>,
-        /// The step (default: the first that failed at your last check).
         #[arg(long, value_name = "S")]
         step: Option<u32>,
     },
-    /// Put a kata's starting code back, keeping a backup of yours.
     #[command(group = clap::ArgGroup::new("which").required(true))]
     Reset {
-        /// The kata: its package name, its number or its directory.
         #[arg(group = "which")]
         kata: Option<String>,
-        /// Every kata that is not as shipped.
         #[arg(long, group = "which")]
         all: bool,
-        /// Do not ask first.
         #[arg(long)]
         yes: bool,
     },
-    /// The reference solution and how yours differs, once solved.
     Solution {
-        /// The kata: its package name, its number or its directory.
         kata: String,
-        /// Show it before you have solved the kata.
         #[arg(long)]
         peek: bool,
     },
-    /// Re-check a kata on every save and move on when it is solved; keys
-    /// for a hint, the list and quit.
     Watch {
-        /// The kata (default: the next one not yet solved).
         kata: Option<String>,
-        /// No file watching: re-check when you press Enter. For systems where
-        /// watching fails, and for use without a terminal.
         #[arg(long)]
         manual: bool,
     },
-    /// A mock interview from the katas' cards: a question, your answer
-    /// aloud, the model answer, your grade; graded cards come back when
-    /// they are due (FSRS).
     Interview {
-        /// Only this kata's cards (default: every kata's).
         #[arg(long)]
         kata: Option<String>,
-        /// How many questions.
         #[arg(short = 'n', long, default_value_t = 5, value_name = "N",
               value_parser = at_least_one)]
         count: u64,
-        /// Seconds to answer each question, counted down (at most 3600).
         #[arg(long, value_name = "SECONDS", value_parser = seconds)]
         time: Option<u64>,
-        /// The language of the cards and of the command (default: from
-        /// LC_ALL, LC_MESSAGES or LANG; `ko_KR...` is Korean, the rest English).
-        #[arg(long, value_enum)]
-        lang: Option<messages::Lang>,
-        /// Only the cards due for review.
         #[arg(long)]
         due: bool,
-        /// Draw the same questions as another session with this seed.
         #[arg(long, value_name = "N")]
         seed: Option<u64>,
-        /// Write the cards (every kata's, or --kata's) as plain text, without
-        /// asking anything: to print, or for an interviewer to read out.
         #[arg(long)]
         print: bool,
     },
-    /// For authors and CI: every kata's parts agree, it starts failing, its
-    /// solution passes, every known wrong answer is caught and every right
-    /// one passes.
     Verify {
-        /// Only this kata (default: all of them).
         kata: Option<String>,
     },
-    /// For authors: the skeleton of a new kata, its solution, its tests and
-    /// its row in README.md, to fill in until `verify` passes.
     New {
-        /// Its number, 1 to 99 (`07` or `7`).
         number: String,
-        /// Its name, lowercase words joined by hyphens (`join-errors`).
         name: String,
-        /// The interview question it answers (default: a placeholder).
         #[arg(long)]
         question: Option<String>,
     },
 }
 
+/// A command's arguments, each with its help.
+type ArgsHelp = &'static [(&'static str, Help)];
+
+/// Each command's about, and its arguments' help: (command, about,
+/// [(argument, help)]). A command or an argument left out has no help,
+/// which a test catches.
+const HELP: &[(&str, Help, ArgsHelp)] = &[
+    ("list", Help::List, &[]),
+    ("check", Help::Check, &[("kata", Help::CheckKata)]),
+    (
+        "hint",
+        Help::Hint,
+        &[
+            ("kata", Help::Kata),
+            ("level", Help::HintLevel),
+            ("step", Help::HintStep),
+        ],
+    ),
+    (
+        "reset",
+        Help::Reset,
+        &[
+            ("kata", Help::Kata),
+            ("all", Help::ResetAll),
+            ("yes", Help::ResetYes),
+        ],
+    ),
+    (
+        "solution",
+        Help::Solution,
+        &[("kata", Help::Kata), ("peek", Help::SolutionPeek)],
+    ),
+    (
+        "watch",
+        Help::Watch,
+        &[("kata", Help::WatchKata), ("manual", Help::WatchManual)],
+    ),
+    (
+        "interview",
+        Help::Interview,
+        &[
+            ("kata", Help::InterviewKata),
+            ("count", Help::InterviewCount),
+            ("time", Help::InterviewTime),
+            ("due", Help::InterviewDue),
+            ("seed", Help::InterviewSeed),
+            ("print", Help::InterviewPrint),
+        ],
+    ),
+    ("verify", Help::Verify, &[("kata", Help::VerifyKata)]),
+    (
+        "new",
+        Help::New,
+        &[
+            ("number", Help::NewNumber),
+            ("name", Help::NewName),
+            ("question", Help::NewQuestion),
+        ],
+    ),
+];
+
+/// The clap command, its texts in `lang`.
+fn command(lang: Lang) -> clap::Command {
+    let text = |help: Help| help.text(lang);
+    let mut command = Cli::command()
+        .about(text(Help::About))
+        .mut_arg("lang", |arg| arg.help(text(Help::Lang)));
+    for (name, about, args) in HELP {
+        command = command.mut_subcommand(*name, |mut sub| {
+            sub = sub.about(text(*about));
+            for (arg, help) in *args {
+                sub = sub.mut_arg(*arg, |a| a.help(text(*help)));
+            }
+            sub
+        });
+    }
+    if lang == Lang::Ko {
+        command = in_korean(command);
+    }
+    command
+}
+
+/// What clap writes itself, in Korean: the headings, the usage, the help
+/// and version flags and the `help` command. (Its parse errors stay
+/// English: clap has no translations.)
+fn in_korean(command: clap::Command) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let text = |help: Help| help.text(Lang::Ko);
+    // After every other option, `--lang` included, as clap puts its own.
+    const LAST: usize = 1000;
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        text(Help::Usage)
+    );
+    let dress = |mut command: clap::Command, version: bool| {
+        let ids: Vec<(String, bool)> = command
+            .get_arguments()
+            .map(|arg| (arg.get_id().to_string(), arg.is_positional()))
+            .collect();
+        for (id, positional) in ids {
+            let heading = match positional {
+                true => text(Help::Arguments),
+                false => text(Help::Options),
+            };
+            command = command.mut_arg(id, |arg| arg.help_heading(heading));
+        }
+        command = command
+            .help_template(template.clone())
+            .disable_help_flag(true)
+            .arg(
+                Arg::new("help")
+                    .short('h')
+                    .long("help")
+                    .action(ArgAction::Help)
+                    .help(text(Help::PrintHelp))
+                    .help_heading(text(Help::Options))
+                    .display_order(LAST),
+            );
+        if version {
+            command = command.disable_version_flag(true).arg(
+                Arg::new("version")
+                    .short('V')
+                    .long("version")
+                    .action(ArgAction::Version)
+                    .help(text(Help::PrintVersion))
+                    .help_heading(text(Help::Options))
+                    .display_order(LAST),
+            );
+        }
+        command
+    };
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    let mut command = dress(command, true)
+        .subcommand_help_heading(text(Help::Commands))
+        // Its values and default in the texts, in Korean.
+        .mut_arg("lang", |arg| arg.hide_possible_values(true))
+        .mut_subcommand("interview", |sub| {
+            sub.mut_arg("count", |arg| arg.hide_default_value(true))
+        });
+    for name in names {
+        command = command.mut_subcommand(name, |sub| dress(sub, false));
+    }
+    // The `help` command is clap's, made as the command is built.
+    command.build();
+    command.mut_subcommand("help", |help| help.about(text(Help::HelpCommand)))
+}
+
+/// `--lang`'s values, `en` and `ko`, read as a [`Lang`].
+fn lang_value() -> impl TypedValueParser<Value = Lang> {
+    clap::builder::PossibleValuesParser::new(["en", "ko"])
+        .map(|code: String| Lang::from_code(&code).expect("a possible value"))
+}
+
+/// The language of this run, before clap has parsed anything: the last
+/// `--lang en|ko` (or `--lang=ko`) before a `--`, else `Lang::from_env`.
+/// A value clap will refuse is no choice.
+fn lang_of(args: &[std::ffi::OsString]) -> Lang {
+    let mut chosen = None;
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        let value = match arg.as_ref() {
+            "--" => break,
+            "--lang" => args.next().map(|v| v.into_owned()),
+            other => other.strip_prefix("--lang=").map(str::to_owned),
+        };
+        if let Some(lang) = value.as_deref().and_then(Lang::from_code) {
+            chosen = Some(lang);
+        }
+    }
+    chosen.unwrap_or_else(Lang::from_env)
+}
+
 /// A count or a time: a whole number, 1 or more.
 fn at_least_one(text: &str) -> Result<u64, String> {
     match text.parse::<u64>() {
-        Ok(0) => Err("it must be 1 or more".to_string()),
+        Ok(0) => Err(messages::text(Help::AtLeastOne).to_string()),
         Ok(n) => Ok(n),
-        Err(_) => Err("not a whole number".to_string()),
+        Err(_) => Err(messages::text(Help::NotWhole).to_string()),
     }
 }
 
@@ -198,18 +339,25 @@ fn at_least_one(text: &str) -> Result<u64, String> {
 fn seconds(text: &str) -> Result<u64, String> {
     match at_least_one(text)? {
         n @ 1..=3600 => Ok(n),
-        _ => Err("it must be at most 3600 (an hour)".to_string()),
+        _ => Err(messages::text(Help::AtMostAnHour).to_string()),
     }
 }
 
-/// `cargo kata`: parses the command line, runs the command, and turns its
-/// outcome into the exit code (see the top of this file).
+/// `cargo kata`: chooses the language, parses the command line, runs the
+/// command, and turns its outcome into the exit code (see the top of this
+/// file).
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    messages::set_lang(lang_of(&args));
+    let matches = command(messages::lang()).get_matches_from(args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            eprintln!("{}: {error:#}", messages::text(Common::Error));
             ExitCode::from(2)
         }
     }
@@ -219,8 +367,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // Ctrl-C, SIGTERM and SIGHUP: no child left running, the terminal
     // given back (see `cargo.rs`).
     cargo::handle_signals();
+    let command = cli.command.unwrap_or(Command::List);
+    if matches!(command, Command::Verify { .. } | Command::New { .. }) {
+        // The authors' tools speak English (see `messages.rs`).
+        messages::set_lang(Lang::En);
+    }
     let workspace = Workspace::find_from_current_dir()?;
-    match cli.command.unwrap_or(Command::List) {
+    match command {
         Command::List => cmd::list::run(&workspace),
         Command::Check { kata } => cmd::check::command(&workspace, kata.as_deref()),
         Command::Hint { kata, level, step } => {
@@ -235,7 +388,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             kata,
             count,
             time,
-            lang,
             due,
             seed,
             print,
@@ -244,7 +396,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 kata,
                 count: usize::try_from(count).unwrap_or(usize::MAX),
                 time,
-                lang: lang.unwrap_or_else(messages::Lang::from_env),
+                lang: messages::lang(),
                 due,
                 seed,
                 print,
@@ -263,5 +415,44 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             name,
             question,
         } => cmd::new::run(&workspace, &number, &name, question.as_deref()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and argument has its help from the table, in both
+    /// languages: one left out of [`HELP`] would show none.
+    #[test]
+    fn every_command_and_argument_has_its_help() {
+        for lang in [Lang::En, Lang::Ko] {
+            let mut command = command(lang);
+            command.build();
+            assert!(command.get_about().is_some());
+            for sub in command.get_subcommands() {
+                assert!(sub.get_about().is_some(), "{lang:?} {}", sub.get_name());
+                for arg in sub.get_arguments() {
+                    assert!(
+                        arg.get_help().is_some(),
+                        "{lang:?} {} {}",
+                        sub.get_name(),
+                        arg.get_id()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_language_is_read_before_clap_parses() {
+        let args =
+            |list: &[&str]| -> Vec<std::ffi::OsString> { list.iter().map(Into::into).collect() };
+        assert_eq!(lang_of(&args(&["kata", "--lang", "ko", "list"])), Lang::Ko);
+        assert_eq!(lang_of(&args(&["kata", "check", "--lang=ko"])), Lang::Ko);
+        assert_eq!(
+            lang_of(&args(&["kata", "--lang", "ko", "--lang", "en"])),
+            Lang::En
+        );
     }
 }

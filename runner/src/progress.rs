@@ -449,15 +449,7 @@ pub enum State {
     NotStarted,
 }
 
-impl State {
-    pub fn describe(self) -> &'static str {
-        match self {
-            State::Solved => "solved",
-            State::InProgress => "in progress",
-            State::NotStarted => "not started",
-        }
-    }
-}
+// How a state is said: `cmd/list.rs`, in the language of the run.
 
 /// The state of `kata` in the workspace at `root`.
 ///

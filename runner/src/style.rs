@@ -56,6 +56,14 @@ pub fn width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)
 }
 
+/// `text` followed by spaces up to `columns` columns of display width (a
+/// Hangul syllable takes two), as `format!("{:<columns$}")` pads ASCII:
+/// a column of Korean words lines up. Text wider than that is left whole.
+pub fn pad(text: &str, columns: usize) -> String {
+    let fill = columns.saturating_sub(width(text));
+    format!("{text}{}", " ".repeat(fill))
+}
+
 /// `text` in lines of at most `width` columns, broken between words, but
 /// not inside `code in backticks` while it fits on a line: a command cut
 /// in two reads as two.
@@ -98,7 +106,15 @@ fn tokens(text: &str, columns: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{width, wrap};
+    use super::{pad, width, wrap};
+
+    #[test]
+    fn pads_to_the_display_width() {
+        assert_eq!(pad("ok", 7), format!("{:<7}", "ok"));
+        assert_eq!(pad("통과", 7), "통과   ");
+        assert_eq!(width(&pad("진행 중", 11)), 11);
+        assert_eq!(pad("not started", 4), "not started");
+    }
 
     #[test]
     fn wraps_between_words() {

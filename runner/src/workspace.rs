@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use crate::kata::Kata;
+use crate::messages::{Workspace as Says, text, tr};
 
 pub struct Workspace {
     root: PathBuf,
@@ -18,7 +19,7 @@ pub struct Workspace {
 
 impl Workspace {
     pub fn find_from_current_dir() -> Result<Workspace> {
-        let here = std::env::current_dir().context("cannot read the current directory")?;
+        let here = std::env::current_dir().context(text(Says::CannotReadHere))?;
         Workspace::find(&here)
     }
 
@@ -28,12 +29,7 @@ impl Workspace {
                 root: root.to_path_buf(),
                 here: start.to_path_buf(),
             }),
-            None => bail!(
-                "not inside the async-katas workspace: no Cargo.toml with [workspace] \
-                 next to a katas/ folder in {} or above it.\n\
-                 Run `cargo kata` from the cloned repository.",
-                start.display()
-            ),
+            None => bail!("{}", tr(Says::NotInWorkspace, &[("dir", &start.display())])),
         }
     }
 
@@ -90,10 +86,9 @@ impl Workspace {
         });
         match found {
             Some(i) => Ok(katas.into_iter().nth(i).expect("position is in range")),
-            None if looks_like_a_path(query) => bail!(
-                "`{query}` is not a kata's directory, nor inside one (katas/NN-name); \
-                 `cargo kata list` shows them all"
-            ),
+            None if looks_like_a_path(query) => {
+                bail!("{}", tr(Says::NotKataDir, &[("query", &query)]))
+            }
             None => bail!("{}", unknown_kata(query, &katas)),
         }
     }
@@ -154,14 +149,11 @@ fn unknown_kata(query: &str, katas: &[Kata]) -> String {
         .min_by_key(|(d, _)| *d)
         .filter(|(d, _)| *d <= typos_allowed(query));
     match (closest, katas.is_empty()) {
-        (_, true) => format!("no kata named `{query}`: katas/ holds no kata yet"),
-        (Some((_, kata)), false) => format!(
-            "no kata named `{query}`; did you mean `{}`? (`cargo kata list` shows them all)",
-            kata.name
-        ),
-        (None, false) => {
-            format!("no kata named `{query}`; `cargo kata list` shows them all")
+        (_, true) => tr(Says::NoKataYet, &[("query", &query)]),
+        (Some((_, kata)), false) => {
+            tr(Says::DidYouMean, &[("query", &query), ("name", &kata.name)])
         }
+        (None, false) => tr(Says::UnknownKata, &[("query", &query)]),
     }
 }
 

@@ -188,7 +188,7 @@ fn a_session_in_korean_follows_the_locale_and_q_stops_it() {
     sandbox.write(".kata-progress", PROGRESS);
     let command = interview(&sandbox, &["--kata", "03", "-n", "3"], "ko_KR.UTF-8");
     let mut terminal = Terminal::start(command);
-    answer(&mut terminal, ("소리 내어 답한 뒤", "어땠나요?"), b"34q");
+    answer(&mut terminal, ("소리 내어 답한 뒤", "어땠습니까?"), b"34q");
     let status = terminal.exits_within(LIMIT);
     terminal.wait_for("the summary", LIMIT, |s| s.contains("다음 복습할 카드"));
     let screen = terminal.screen();
@@ -252,7 +252,7 @@ fn print_writes_plain_text_without_a_terminal() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.starts_with("면접 카드\n"), "{stdout}");
+    assert!(stdout.starts_with("인터뷰 카드\n"), "{stdout}");
     assert!(stdout.contains("\n모범 답안\n"), "{stdout}");
 }
 

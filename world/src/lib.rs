@@ -60,6 +60,7 @@ pub mod feed;
 pub mod flaky;
 pub mod harness;
 pub mod job;
+pub mod kit;
 pub mod legacy;
 pub mod operation;
 pub mod pipeline;

@@ -33,6 +33,7 @@ use std::time::Duration;
 
 use kata_protocol::Cause;
 
+use crate::say;
 use crate::trace::Fill;
 use crate::watchdog::{Watchdog, Watched};
 use crate::world::{Span, World};
@@ -235,11 +236,15 @@ impl State {
             return None;
         }
         let verb = if lost.len() == 1 { "was" } else { "were" };
-        Some(format!(
-            "a lost wake-up: the loop turned the reactor again, but {} {verb} woken and \
-             never polled again. A waker must put its task back on the run queue, and the loop \
-             must poll every ready task before it parks on the reactor; otherwise the task \
-             waits for ever (a deadlock)",
+        Some(say!(
+            en: "a lost wake-up: the loop turned the reactor again, but {} {verb} woken and \
+                 never polled again. A waker must put its task back on the run queue, and the loop \
+                 must poll every ready task before it parks on the reactor; otherwise the task \
+                 waits for ever (a deadlock)",
+            ko: "잃어버린 깨우기입니다: 루프가 리액터를 다시 돌렸지만, 깨어난 뒤 다시 poll되지 않은 \
+                 sleep이 있습니다: {}. `Waker`는 자기 태스크를 실행 큐에 다시 넣어야 하고, 루프는 \
+                 리액터에서 기다리기 전에 준비된 태스크를 모두 poll해야 합니다. 그러지 않으면 그 \
+                 태스크는 영원히 기다립니다(데드락)",
             lost.join(", ")
         ))
     }
@@ -263,22 +268,31 @@ impl State {
             .map(Entry::describe)
             .collect();
         if !dropped.is_empty() {
-            return format!(
-                "a lost wake-up: the loop turned the reactor at +{}ms, but nothing is left \
-                 to fire: {} {} dropped while waiting, before its timer fired, so no task will \
-                 ever be woken. The task that owned it was dropped while it waited: if only \
-                 its waker kept it alive, a waker that does nothing lets it go. A waker must \
-                 put its task back on the run queue",
+            let verb = if dropped.len() == 1 { "was" } else { "were" };
+            return say!(
+                en: "a lost wake-up: the loop turned the reactor at +{}ms, but nothing is left \
+                     to fire: {} {verb} dropped while waiting, before its timer fired, so no task will \
+                     ever be woken. The task that owned it was dropped while it waited: if only \
+                     its waker kept it alive, a waker that does nothing lets it go. A waker must \
+                     put its task back on the run queue",
+                ko: "잃어버린 깨우기입니다: 루프가 +{}ms에 리액터를 돌렸지만 남은 이벤트가 없습니다. \
+                     기다리던 sleep이 타이머가 울리기 전에 drop되었습니다: {}. 그래서 어떤 태스크도 \
+                     다시 깨어나지 않습니다. 그 sleep을 가진 태스크가 기다리는 도중에 drop된 \
+                     것입니다: 태스크를 살려 두는 것이 `Waker`뿐이었다면, 아무 일도 하지 않는 \
+                     `Waker`는 태스크를 놓아 버립니다. `Waker`는 자기 태스크를 실행 큐에 다시 넣어야 \
+                     합니다",
                 now.as_millis(),
-                dropped.join(", "),
-                if dropped.len() == 1 { "was" } else { "were" }
+                dropped.join(", ")
             );
         }
-        format!(
-            "a deadlock: the loop turned the reactor at +{}ms, but nothing is left to \
-             fire: no timer waits and no future registered a waker that is still pending. \
-             The loop waits for an event that will never come (a task that was never \
-             polled, or one the loop forgot)",
+        say!(
+            en: "a deadlock: the loop turned the reactor at +{}ms, but nothing is left to \
+                 fire: no timer waits and no future registered a waker that is still pending. \
+                 The loop waits for an event that will never come (a task that was never \
+                 polled, or one the loop forgot)",
+            ko: "데드락입니다: 루프가 +{}ms에 리액터를 돌렸지만 남은 이벤트가 없습니다: 기다리는 \
+                 타이머도, 아직 대기 중인 `Waker`를 등록한 future도 없습니다. 루프는 결코 오지 않을 \
+                 이벤트를 기다립니다(한 번도 poll되지 않은 태스크나, 루프가 잊어버린 태스크)",
             now.as_millis()
         )
     }
@@ -347,9 +361,18 @@ impl Entry {
 
     fn describe(&self) -> String {
         let woken = self.fired.map_or(String::new(), |at| {
-            format!(" (woken at +{}ms)", at.as_millis())
+            say!(
+                en: " (woken at +{}ms)",
+                ko: "(+{}ms에 깨어남)",
+                at.as_millis()
+            )
         });
-        format!("{} on row {}{woken}", self.label, self.actor)
+        say!(
+            en: "{} on row {}{woken}",
+            ko: "`{1}` 행의 `{0}`{woken}",
+            self.label,
+            self.actor
+        )
     }
 }
 
@@ -444,10 +467,16 @@ impl Future for Sleep {
                 Poll::Pending
             }
             Phase::Done => panic!(
-                "{label} on row {} was polled after it completed: it had already returned \
-                 Ready, and a future must not be polled again after that. The loop polled \
-                 a finished task: drop a task's future once it is Ready",
-                this.actor
+                "{}",
+                say!(
+                    en: "{label} on row {} was polled after it completed: it had already returned \
+                         Ready, and a future must not be polled again after that. The loop polled \
+                         a finished task: drop a task's future once it is Ready",
+                    ko: "`{}` 행의 `{label}` future가 완료된 뒤에 다시 poll되었습니다: 이미 `Ready`를 \
+                         반환했고, future는 그 뒤에 다시 poll하면 안 됩니다. 루프가 끝난 태스크를 \
+                         poll했습니다: 태스크의 future는 `Ready`가 되면 drop하십시오",
+                    this.actor
+                )
             ),
         }
     }
@@ -458,23 +487,37 @@ impl Future for Sleep {
 /// called since the last one: something other than a waker brought the
 /// future back. Whether the reactor turned before says which.
 fn spin_message(label: &str, actor: &str, spins: usize, turns: usize) -> String {
-    let park = "Only reactor.turn() moves the clock and fires events, so this loop would \
-                spin for ever. When no task is ready, park: call reactor.turn()";
+    let park = say!(
+        en: "Only reactor.turn() moves the clock and fires events, so this loop would \
+             spin for ever. When no task is ready, park: call reactor.turn()",
+        ko: "시계를 움직이고 이벤트를 일으키는 것은 `reactor.turn()`뿐이므로, 이 루프는 영원히 \
+             헛돕니다. 준비된 태스크가 없으면 기다리십시오: `reactor.turn()`을 호출하십시오",
+    );
     if turns == 0 {
-        format!(
-            "the loop never turns the reactor: {label} on row {actor} was polled {spins} \
-             times in a row without a wake, and the reactor never turned. A Pending future \
-             comes back only when its waker is called: this loop polls it again by itself \
-             (a task pushed back on the run queue when it answers Pending, or a loop that \
-             polls until Ready). {park}"
+        say!(
+            en: "the loop never turns the reactor: {label} on row {actor} was polled {spins} \
+                 times in a row without a wake, and the reactor never turned. A Pending future \
+                 comes back only when its waker is called: this loop polls it again by itself \
+                 (a task pushed back on the run queue when it answers Pending, or a loop that \
+                 polls until Ready). {park}",
+            ko: "루프가 리액터를 한 번도 돌리지 않습니다: `{actor}` 행의 `{label}` future가 깨어나지 \
+                 않은 채 {spins}번 연달아 poll되었고, 리액터는 한 번도 돌지 않았습니다. `Pending`인 \
+                 future는 그 `Waker`가 호출될 때에만 다시 돌아옵니다. 그런데 이 루프는 스스로 다시 \
+                 poll합니다(`Pending`을 답한 태스크를 실행 큐에 다시 넣거나, `Ready`가 될 때까지 \
+                 poll하는 루프). {park}",
         )
     } else {
-        format!(
-            "the loop stopped turning the reactor: it turned {turns} time(s), then polled \
-             {label} on row {actor} {spins} times in a row without a wake. The loop believes \
-             a wake came that did not: a wake flag read with load and never cleared (swap \
-             it back to false before the poll), or a task pushed back on the run queue by \
-             hand when it answers Pending (only its waker may). {park}"
+        say!(
+            en: "the loop stopped turning the reactor: it turned {turns} time(s), then polled \
+                 {label} on row {actor} {spins} times in a row without a wake. The loop believes \
+                 a wake came that did not: a wake flag read with load and never cleared (swap \
+                 it back to false before the poll), or a task pushed back on the run queue by \
+                 hand when it answers Pending (only its waker may). {park}",
+            ko: "루프가 리액터 돌리기를 멈췄습니다: {turns}번 돌린 뒤, `{actor}` 행의 `{label}` \
+                 future를 깨어나지 않은 채 {spins}번 연달아 poll했습니다. 루프는 오지 않은 깨우기가 \
+                 왔다고 믿고 있습니다: 깨우기 플래그를 `load`로 읽고 지우지 않았거나(poll 전에 \
+                 `swap`으로 `false`로 되돌리십시오), `Pending`을 답한 태스크를 직접 실행 큐에 다시 \
+                 넣었습니다(그렇게 할 수 있는 것은 그 `Waker`뿐입니다). {park}",
         )
     }
 }

@@ -254,11 +254,11 @@ fn fixed_seen(cause: Cause) -> String {
     match cause {
         Cause::NeverTurns => say!(
             en: "the executor under test was still running",
-            ko: "테스트한 executor가 아직 실행 중이었습니다",
+            ko: "테스트 중인 executor가 아직 실행 중이었습니다",
         ),
         _ => say!(
             en: "the synchronous code under test had not returned",
-            ko: "테스트한 동기 코드가 아직 반환하지 않았습니다",
+            ko: "테스트 중인 동기 코드가 아직 반환하지 않았습니다",
         ),
     }
 }

@@ -17,6 +17,7 @@ use crate::cargo;
 use crate::cmd::list;
 use crate::kata::Kata;
 use crate::libtest::{self, Outcome, Report};
+use crate::messages::{self, Check, text, tr};
 use crate::progress::Progress;
 use crate::style::{self, paint, wrap};
 use crate::workspace::Workspace;
@@ -59,12 +60,9 @@ fn next_to_solve(workspace: &Workspace) -> Result<Kata> {
     let katas = workspace.katas()?;
     let progress = Progress::load(&workspace.progress_file());
     let Some(next) = progress.next(&katas) else {
-        bail!(
-            "every kata is solved; to check one again, name it: \
-             `cargo kata check NAME`"
-        );
+        bail!("{}", text(Check::AllSolved));
     };
-    println!("Checking the next kata to solve, {}.", next.label());
+    println!("{}", tr(Check::CheckingNext, &[("label", &next.label())]));
     workspace.kata(&next.name)
 }
 
@@ -79,22 +77,16 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
     let inside = columns.saturating_sub(INDENT.len()).max(1);
     // The learner's language: the tests' failure messages and the
     // watchdog's explanation below speak it.
-    let lang = kata_protocol::Lang::from_env();
+    let lang = messages::lang();
     let output = cargo::test(workspace.root(), &kata.name, None, Some(inside), lang)?;
     let mut report = libtest::parse(&output.stdout, &output.stderr);
     report.add_not_run(&kata.test_names(workspace.root()));
 
     if !report.ran {
-        println!(
-            "\n{} does not compile. The compiler's first error:\n",
-            kata.name
-        );
+        let name: [(&str, &dyn std::fmt::Display); 1] = [("name", &kata.name)];
+        println!("\n{}\n", tr(Check::DoesNotCompile, &name));
         println!("{}", libtest::error_or_tail(&output.stderr));
-        println!(
-            "\nFix that one first: the errors after it often go with it.\n\
-             (`cargo build -p {}` shows them all.)",
-            kata.name
-        );
+        println!("\n{}", tr(Check::FixFirst, &name));
         return Ok(Verdict::DoesNotCompile);
     }
     let dir = kata.layout().kata_dir();
@@ -124,17 +116,17 @@ pub fn run(workspace: &Workspace, kata: &Kata) -> Result<Verdict> {
     });
 
     if solved {
-        println!(
-            "{gap}{}: all {passed} tests pass. {} is recorded as solved.\n\
-             Compare yours with the reference: `cargo kata solution {}`",
-            paint(style::GOOD, "Solved"),
-            kata.name,
-            kata.name
-        );
+        let solved = paint(style::GOOD, text(Check::Solved));
+        let values: [(&str, &dyn std::fmt::Display); 3] = [
+            ("solved", &solved),
+            ("passed", &passed),
+            ("name", &kata.name),
+        ];
+        println!("{gap}{}", tr(Check::AllPass, &values));
         let katas = workspace.katas()?;
         match progress.next(&katas) {
             Some(next) => list::print_next(workspace, next),
-            None => println!("\nEvery kata is solved."),
+            None => println!("\n{}", text(Check::EverySolved)),
         }
         return Ok(Verdict::Solved);
     }
@@ -155,24 +147,26 @@ fn print_not_solved(
     if report.failed() == 0 {
         // The tests ran, none failed, yet cargo failed: a test binary that
         // crashed or was killed.
-        println!("{gap}The tests did not run to the end:\n");
+        println!("{gap}{}\n", text(Check::NotToTheEnd));
         println!("{}", libtest::error_or_tail(&output.stderr));
         return;
     }
     let (passed, total) = (report.passed(), report.tests.len());
     let stopped = match (&report.stopped, report.not_run()) {
         (None, _) => String::new(),
-        (Some(test), 0) => format!("The watchdog stopped the tests in {test}.\n"),
-        (Some(test), n) => {
-            format!("The watchdog stopped the tests in {test}; {n} did not run.\n")
-        }
+        (Some(test), 0) => format!("{}\n", tr(Check::WatchdogStopped, &[("test", test)])),
+        (Some(test), n) => format!(
+            "{}\n",
+            tr(Check::WatchdogStoppedNotRun, &[("test", test), ("n", &n)])
+        ),
     };
-    let summary = format!(
-        "{stopped}{passed} of {total} tests pass. Keep going in {}; \
-         stuck? `cargo kata hint {}`",
-        path.display(),
-        kata.name
-    );
+    let values: [(&str, &dyn std::fmt::Display); 4] = [
+        ("passed", &passed),
+        ("total", &total),
+        ("path", &path.display()),
+        ("name", &kata.name),
+    ];
+    let summary = format!("{stopped}{}", tr(Check::Summary, &values));
     print!("{gap}");
     for paragraph in summary.lines() {
         for row in wrap(paragraph, columns) {
@@ -189,8 +183,17 @@ fn print_not_solved(
 fn print_warnings(warnings: &[libtest::Warning], columns: usize) {
     for warning in warnings {
         let text = format!("{}: {}", warning.location, warning.message);
-        print_entry(&paint(style::UNDERWAY, "warning"), &text, columns);
+        print_entry(
+            &paint(style::UNDERWAY, mark(Check::Warning)),
+            &text,
+            columns,
+        );
     }
+}
+
+/// A mark, padded to its seven columns by display width (`통과` is four).
+fn mark(word: Check) -> String {
+    style::pad(text(word), MARK_COLUMNS - 3)
 }
 
 /// `  MARK    text`, the text wrapped under itself: MARK is one of the
@@ -246,27 +249,26 @@ fn print_tests(report: &Report, kata: &str, columns: usize, lang: kata_protocol:
 /// A test's mark, painted, and why it has it.
 fn verdict(report: &Report, test: &libtest::Test, kata: &str, timeline: bool) -> (String, String) {
     match test.outcome {
-        Outcome::Passed => (paint(style::GOOD, "ok     "), String::new()),
-        Outcome::Ignored => ("ignored".to_string(), String::new()),
+        Outcome::Passed => (paint(style::GOOD, mark(Check::Ok)), String::new()),
+        Outcome::Ignored => (mark(Check::Ignored), String::new()),
         Outcome::NotRun => (
-            paint(style::QUIET, "not run"),
-            "the test binary was stopped by the watchdog before this test ended".to_string(),
+            paint(style::QUIET, mark(Check::NotRun)),
+            text(Check::NotRunWhy).to_string(),
         ),
         Outcome::Failed if test.stopped.is_some() => (
-            paint(style::BAD, "FAILED "),
-            "the watchdog stopped this test: it hung in real time".to_string(),
+            paint(style::BAD, mark(Check::Failed)),
+            text(Check::HungWhy).to_string(),
         ),
         // It failed, but libtest prints why only when every test is done:
         // the watchdog's stop lost that.
         Outcome::Failed if test.panic.is_none() && report.stopped.is_some() => (
-            paint(style::BAD, "FAILED "),
-            format!(
-                "it failed, but the watchdog stopped the test binary before libtest could \
-                 say why: `cargo test -p {kata} {}` runs it alone",
-                test.name
-            ),
+            paint(style::BAD, mark(Check::Failed)),
+            tr(Check::LostWhy, &[("kata", &kata), ("test", &test.name)]),
         ),
-        Outcome::Failed => (paint(style::BAD, "FAILED "), why_failed(test, timeline)),
+        Outcome::Failed => (
+            paint(style::BAD, mark(Check::Failed)),
+            why_failed(test, timeline),
+        ),
     }
 }
 
@@ -315,12 +317,11 @@ fn why_failed(test: &libtest::Test, has_timeline: bool) -> String {
         return String::new();
     };
     if test.snapshot_differs {
-        return if has_timeline {
-            "what it recorded differs from the reference snapshot:".to_string()
-        } else {
-            "what it recorded differs from the reference snapshot; `cargo test` shows how"
-                .to_string()
-        };
+        return text(match has_timeline {
+            true => Check::SnapshotDiffers,
+            false => Check::SnapshotDiffersRun,
+        })
+        .to_string();
     }
     libtest::summarise(panic)
 }

@@ -16,6 +16,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::hints;
 use crate::kata::Kata;
+use crate::messages::{self, Hint, Lang, text, tr};
 use crate::progress::Progress;
 use crate::steps::step_of;
 use crate::style::{self, paint};
@@ -46,18 +47,20 @@ pub fn run(
 
 /// Whether there was a hint to show.
 fn show(workspace: &Workspace, kata: &Kata, level: Option<u32>, step: Option<u32>) -> Result<bool> {
-    let readme = std::fs::read_to_string(workspace.root().join(kata.readme()));
+    let path = readme_path(workspace, kata);
+    let readme = std::fs::read_to_string(workspace.root().join(&path));
     let steps = hints::by_step(readme.as_deref().unwrap_or_default());
     if steps.is_empty() {
-        let why = match readme {
-            Ok(_) => "its README holds none",
-            Err(_) => "it has no README yet",
-        };
-        println!(
-            "{} has no hints yet: {why} ({}).",
-            kata.label(),
-            kata.readme().display()
-        );
+        let why = text(match readme {
+            Ok(_) => Hint::ReadmeHoldsNone,
+            Err(_) => Hint::NoReadme,
+        });
+        let values: [(&str, &dyn std::fmt::Display); 3] = [
+            ("label", &kata.label()),
+            ("why", &why),
+            ("readme", &path.display()),
+        ];
+        println!("{}", tr(Hint::NoHints, &values));
         return Ok(false);
     }
 
@@ -67,16 +70,21 @@ fn show(workspace: &Workspace, kata: &Kata, level: Option<u32>, step: Option<u32
     let count = hints.len() as u32;
     let shown = match level {
         Some(level) if (1..=count).contains(&level) => level,
-        Some(level) => bail!(
-            "step {step} of {} has no hint {level}; it has {}",
-            kata.name,
-            hints
+        Some(level) => {
+            let list = hints
                 .iter()
                 .zip(1..)
                 .map(|(hint, n)| format!("{n} ({})", hint.title))
                 .collect::<Vec<_>>()
-                .join(", ")
-        ),
+                .join(", ");
+            let values: [(&str, &dyn std::fmt::Display); 4] = [
+                ("step", &step),
+                ("name", &kata.name),
+                ("level", &level),
+                ("list", &list),
+            ];
+            bail!("{}", tr(Hint::NoSuchLevel, &values))
+        }
         None => progress
             .hints_shown(kata, step)
             .saturating_add(1)
@@ -84,33 +92,36 @@ fn show(workspace: &Workspace, kata: &Kata, level: Option<u32>, step: Option<u32
     };
     let hint = &hints[shown as usize - 1];
 
-    println!(
-        "{}, step {step}{why}\n{}\n",
-        kata.label(),
-        paint(
-            style::TITLE,
-            format!("Hint {shown} of {count}: {}", hint.title)
-        )
+    let heading = tr(
+        Hint::Heading,
+        &[("label", &kata.label()), ("step", &step), ("why", &why)],
     );
+    let title = tr(
+        Hint::Title,
+        &[("shown", &shown), ("count", &count), ("title", &hint.title)],
+    );
+    println!("{heading}\n{}\n", paint(style::TITLE, title));
     for line in render(&hint.body).lines() {
         println!("  {line}");
     }
     println!();
+    let values: [(&str, &dyn std::fmt::Display); 4] = [
+        ("shown", &shown),
+        ("count", &count),
+        ("step", &step),
+        ("name", &kata.name),
+    ];
     if level.is_some() {
         // Asked for by number: what is remembered stays as it was.
-        println!("hint {shown} of {count} for step {step}");
+        println!("{}", tr(Hint::Shown, &values));
     } else {
         Progress::record(&workspace.progress_file(), |progress| {
             progress.record_hints_shown(kata, step, shown);
         });
         if shown < count {
-            println!("hint {shown} of {count} for step {step}; run it again for the next");
+            println!("{}", tr(Hint::RunAgain, &values));
         } else {
-            println!(
-                "that was the last hint for step {step}; the reference is \
-                 `cargo kata solution {} --peek`",
-                kata.name
-            );
+            println!("{}", tr(Hint::Last, &values));
         }
     }
     Ok(true)
@@ -126,11 +137,14 @@ fn which_step(
 ) -> Result<(u32, &'static str)> {
     Ok(match step {
         Some(step) if steps.contains_key(&step) => (step, ""),
-        Some(step) => bail!(
-            "{} has no hints for step {step}; steps with hints: {}",
-            kata.name,
-            list(steps.keys())
-        ),
+        Some(step) => {
+            let values: [(&str, &dyn std::fmt::Display); 3] = [
+                ("name", &kata.name),
+                ("step", &step),
+                ("list", &list(steps.keys())),
+            ];
+            bail!("{}", tr(Hint::NoHintsForStep, &values))
+        }
         None => {
             let failing = progress
                 .failing(kata)
@@ -138,11 +152,22 @@ fn which_step(
                 .filter_map(|test| step_of(test))
                 .find(|step| steps.contains_key(step));
             match failing {
-                Some(step) => (step, " (the first step that failed at your last check)"),
+                Some(step) => (step, text(Hint::FirstFailed)),
                 None => (*steps.keys().next().expect("not empty"), ""),
             }
         }
     })
+}
+
+/// The README whose hints to show: in Korean, `README.ko.md` (its hints
+/// in the same `data-step` blocks), or the English when the kata has no
+/// Korean one.
+fn readme_path(workspace: &Workspace, kata: &Kata) -> std::path::PathBuf {
+    let korean = kata.readme_ko();
+    match messages::lang() {
+        Lang::Ko if workspace.root().join(&korean).is_file() => korean,
+        _ => kata.readme(),
+    }
 }
 
 fn list<'a>(numbers: impl Iterator<Item = &'a u32>) -> String {

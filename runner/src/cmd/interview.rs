@@ -30,7 +30,7 @@ use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use crate::cards::{self, Card, Kind};
 use crate::kata::Kata;
-use crate::messages::{Lang, Msg, say};
+use crate::messages::{Interview as Msg, Lang, Text, say};
 use crate::progress::Progress;
 use crate::review::{self, Clock, Grade};
 use crate::steps::step_of;

@@ -7,6 +7,7 @@ use anstream::println;
 use anyhow::Result;
 
 use crate::kata::Kata;
+use crate::messages::{self, List, text, tr};
 use crate::progress::{self, Progress, State};
 use crate::style::{self, paint};
 use crate::workspace::Workspace;
@@ -26,9 +27,13 @@ pub fn run(workspace: &Workspace) -> Result<ExitCode> {
 
     let width = katas.iter().map(|k| k.name.len()).max().unwrap_or(0);
     for (kata, state) in katas.iter().zip(&found) {
-        let described = format!(
-            "{:<11}",
-            state.as_ref().map_or("broken", |state| state.describe())
+        // Padded by display width: a Korean state is as wide as its
+        // English, or close, in fewer characters.
+        let described = style::pad(
+            state
+                .as_ref()
+                .map_or(text(List::Broken), |state| describe(*state)),
+            STATE_COLUMNS,
         );
         let described = match state {
             Ok(State::Solved) => paint(style::GOOD, described),
@@ -43,11 +48,16 @@ pub fn run(workspace: &Workspace) -> Result<ExitCode> {
     }
     for (kata, state) in katas.iter().zip(&found) {
         if let Err(error) = state {
-            println!(
-                "\n{} is broken: {error:#}. `cargo kata reset {}` puts its starting code back.",
-                kata.label(),
-                kata.name
+            let error = format!("{error:#}");
+            let broken = tr(
+                List::BrokenKata,
+                &[
+                    ("label", &kata.label()),
+                    ("error", &error),
+                    ("name", &kata.name),
+                ],
             );
+            println!("\n{broken}");
         }
     }
     // Counted as not started: a kata recorded solved is solved whatever its
@@ -60,10 +70,22 @@ pub fn run(workspace: &Workspace) -> Result<ExitCode> {
 
     match progress.next(&katas) {
         Some(kata) => print_next(workspace, kata),
-        None if katas.is_empty() => println!("\nNo katas yet."),
-        None => println!("\nEvery kata is solved. Try them again in another way!"),
+        None if katas.is_empty() => println!("\n{}", text(List::NoKatas)),
+        None => println!("\n{}", text(List::AllSolved)),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How wide the state column is: `not started`, and room for more.
+const STATE_COLUMNS: usize = 11;
+
+/// A kata's state in the list, in the language of the run.
+fn describe(state: State) -> &'static str {
+    text(match state {
+        State::Solved => List::Solved,
+        State::InProgress => List::InProgress,
+        State::NotStarted => List::NotStarted,
+    })
 }
 
 /// `[##########··········] 2 of 4 solved, 1 in progress`
@@ -76,25 +98,50 @@ fn progress_line(states: &[State]) -> String {
         paint(style::GOOD, "#".repeat(filled)),
         paint(style::QUIET, "·".repeat(BAR - filled))
     );
-    match underway {
-        0 => format!("{bar} {solved} of {total} solved"),
-        _ => format!("{bar} {solved} of {total} solved, {underway} in progress"),
-    }
+    let values: [(&str, &dyn std::fmt::Display); 3] = [
+        ("solved", &solved),
+        ("total", &total),
+        ("underway", &underway),
+    ];
+    let count = match underway {
+        0 => tr(List::Count, &values),
+        _ => tr(List::CountUnderway, &values),
+    };
+    format!("{bar} {count}")
 }
 
 pub fn print_next(workspace: &Workspace, kata: &Kata) {
-    let readme = kata.readme();
+    let readme = readme_to_read(workspace, kata);
     let missing = if workspace.root().join(&readme).is_file() {
-        ""
+        String::new()
     } else {
-        "  (not written yet)"
+        format!("  {}", text(List::NotWritten))
     };
-    println!("\nNext: {}", paint(style::TITLE, kata.label()));
-    println!("  asks   {}", kata.question);
-    println!("  edit   {}", kata.lib_rs().display());
-    println!("  read   {}{missing}", readme.display());
-    println!("  test   cargo test -p {}", kata.name);
-    println!("  check  cargo kata check {}", kata.name);
+    let label = paint(style::TITLE, kata.label());
+    println!("\n{}", tr(List::Next, &[("label", &label)]));
+    // The labels in a column: padded by display width.
+    let row = |label: List, what: &dyn std::fmt::Display| {
+        println!("  {}{what}", style::pad(text(label), LABEL_COLUMNS));
+    };
+    row(List::Asks, &kata.question);
+    row(List::Edit, &kata.lib_rs().display());
+    row(List::Read, &format!("{}{missing}", readme.display()));
+    row(List::Test, &format!("cargo test -p {}", kata.name));
+    row(List::Check, &format!("cargo kata check {}", kata.name));
+}
+
+/// How wide the labels of "Next" are, the space after them included.
+const LABEL_COLUMNS: usize = 7;
+
+/// The README a learner reads: in Korean, the Korean one when the kata
+/// has it, else the English.
+pub fn readme_to_read(workspace: &Workspace, kata: &Kata) -> std::path::PathBuf {
+    let korean = kata.readme_ko();
+    if messages::lang() == messages::Lang::Ko && workspace.root().join(&korean).is_file() {
+        korean
+    } else {
+        kata.readme()
+    }
 }
 
 #[cfg(test)]
@@ -105,6 +152,27 @@ mod tests {
     /// The line as printed when stdout is not a terminal.
     fn plain(states: &[crate::progress::State]) -> String {
         anstream::adapter::strip_str(&progress_line(states)).to_string()
+    }
+
+    #[test]
+    fn every_state_fills_its_column_in_both_languages() {
+        use crate::messages::{Lang, List, Text};
+        use crate::style::{pad, width};
+        for lang in [Lang::En, Lang::Ko] {
+            for state in [
+                List::Solved,
+                List::InProgress,
+                List::NotStarted,
+                List::Broken,
+            ] {
+                let cell = pad(state.text(lang), super::STATE_COLUMNS);
+                assert_eq!(width(&cell), super::STATE_COLUMNS, "{cell:?}");
+            }
+            for label in [List::Asks, List::Edit, List::Read, List::Test, List::Check] {
+                let cell = pad(label.text(lang), super::LABEL_COLUMNS);
+                assert_eq!(width(&cell), super::LABEL_COLUMNS, "{cell:?}");
+            }
+        }
     }
 
     #[test]

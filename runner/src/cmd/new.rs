@@ -3,7 +3,8 @@
 //! 03's:
 //!
 //! ```text
-//! katas/NN-name/       Cargo.toml, README.md, src/lib.rs (a todo!() per step)
+//! katas/NN-name/       Cargo.toml, README.md, README.ko.md (its Korean),
+//!                      src/lib.rs (a todo!() per step)
 //! solutions/NN-name/   Cargo.toml, src/lib.rs, wrong/, right/, cards.toml
 //! tests/name.rs        the one test file of both
 //! README.md            a row in the table of katas
@@ -316,6 +317,7 @@ impl Skeleton {
         let contents = [
             self.kata_manifest(),
             self.readme(),
+            self.readme_ko(),
             self.kata_lib(),
             self.solution_manifest(),
             self.solution_lib(),
@@ -484,6 +486,8 @@ async fn step1_step_one() {{
         format!(
             r#"# {number:02} {name}
 
+English · [한국어](README.ko.md)
+
 > "{question}"
 
 {todo}: the answer in a paragraph, as you would give it in the interview.
@@ -545,6 +549,82 @@ cargo test -p {name} step1     # one step
 When every step passes, read the reference in
 `solutions/{number:02}-{name}/src/lib.rs`, and the answers beside it in
 `solutions/{number:02}-{name}/right/` and `wrong/`.
+"#
+        )
+    }
+
+    /// The README in Korean, its sections and hint blocks as the English
+    /// has them; its first line records which English it translates (the
+    /// skeleton's blob id), as `verify` reads it.
+    fn readme_ko(&self) -> String {
+        let (number, name) = (self.layout.number(), self.layout.package());
+        let source = crate::blob::blob_id(self.readme().as_bytes());
+        let todo = PLACEHOLDER;
+        format!(
+            r#"<!-- @kata translation source=README.md blob={source} -->
+# {number:02} {name}
+
+[English](README.md) · 한국어
+
+> "{todo}: 인터뷰 질문"
+
+{todo}: 인터뷰에서 답하듯이 한 문단으로 쓴 답.
+
+## Python 원본
+
+{todo}: 원문의 프로그램과 그 출력, 시간과 함께 (`docs/python-originals.md` 참고).
+
+```python
+# {todo}
+```
+
+## tokio에서는
+
+| asyncio | tokio | 짚어 둘 점 |
+|---|---|---|
+| {todo} | | |
+
+Rust가 다른 점:
+
+- {todo}
+
+## 단계
+
+{todo}: 이 kata가 쓰는 시뮬레이션 서비스와 각각이 걸리는 가상 시간. 한 단계만
+실행하려면 `cargo test -p {name} step1`을 쓰십시오.
+
+1. **`step_one`**: {todo}: 해야 할 일과 그 타임라인이 보여 주는 것.
+
+## 힌트
+
+<details data-step="1"><summary>1단계: 실마리</summary>
+
+{todo}: 실마리.
+</details>
+
+<details data-step="1"><summary>1단계: 더 구체적으로</summary>
+
+{todo}: 더 구체적인 힌트.
+</details>
+
+<details data-step="1"><summary>1단계: 거의 정답</summary>
+
+{todo}: 거의 정답.
+</details>
+
+## 면접관이 이어서 묻는 질문
+
+- {todo}
+
+## 실행
+
+```sh
+cargo test -p {name}           # all steps
+cargo test -p {name} step1     # one step
+```
+
+모든 단계를 통과하면 `solutions/{number:02}-{name}/src/lib.rs`에서 레퍼런스를 읽고,
+그 옆 `solutions/{number:02}-{name}/right/`와 `wrong/`의 답도 읽어 보십시오.
 "#
         )
     }
@@ -706,6 +786,18 @@ mod tests {
         let kata = Skeleton::new("7", "join-errors", None).unwrap();
         let hints = crate::hints::by_step(&kata.readme());
         assert_eq!(hints.keys().copied().collect::<Vec<_>>(), [1]);
+        // The Korean: the same hint blocks, and the English it translates.
+        let korean = kata.readme_ko();
+        let hints_ko = crate::hints::by_step(&korean);
+        assert_eq!(hints_ko[&1].len(), hints[&1].len());
+        assert_eq!(hints_ko[&1][0].title, "실마리");
+        let blob = crate::blob::blob_id(kata.readme().as_bytes());
+        assert_eq!(crate::korean::recorded_source(&korean), Some(blob.as_str()));
+        assert!(
+            kata.readme()
+                .contains("\nEnglish · [한국어](README.ko.md)\n")
+        );
+        assert!(korean.contains("\n[English](README.md) · 한국어\n"));
         assert_eq!(crate::steps::tests_in(&kata.tests()), ["step1_step_one"]);
         let (cards, problems) = crate::cards::check(&kata.cards());
         assert_eq!(cards.len(), 1);

@@ -20,6 +20,7 @@ use anyhow::{Context, Result, bail};
 use crate::atomic;
 use crate::blob::blob_id;
 use crate::kata::Kata;
+use crate::messages::{Common, Reset, text, tr};
 use crate::progress::Progress;
 use crate::workspace::Workspace;
 
@@ -30,19 +31,19 @@ pub fn run(workspace: &Workspace, name: Option<&str>, all: bool, yes: bool) -> R
     let katas = match (name, all) {
         (Some(name), false) => vec![workspace.kata(name)?],
         (None, true) => workspace.katas()?,
-        _ => bail!("name one kata, or say --all"),
+        _ => bail!("{}", text(Reset::NameOneOrAll)),
     };
     let changed = changed(workspace, katas, all)?;
     if changed.is_empty() {
         if all {
-            println!("Every kata is already as shipped; nothing to do.");
+            println!("{}", text(Reset::AllAsShipped));
         }
         return Ok(ExitCode::SUCCESS);
     }
 
     refuse_a_linked_backup_folder(workspace.root())?;
     if !yes && !confirm(&changed, Path::new(BACKUPS))? {
-        println!("Nothing was changed.");
+        println!("{}", text(Reset::NothingChanged));
         return Ok(ExitCode::FAILURE);
     }
 
@@ -57,7 +58,7 @@ pub fn run(workspace: &Workspace, name: Option<&str>, all: bool, yes: bool) -> R
                 report_stopped(&changed, reset.done, &error);
             }
             if let Err(error) = forgotten {
-                eprintln!("error: {error:#}");
+                eprintln!("{}: {error:#}", text(Common::Error));
             }
             Ok(ExitCode::from(2))
         }
@@ -70,26 +71,25 @@ fn changed(workspace: &Workspace, katas: Vec<Kata>, all: bool) -> Result<Vec<(Ka
     let mut changed: Vec<(Kata, Vec<u8>)> = Vec::new();
     for kata in katas {
         let Some(start) = kata.start.as_deref() else {
-            bail!(
-                "{} has no `start` id in its Cargo.toml: which code it shipped with is \
-                 unknown, so it cannot be reset. Nothing was changed.",
-                kata.name
-            );
+            bail!("{}", tr(Reset::NoStart, &[("name", &kata.name)]));
         };
         let path = kata.lib_rs();
         let current = match std::fs::read(workspace.root().join(&path)) {
             Ok(content) => Some(blob_id(&content)),
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
             Err(error) => bail!(
-                "cannot read {} ({error}), so cannot keep a copy of it. Nothing was changed.",
-                path.display()
+                "{}",
+                tr(
+                    Reset::CannotReadYours,
+                    &[("path", &path.display()), ("error", &error)]
+                )
             ),
         };
         if current.as_deref() == Some(start) {
             if !all {
                 println!(
-                    "{} is already as shipped; nothing to do.",
-                    kata.lib_rs().display()
+                    "{}",
+                    tr(Reset::AsShipped, &[("path", &kata.lib_rs().display())])
                 );
             }
             continue;
@@ -115,14 +115,15 @@ fn back_up(workspace: &Workspace, changed: &[(Kata, Vec<u8>)]) -> Result<Vec<Str
                 std::fs::create_dir_all(to.parent().expect("inside the backup"))
                     .and_then(|()| std::fs::copy(&from, &to))
                     .with_context(|| {
-                        format!("cannot back up {} to {}", from.display(), to.display())
+                        tr(
+                            Reset::CannotBackUp,
+                            &[("from", &from.display()), ("to", &to.display())],
+                        )
                     })?;
-                format!(
-                    "yours is kept in {}",
-                    shown_backup.join(kata.lib_rs()).display()
-                )
+                let kept = shown_backup.join(kata.lib_rs());
+                tr(Reset::KeptIn, &[("path", &kept.display())])
             }
-            false => "there was no file of yours to keep".to_string(),
+            false => text(Reset::NothingToKeep).to_string(),
         });
     }
     Ok(kept)
@@ -132,18 +133,17 @@ fn back_up(workspace: &Workspace, changed: &[(Kata, Vec<u8>)]) -> Result<Vec<Str
 fn report_stopped(changed: &[(Kata, Vec<u8>)], done: usize, error: &anyhow::Error) {
     let (failed, _) = &changed[done];
     eprintln!(
-        "error: {error:#}\n{} was not reset: it is as it was.",
-        failed.lib_rs().display()
+        "{}: {error:#}\n{}",
+        text(Common::Error),
+        tr(Reset::NotReset, &[("path", &failed.lib_rs().display())])
     );
     let untouched: Vec<String> = changed[done + 1..]
         .iter()
         .map(|(kata, _)| kata.lib_rs().display().to_string())
         .collect();
     if !untouched.is_empty() {
-        eprintln!(
-            "Not reached, and left as they were: {}",
-            untouched.join(", ")
-        );
+        let list = untouched.join(", ");
+        eprintln!("{}", tr(Reset::NotReached, &[("list", &list)]));
     }
 }
 
@@ -160,14 +160,17 @@ fn replace_all(workspace: &Workspace, changed: &[(Kata, Vec<u8>)], kept: &[Strin
     for (done, ((kata, shipped), kept)) in changed.iter().zip(kept).enumerate() {
         let path = kata.lib_rs();
         if let Err(error) = atomic::replace(&workspace.root().join(&path), shipped) {
-            let error =
-                anyhow::Error::new(error).context(format!("cannot write {}", path.display()));
+            let error = anyhow::Error::new(error)
+                .context(tr(Reset::CannotWrite, &[("path", &path.display())]));
             return Replaced {
                 done,
                 error: Some(error),
             };
         }
-        println!("Reset {} to its starting code; {kept}", path.display());
+        println!(
+            "{}",
+            tr(Reset::Done, &[("path", &path.display()), ("kept", kept)])
+        );
     }
     Replaced {
         done: changed.len(),
@@ -193,21 +196,14 @@ fn forget(workspace: &Workspace, reset: &[(Kata, Vec<u8>)]) -> Result<()> {
     match update {
         Ok((_, forgotten)) if forgotten.is_empty() => Ok(()),
         Ok((_, forgotten)) => {
-            println!(
-                "Cleared from .kata-progress (solved, failing steps, hints shown; \
-                 interview grades kept): {}",
-                forgotten.join(", ")
-            );
+            let names = forgotten.join(", ");
+            println!("{}", tr(Reset::Cleared, &[("names", &names)]));
             Ok(())
         }
         Err(error) => {
             let names: Vec<&str> = reset.iter().map(|(kata, _)| kata.name.as_str()).collect();
-            Err(error.context(format!(
-                "the code was reset, but .kata-progress still records what it held of {} \
-                 (solved, hints shown); `cargo kata reset` again clears it once the file \
-                 can be written",
-                names.join(", ")
-            )))
+            let names = names.join(", ");
+            Err(error.context(tr(Reset::NotCleared, &[("names", &names)])))
         }
     }
 }
@@ -220,28 +216,26 @@ fn shipped(root: &Path, kata: &Kata, start: &str) -> Result<Vec<u8>> {
         .output();
     let output = match output {
         Ok(output) => output,
-        Err(error) => bail!(
-            "cannot run git ({error}): reset reads the starting code from git's \
-             history, so it needs git installed. Nothing was changed."
-        ),
+        Err(error) => bail!("{}", tr(Reset::NoGit, &[("error", &error)])),
     };
     let stderr = String::from_utf8_lossy(&output.stderr);
     if !output.status.success() {
-        bail!(
-            "the starting code of {} (git blob {start}) is not in this clone's \
-             history ({}). Nothing was changed.",
-            kata.name,
-            stderr
-                .lines()
-                .next()
-                .unwrap_or("git cat-file failed")
-                .trim()
-        );
+        let why = stderr
+            .lines()
+            .next()
+            .unwrap_or("git cat-file failed")
+            .trim();
+        let values: [(&str, &dyn std::fmt::Display); 3] =
+            [("name", &kata.name), ("start", &start), ("why", &why)];
+        bail!("{}", tr(Reset::NotInHistory, &values));
     }
     if blob_id(&output.stdout) != start {
         bail!(
-            "git gave other content for blob {start} (the start of {}). Nothing was changed.",
-            kata.name
+            "{}",
+            tr(
+                Reset::OtherContent,
+                &[("start", &start), ("name", &kata.name)]
+            )
         );
     }
     Ok(output.stdout)
@@ -250,27 +244,24 @@ fn shipped(root: &Path, kata: &Kata, start: &str) -> Result<Vec<u8>> {
 /// Asks on the terminal; no terminal, no question and no reset.
 fn confirm(changed: &[(Kata, Vec<u8>)], backup: &Path) -> Result<bool> {
     if !std::io::stdin().is_terminal() {
-        bail!(
-            "refusing to overwrite without --yes: there is no terminal to ask on. \
-             Nothing was changed."
-        );
+        bail!("{}", text(Reset::NoTerminal));
     }
     let question = match changed {
-        [(kata, _)] => format!(
-            "Reset {} to its starting code? A copy of yours is made first, in {}/. [y/N] ",
-            kata.lib_rs().display(),
-            backup.display()
+        [(kata, _)] => tr(
+            Reset::AskOne,
+            &[
+                ("path", &kata.lib_rs().display()),
+                ("backup", &backup.display()),
+            ],
         ),
         _ => {
-            println!("These files differ from their starting code:");
+            println!("{}", text(Reset::Differ));
             for (kata, _) in changed {
                 println!("  {}", kata.lib_rs().display());
             }
-            format!(
-                "Reset all {} to their starting code? A copy of each is made first, \
-                 in {}/. [y/N] ",
-                changed.len(),
-                backup.display()
+            tr(
+                Reset::AskAll,
+                &[("n", &changed.len()), ("backup", &backup.display())],
             )
         }
     };
@@ -288,10 +279,7 @@ fn confirm(changed: &[(Kata, Vec<u8>)], backup: &Path) -> Result<bool> {
 fn refuse_a_linked_backup_folder(root: &Path) -> Result<()> {
     let folder = root.join(BACKUPS);
     if std::fs::symlink_metadata(&folder).is_ok_and(|m| m.file_type().is_symlink()) {
-        bail!(
-            "{BACKUPS} is a symbolic link: reset keeps your code only in a folder of its \
-             own. Remove the link (`rm {BACKUPS}`) and run it again. Nothing was changed."
-        );
+        bail!("{}", tr(Reset::LinkedBackups, &[("dir", &BACKUPS)]));
     }
     Ok(())
 }
@@ -300,7 +288,7 @@ fn refuse_a_linked_backup_folder(root: &Path) -> Result<()> {
 /// backup is never written over.
 fn new_backup_dir(backups: &Path, stamp: &str) -> Result<PathBuf> {
     std::fs::create_dir_all(backups)
-        .with_context(|| format!("cannot create {}", backups.display()))?;
+        .with_context(|| tr(Reset::CannotCreate, &[("path", &backups.display())]))?;
     for n in 1.. {
         let dir = match n {
             1 => backups.join(stamp),
@@ -310,7 +298,8 @@ fn new_backup_dir(backups: &Path, stamp: &str) -> Result<PathBuf> {
             Ok(()) => return Ok(dir),
             Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(error) => {
-                return Err(error).with_context(|| format!("cannot create {}", dir.display()));
+                return Err(error)
+                    .with_context(|| tr(Reset::CannotCreate, &[("path", &dir.display())]));
             }
         }
     }

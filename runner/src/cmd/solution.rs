@@ -14,6 +14,7 @@ use anyhow::{Context, Result};
 use similar::TextDiff;
 
 use crate::kata::Kata;
+use crate::messages::{Solution, text, tr};
 use crate::progress::Progress;
 use crate::splice::{Answer, Catalogue};
 use crate::style::{self, paint, wrap};
@@ -22,11 +23,7 @@ use crate::workspace::Workspace;
 pub fn run(workspace: &Workspace, kata: &Kata, peek: bool) -> Result<ExitCode> {
     let solved = Progress::load(&workspace.progress_file()).is_solved(kata);
     if !solved && !peek {
-        eprintln!(
-            "{} is not solved yet: the reference spoils the kata. \
-             `cargo kata hint {}` first, or `--peek` to look anyway.",
-            kata.name, kata.name
-        );
+        eprintln!("{}", tr(Solution::NotSolved, &[("name", &kata.name)]));
         return Ok(ExitCode::FAILURE);
     }
     if !solved {
@@ -34,7 +31,7 @@ pub fn run(workspace: &Workspace, kata: &Kata, peek: bool) -> Result<ExitCode> {
             "{}\n",
             paint(
                 style::UNDERWAY.bold(),
-                format!("Peeking before solving: {} is not solved yet.", kata.name)
+                tr(Solution::Peeking, &[("name", &kata.name)])
             )
         );
     }
@@ -42,28 +39,22 @@ pub fn run(workspace: &Workspace, kata: &Kata, peek: bool) -> Result<ExitCode> {
     let root = workspace.root();
     let reference_path = kata.solution_lib_rs();
     let reference = std::fs::read_to_string(root.join(&reference_path))
-        .with_context(|| format!("cannot read {}", reference_path.display()))?;
+        .with_context(|| tr(Solution::CannotRead, &[("path", &reference_path.display())]))?;
     println!(
         "{}\n",
         paint(
             style::TITLE,
-            format!("The reference: {}", reference_path.display())
+            tr(Solution::Reference, &[("path", &reference_path.display())])
         )
     );
     println!("{}", reference.trim_end());
 
     let yours_path = kata.lib_rs();
     let yours = std::fs::read_to_string(root.join(&yours_path))
-        .with_context(|| format!("cannot read {}", yours_path.display()))?;
-    println!(
-        "\n{}\n",
-        paint(
-            style::TITLE,
-            "Yours against the reference (- yours, + the reference)"
-        )
-    );
+        .with_context(|| tr(Solution::CannotRead, &[("path", &yours_path.display())]))?;
+    println!("\n{}\n", paint(style::TITLE, text(Solution::Against)));
     if yours == reference {
-        println!("They are the same, byte for byte.");
+        println!("{}", text(Solution::Same));
     } else {
         print_diff(&yours, &reference, &yours_path, &reference_path);
     }
@@ -80,8 +71,11 @@ fn print_diff(yours: &str, reference: &str, yours_path: &Path, reference_path: &
         .unified_diff()
         .context_radius(3)
         .header(
-            &format!("{} (yours)", yours_path.display()),
-            &format!("{} (the reference)", reference_path.display()),
+            &tr(Solution::Yours, &[("path", &yours_path.display())]),
+            &tr(
+                Solution::TheReference,
+                &[("path", &reference_path.display())],
+            ),
         )
         .to_string();
     for line in unified.lines() {
@@ -102,10 +96,10 @@ fn print_answers(root: &Path, kata: &Kata, catalogue: Catalogue) {
     if files.is_empty() {
         return;
     }
-    let title = match catalogue {
-        Catalogue::Wrong => "Classic wrong answers, each caught by the tests",
-        Catalogue::Right => "Other right answers, each passing the tests",
-    };
+    let title = text(match catalogue {
+        Catalogue::Wrong => Solution::Wrong,
+        Catalogue::Right => Solution::Right,
+    });
     let dir = kata.answers_dir(catalogue);
     println!(
         "\n{}\n",

@@ -51,6 +51,7 @@ use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 use crate::cmd::check::{self, Verdict};
 use crate::cmd::{hint, list};
 use crate::kata::Kata;
+use crate::messages::{Common, Watch as Says, text, tr};
 use crate::progress::Progress;
 use crate::style;
 use crate::tty;
@@ -64,10 +65,7 @@ const DEBOUNCE: Duration = Duration::from_millis(50);
 pub fn run(workspace: &Workspace, name: Option<&str>, manual: bool) -> Result<ExitCode> {
     let terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
     if !(manual || terminal) {
-        eprintln!(
-            "error: watch needs a terminal for its keys: use `cargo kata watch --manual` \
-             or `cargo kata check NAME`"
-        );
+        eprintln!("{}: {}", text(Common::Error), text(Says::NeedsTerminal));
         return Ok(ExitCode::from(2));
     }
     let kata = match name {
@@ -82,7 +80,7 @@ pub fn run(workspace: &Workspace, name: Option<&str>, manual: bool) -> Result<Ex
         None => match next_unsolved(workspace)? {
             Some(kata) => kata,
             None => {
-                println!("Every kata is solved: nothing to watch. `cargo kata list` shows them.");
+                println!("{}", text(Says::NothingToWatch));
                 return Ok(ExitCode::SUCCESS);
             }
         },
@@ -173,15 +171,20 @@ impl Session<'_> {
                 Message::Touched => Action::Check,
                 Message::Key(action) => action,
                 Message::WatchFailed(error) => {
+                    let dir = shown(&watched);
                     println!(
-                        "\nwarning: watching {} failed: {error}\n\
-                         Press c to check by hand, or quit and use `cargo kata watch --manual`.",
-                        shown(&watched)
+                        "\n{}: {}",
+                        text(Common::Warning),
+                        tr(Says::WatchFailed, &[("dir", &dir), ("error", &error)])
                     );
                     continue;
                 }
                 Message::KeysFailed(error) => {
-                    eprintln!("error: cannot read keys any more: {error}");
+                    eprintln!(
+                        "{}: {}",
+                        text(Common::Error),
+                        tr(Says::KeysFailed, &[("error", &error)])
+                    );
                     return Ok(ExitCode::from(2));
                 }
             };
@@ -201,14 +204,14 @@ impl Session<'_> {
             return Ok(ExitCode::SUCCESS);
         }
         for line in io::stdin().lock().lines() {
-            let line = line.context("cannot read the keyboard (stdin)")?;
+            let line = line.context(text(Says::CannotReadStdin))?;
             let action = match line.trim() {
                 "" | "c" => Action::Check,
                 "h" => Action::Hint,
                 "l" => Action::List,
                 "q" | "quit" => Action::Quit,
                 _ => {
-                    println!("Enter checks again; h, l or q, then Enter: a hint, the list, quit.");
+                    println!("{}", text(Says::ManualKeys));
                     continue;
                 }
             };
@@ -250,7 +253,7 @@ impl Session<'_> {
                 Err(error) => {
                     // A check that could not run (a hang stopped, a file
                     // being saved) is no reason to stop watching.
-                    println!("\nerror: {error:#}");
+                    println!("\n{}: {error:#}", text(Common::Error));
                     return true;
                 }
             }
@@ -259,11 +262,11 @@ impl Session<'_> {
             match next_unsolved(self.workspace) {
                 Ok(Some(next)) => self.kata = next,
                 Ok(None) => {
-                    println!("\nNothing left to watch: every kata is solved.");
+                    println!("\n{}", text(Says::NothingLeft));
                     return false;
                 }
                 Err(error) => {
-                    println!("\nerror: {error:#}");
+                    println!("\n{}: {error:#}", text(Common::Error));
                     return true;
                 }
             }
@@ -289,14 +292,11 @@ impl Session<'_> {
     /// What the learner can do now.
     fn doing(&self) -> String {
         let src = self.kata.layout().kata_dir().join("src");
-        if self.manual {
-            format!(
-                "Enter checks {} again (h hint · l list · q quit, then Enter)",
-                src.display()
-            )
-        } else {
-            format!("watching {} (h hint · l list · q quit)", src.display())
-        }
+        let doing = match self.manual {
+            true => Says::DoingManual,
+            false => Says::Doing,
+        };
+        tr(doing, &[("src", &src.display())])
     }
 
     fn kata_dir(&self) -> PathBuf {
@@ -308,17 +308,21 @@ impl Session<'_> {
 /// pass and move on at once, say so, and what to watch instead.
 fn already_solved(workspace: &Workspace, kata: &Kata) -> Result<()> {
     println!(
-        "{} is solved already. To check it again: cargo kata check {}",
-        kata.label(),
-        kata.name
+        "{}",
+        tr(
+            Says::AlreadySolved,
+            &[("label", &kata.label()), ("name", &kata.name)]
+        )
     );
     match next_unsolved(workspace)? {
         Some(next) => println!(
-            "The next kata to solve is {}:\n  watch  cargo kata watch {}",
-            next.label(),
-            next.name
+            "{}",
+            tr(
+                Says::NextToSolve,
+                &[("label", &next.label()), ("name", &next.name)]
+            )
         ),
-        None => println!("Every kata is solved: nothing left to watch."),
+        None => println!("{}", text(Says::NoneLeft)),
     }
     Ok(())
 }
@@ -335,7 +339,7 @@ fn next_unsolved(workspace: &Workspace) -> Result<Option<Kata>> {
 
 fn report(result: Result<()>) {
     if let Err(error) = result {
-        println!("error: {error:#}");
+        println!("{}: {error:#}", text(Common::Error));
     }
 }
 
@@ -369,9 +373,9 @@ fn is_source(path: &Path) -> bool {
 
 fn cannot_watch(dir: &Path, error: &notify_debouncer_mini::notify::Error) -> ExitCode {
     eprintln!(
-        "error: cannot watch {} for changes: {error}\n\
-         `cargo kata watch --manual` checks again each time you press Enter instead.",
-        shown(dir)
+        "{}: {}",
+        text(Common::Error),
+        tr(Says::CannotWatch, &[("dir", &shown(dir)), ("error", error)])
     );
     ExitCode::from(2)
 }

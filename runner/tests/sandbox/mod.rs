@@ -154,10 +154,18 @@ impl Sandbox {
     }
 }
 
-/// `cargo kata ARGS`, to be run in `dir`.
+/// `cargo kata ARGS`, to be run in `dir`, in English (`LANG=C`, no other
+/// locale variable, no `KATA_LANG`) whatever the locale of the `cargo
+/// test` that runs it: a test that wants Korean says so.
 pub fn kata_command(dir: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kata"));
-    command.args(args).current_dir(dir);
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove(kata_protocol::LANG_ENV)
+        .env("LANG", "C");
     command
 }
 
