@@ -115,6 +115,8 @@ async fn step1_pages_on_demand() {
     }
     got.push(first);
     sleep(ms(300)).await;
+    // Up to the first `None`, and not past it: a stream that has ended may
+    // not be polled again.
     for _ in 0..3 {
         let page = within(10, pages.next()).await;
         world.note(
@@ -124,7 +126,11 @@ async fn step1_pages_on_demand() {
                 None => "no more pages".to_owned(),
             },
         );
+        let ended = page.is_none();
         got.push(page);
+        if ended {
+            break;
+        }
     }
 
     let starts: Vec<(String, Duration)> = spans_on(&world, "page ")
@@ -165,6 +171,20 @@ async fn step1_pages_on_demand() {
         );
     }
     let numbers: Vec<Option<usize>> = got.iter().map(|p| p.as_ref().map(|p| p.number)).collect();
+    if let (Some(t), [.., Some(2), None]) = (start_of("page 3"), numbers.as_slice()) {
+        panic!(
+            "{}",
+            world::say!(
+                en: "page 3 was fetched at {}, but the stream ended (`None`) instead of giving \
+                     it: the last page is lost. A page whose `next` is `None` is still a page: \
+                     give it, and end at the ask after it",
+                ko: "`page 3`을 {}에 가져왔지만 stream이 그 페이지를 주지 않고 끝났습니다\
+                     (`None`): 마지막 페이지를 잃었습니다. `next`가 `None`인 페이지도 \
+                     페이지입니다: 그 페이지를 주고, 그다음 요청에서 끝내십시오",
+                show(t)
+            )
+        );
+    }
     assert_eq!(
         numbers,
         [Some(1), Some(2), Some(3), None],
@@ -199,14 +219,35 @@ async fn step1_pages_on_demand() {
 /// The checks steps 2 and 3 share: the bound, and that it is used.
 fn assert_bounded(world: &World, n: usize) {
     let in_flight = lookups_in_flight(world);
+    let total = spans_on(world, "lookup(").len();
     assert!(
-        in_flight <= n,
+        in_flight != n + 1 || total <= n + 1,
+        "{}",
+        world::say!(
+            en: "{in_flight} lookups ran at once, the cap is {n}: one more than the cap, an \
+                 off-by-one bound (`<=` where `<` was meant, or a buffer of n + 1)",
+            ko: "조회가 한꺼번에 {in_flight}개 실행되었는데 상한은 {n}개입니다: 상한보다 \
+                 하나 많으니 경계를 하나 틀렸습니다(`<` 대신 `<=`, 또는 n + 1짜리 버퍼)",
+        )
+    );
+    assert!(
+        in_flight < total || in_flight <= n,
         "{}",
         world::say!(
             en: "{in_flight} lookups ran at once, the cap is {n}: every lookup was started \
                  up front (join_all, a task per item, an unbounded buffer)",
             ko: "조회가 한꺼번에 {in_flight}개 실행되었는데 상한은 {n}개입니다: 모든 조회를 \
                  처음에 시작했습니다(join_all, 아이템마다 태스크, 상한 없는 버퍼)",
+        )
+    );
+    assert!(
+        in_flight <= n,
+        "{}",
+        world::say!(
+            en: "{in_flight} lookups ran at once, the cap is {n}: a lookup may start only \
+                 when one of the {n} slots is free",
+            ko: "조회가 한꺼번에 {in_flight}개 실행되었는데 상한은 {n}개입니다: 조회는 \
+                 {n}개의 자리 중 하나가 비었을 때만 시작할 수 있습니다",
         )
     );
     assert!(
@@ -400,54 +441,81 @@ const ARRIVALS: [(u64, u32); 8] = [
 ];
 const EVENTS_END: u64 = 900;
 
-/// The events as a stream: each at its instant, then `None` at 900 ms. Each
+/// The burst of four alone, ending at 300 ms: right after `[4]` went by its
+/// timer, with nothing in hand.
+const BURST: [(u64, u32); 4] = [(0, 1), (10, 2), (20, 3), (30, 4)];
+const BURST_END: u64 = 300;
+
+const AFTER_THE_END: &str = "polled after the end";
+
+/// The events as a stream: each at its instant, then `None` at `end`. Each
 /// wait is drawn on the row `events in`, from the poll that asks for the
 /// next event to its arrival: it shows when the batcher asked. A `next()`
 /// dropped by a timeout leaves the wait where it was, as the stream's own
-/// state, so the bar runs on until the event arrives.
-fn events(world: &World) -> BoxStream<'static, u32> {
+/// state, so the bar runs on until the event arrives. A poll after the
+/// `None` is noted on the row (a stream that has ended may not be polled
+/// again; this one answers `None` again, so that the test can say so).
+fn events(world: &World, arrivals: &'static [(u64, u32)], end: u64) -> BoxStream<'static, u32> {
     let start = Instant::now();
-    let world = world.clone();
-    stream::unfold(0, move |i| {
+    let inner = {
         let world = world.clone();
-        async move {
-            match ARRIVALS.get(i) {
-                Some(&(at, id)) => {
-                    let wait = world.span("events in", "", Fill::Work);
-                    sleep_until(start + ms(at)).await;
-                    wait.end(Some(format!("{id} arrives")));
-                    Some((id, i + 1))
-                }
-                None => {
-                    let wait = world.span("events in", "", Fill::Work);
-                    sleep_until(start + ms(EVENTS_END)).await;
-                    wait.end(Some("no more"));
-                    None
+        stream::unfold(0, move |i| {
+            let world = world.clone();
+            async move {
+                match arrivals.get(i) {
+                    Some(&(at, id)) => {
+                        let wait = world.span("events in", "", Fill::Work);
+                        sleep_until(start + ms(at)).await;
+                        wait.end(Some(format!("{id} arrives")));
+                        Some((id, i + 1))
+                    }
+                    None => {
+                        let wait = world.span("events in", "", Fill::Work);
+                        sleep_until(start + ms(end)).await;
+                        wait.end(Some("no more"));
+                        None
+                    }
                 }
             }
+        })
+        .boxed()
+    };
+    let world = world.clone();
+    let mut inner = Some(inner);
+    stream::poll_fn(move |cx| {
+        let Some(events) = inner.as_mut() else {
+            world.note("events in", AFTER_THE_END);
+            return std::task::Poll::Ready(None);
+        };
+        let polled = events.poll_next_unpin(cx);
+        if let std::task::Poll::Ready(None) = polled {
+            inner = None;
         }
+        polled
     })
     .boxed()
 }
 
-#[world::step]
-async fn step4_batches() {
-    let world = World::start();
-
-    let got = within(
-        10,
-        consume(
-            &world,
-            "events out",
-            kata::batches(events(&world), 3, ms(200)),
-            |b| format!("batch {b:?}"),
-        ),
-    )
-    .await;
-
-    let at = taken_on(&world, "events out");
+/// Step 4's checks on the batches taken (on the row `events out`), for any
+/// arrivals: from the specific mistakes to the general rule.
+fn assert_batches(world: &World, got: &[Vec<u32>], arrivals: &[(u64, u32)], end: u64) {
+    let at = taken_on(world, "events out");
     let batches: Vec<(Duration, Vec<u32>)> = at.into_iter().zip(got.iter().cloned()).collect();
     if let Some((t, _)) = batches.iter().find(|(_, b)| b.is_empty()) {
+        if *t == ms(end) {
+            panic!(
+                "{}",
+                world::say!(
+                    en: "an empty batch at {}, when the events ended with nothing in hand \
+                         (the batch before it had gone): an empty batch never goes. When the \
+                         events end and the batch is empty, the stream ends (`None`)",
+                    ko: "모인 것이 없을 때 이벤트가 끝난 {}에 빈 배치가 나왔습니다(앞의 \
+                         배치는 이미 나갔습니다): 빈 배치는 절대 보내지 않습니다. 이벤트가 \
+                         끝났는데 배치가 비어 있으면 stream을 끝냅니다(`None`)",
+                    show(*t)
+                )
+            );
+        }
         panic!(
             "{}",
             world::say!(
@@ -471,9 +539,10 @@ async fn step4_batches() {
         );
     }
     let all: Vec<u32> = got.iter().flatten().copied().collect();
+    let sent: Vec<u32> = arrivals.iter().map(|(_, id)| *id).collect();
     assert_eq!(
         all,
-        [1, 2, 3, 4, 5, 6, 7, 8],
+        sent,
         "{}",
         world::say!(
             en: "every event, once, in order: an event is never lost, not when a wait for \
@@ -485,13 +554,26 @@ async fn step4_batches() {
         )
     );
     let arrival = |id: u32| {
-        ms(ARRIVALS
+        ms(arrivals
             .iter()
             .find(|(_, i)| *i == id)
             .map_or(0, |(t, _)| *t))
     };
+    let mut last_went = Duration::ZERO;
     for (t, batch) in &batches {
         let first = arrival(batch[0]);
+        assert!(
+            *t <= ms(end),
+            "{}",
+            world::say!(
+                en: "batch {batch:?} went at {}, but the events ended at {}: what is left when \
+                     the events end goes at once, it does not wait out its timer",
+                ko: "배치 {batch:?}가 {}에 나갔지만 이벤트는 {}에 끝났습니다: 이벤트가 끝날 \
+                     때 남은 것은 즉시 나갑니다. 타이머가 다 될 때까지 기다리지 않습니다",
+                show(*t),
+                show(ms(end))
+            )
+        );
         assert!(
             *t <= first + ms(200),
             "{}",
@@ -507,23 +589,88 @@ async fn step4_batches() {
             )
         );
         let last = arrival(*batch.last().unwrap_or(&0));
-        let due = (first + ms(200)).min(ms(EVENTS_END));
+        let due = (first + ms(200)).min(ms(end));
+        let early = !(batch.len() == 3 || *t >= due || *t < last);
+        if early && *t == last_went + ms(200) {
+            panic!(
+                "{}",
+                world::say!(
+                    en: "batch {batch:?} went at {}, 200 ms after the batch before it went \
+                         ({}), but its first event arrived at {}: its timer started when the \
+                         last batch went, not at this batch's first event. Set the deadline \
+                         when the first event arrives (due at {})",
+                    ko: "배치 {batch:?}가 앞 배치가 나간 때({1})부터 200 ms 뒤인 {0}에 \
+                         나갔지만 첫 이벤트는 {2}에 도착했습니다: 타이머가 이 배치의 첫 \
+                         이벤트가 아니라 앞 배치가 나갈 때 시작했습니다. 데드라인은 첫 \
+                         이벤트가 도착할 때 정하십시오({3}에 만료)",
+                    show(*t),
+                    show(last_went),
+                    show(first),
+                    show(due)
+                )
+            );
+        }
         assert!(
-            batch.len() == 3 || *t >= due || *t < last,
+            !early,
             "{}",
             world::say!(
                 en: "batch {batch:?} went at {}, with room left, before its 200 ms were up \
                      (at {}): a batch goes when it is full or when its time is up, not with \
-                     whatever is ready now (ready_chunks) nor on a clock of its own",
-                ko: "배치 {batch:?}가 자리가 남은 채로 200 ms가 다 되기 전({})인 {}에 \
+                     whatever is ready now (ready_chunks)",
+                ko: "배치 {batch:?}가 자리가 남은 채로 200 ms가 다 되기 전({1})인 {0}에 \
                      나갔습니다: 배치는 가득 찼거나 시간이 다 되었을 때 나갑니다. 지금 준비된 \
-                     것만 모아서(ready_chunks) 보내거나 따로 도는 시계에 맞춰 보내지 \
-                     않습니다",
+                     것만 모아서(ready_chunks) 보내지 않습니다",
                 show(*t),
                 show(due)
             )
         );
+        last_went = *t;
     }
+    if let Some(t) = world
+        .trace()
+        .events()
+        .iter()
+        .find(|e| e.actor == "events in" && matches!(&e.kind, Kind::Note(n) if n == AFTER_THE_END))
+        .map(|e| e.at)
+    {
+        panic!(
+            "{}",
+            world::say!(
+                en: "the events stream was polled again at {}, after it had ended (`None` at \
+                     {}): a stream that has ended may not be polled again (futures' own \
+                     streams panic). When the events end, hand the last batch over and make \
+                     the state say \"done\" (an `Option` around the stream)",
+                ko: "이벤트 stream이 끝난 뒤({1}에 `None`) {0}에 다시 poll되었습니다: 끝난 \
+                     stream은 다시 poll하면 안 됩니다(futures의 stream은 패닉합니다). \
+                     이벤트가 끝나면 마지막 배치를 넘기고 상태에 \"끝\"을 기록하십시오\
+                     (stream을 감싼 `Option`)",
+                show(t),
+                show(ms(end))
+            )
+        );
+    }
+}
+
+#[world::step]
+async fn step4_batches() {
+    let world = World::start();
+
+    let got = within(
+        10,
+        consume(
+            &world,
+            "events out",
+            kata::batches(events(&world, &ARRIVALS, EVENTS_END), 3, ms(200)),
+            |b| format!("batch {b:?}"),
+        ),
+    )
+    .await;
+
+    assert_batches(&world, &got, &ARRIVALS, EVENTS_END);
+    let batches: Vec<(Duration, Vec<u32>)> = taken_on(&world, "events out")
+        .into_iter()
+        .zip(got.iter().cloned())
+        .collect();
     let expected = [
         (ms(20), vec![1, 2, 3]),
         (ms(230), vec![4]),
@@ -544,6 +691,36 @@ async fn step4_batches() {
         )
     );
     assert_timeline!("step4_batches", world);
+
+    // The burst alone, ending at 300 ms, right after [4] went by its timer:
+    // nothing is in hand at the end, and an empty batch never goes.
+    let world = World::start();
+    world.compared_with("step4_batches_end_with_nothing_in_hand");
+
+    let got = within(
+        10,
+        consume(
+            &world,
+            "events out",
+            kata::batches(events(&world, &BURST, BURST_END), 3, ms(200)),
+            |b| format!("batch {b:?}"),
+        ),
+    )
+    .await;
+
+    assert_batches(&world, &got, &BURST, BURST_END);
+    assert_eq!(
+        got,
+        [vec![1, 2, 3], vec![4]],
+        "{}",
+        world::say!(
+            en: "the burst alone: [1, 2, 3] at 20 ms (full), [4] at 230 (its time is up), \
+                 then the events end at 300 ms with nothing in hand, and so does the stream",
+            ko: "몰려온 이벤트만 있을 때: [1, 2, 3]은 20 ms(가득 참), [4]는 230(시간이 다 \
+                 됨), 그리고 300 ms에 모인 것 없이 이벤트가 끝나면 stream도 끝납니다",
+        )
+    );
+    assert_timeline!("step4_batches_end_with_nothing_in_hand", world);
 }
 
 /// How far ahead of the consumer the producer was: items handed over and
@@ -600,6 +777,22 @@ async fn step5_backpressure() {
     );
     let (waiting, at) = ahead(&world);
     assert!(
+        waiting != 3,
+        "{}",
+        world::say!(
+            en: "at {} the producer was 3 items ahead of the consumer, one more than the \
+                 channel's room for 2: a channel that holds room + 1. \
+                 `futures::channel::mpsc::channel(room)` keeps one more slot per sender, \
+                 which `feed` or `try_send` fills; tokio's `mpsc::channel(room)` holds room",
+            ko: "{}에 생산자가 소비자보다 3개 앞서 있었는데, 채널의 자리 2개보다 하나 \
+                 많습니다: 자리가 room + 1개인 채널입니다. \
+                 `futures::channel::mpsc::channel(room)`은 `Sender`마다 자리를 하나 더 \
+                 두고, `feed`나 `try_send`가 그 자리를 채웁니다. tokio의 \
+                 `mpsc::channel(room)`은 room개를 담습니다",
+            show(at)
+        )
+    );
+    assert!(
         waiting <= 2,
         "{}",
         world::say!(
@@ -618,7 +811,7 @@ async fn step5_backpressure() {
         waiting == 2,
         "{}",
         world::say!(
-            en: "the producer was never more than {waiting} items ahead of the consumer: \
+            en: "the producer was at most {waiting} ahead of the consumer: \
                  with room for 2 it runs ahead by 2, handing items over before the consumer \
                  asks (a producer polled only when the consumer asks, or a channel of 1, \
                  does not)",
@@ -643,9 +836,14 @@ async fn step5_backpressure() {
 #[world::step]
 async fn step6_drop_stops_fetching() {
     let world = World::start();
+    // lookup(5) is still running when item 4 is found: work that goes on
+    // after the answer (a spawned lookup, a detached pipeline that cannot
+    // know the answer was taken until it has item 5 to send) shows.
     let catalog = Catalog::new(&world, vec![vec![1, 2], vec![3, 4, 5, 6, 7], vec![8, 9]])
+        .with_latency(3, ms(50))
         .with_latency(4, ms(250))
-        .with_latency(6, ms(300))
+        .with_latency(5, ms(300))
+        .with_latency(6, ms(50))
         .with_rating(4, 5)
         .with_rating(7, 5);
 
@@ -690,7 +888,7 @@ async fn step6_drop_stops_fetching() {
                 en: "`{}` started at {}, after the answer was returned ({}): work that lives \
                      apart from the stream (a spawned task that fetches ahead) goes on when \
                      the stream is dropped",
-                ko: "`{}`가 답을 반환한 뒤({})인 {}에 시작했습니다: stream과 따로 사는 작업\
+                ko: "`{0}`가 답을 반환한 뒤({2})인 {1}에 시작했습니다: stream과 따로 사는 작업\
                      (미리 가져오는 spawn한 태스크)은 stream을 drop해도 계속됩니다",
                 late.actor,
                 show(late.start),
@@ -706,12 +904,13 @@ async fn step6_drop_stops_fetching() {
             "{}",
             world::say!(
                 en: "`{}` was still running when the answer was returned ({}) and finished \
-                     at {}: it ran in a spawned task, which dropping the stream detaches, \
-                     not cancels. A future owned by the stream is cancelled with it",
-                ko: "답을 반환할 때({}) `{}`가 아직 실행 중이었고 {}에 끝났습니다: spawn한 \
-                     태스크에서 실행되었기 때문인데, stream을 drop하면 태스크는 취소되지 \
-                     않고 분리될 뿐입니다. stream이 소유한 future는 stream과 함께 \
-                     취소됩니다",
+                     at {}: it ran in a spawned task (a lookup's, or a whole pipeline's), \
+                     which returning detaches, not cancels. A future owned by the stream is \
+                     cancelled with it when the stream is dropped",
+                ko: "답을 반환할 때({1}) `{0}`가 아직 실행 중이었고 {2}에 끝났습니다: spawn한 \
+                     태스크(조회 하나, 또는 파이프라인 전체)에서 실행되었기 때문인데, \
+                     반환해도 태스크는 취소되지 않고 분리될 뿐입니다. stream이 소유한 \
+                     future는 stream을 drop할 때 함께 취소됩니다",
                 on.actor,
                 show(answered),
                 show(on.end.unwrap_or_default())
@@ -735,9 +934,10 @@ async fn step6_drop_stops_fetching() {
         in_flight == 3,
         "{}",
         world::say!(
-            en: "{in_flight} lookups at most ran at once: look up 3 items at a time",
-            ko: "한꺼번에 실행된 조회가 최대 {in_flight}개였습니다: 한 번에 3개씩 \
-                 조회하십시오",
+            en: "at the peak {in_flight} lookups ran at once, the cap is 3: look up 3 items \
+                 at a time, 3 in flight at all times, across the pages",
+            ko: "가장 많을 때 조회가 한꺼번에 {in_flight}개 실행되었는데 상한은 3개입니다: \
+                 페이지를 넘나들며 언제나 3개씩 실행되도록, 한 번에 3개씩 조회하십시오",
         )
     );
     let cancelled: Vec<&str> = calls
@@ -747,13 +947,13 @@ async fn step6_drop_stops_fetching() {
         .collect();
     assert_eq!(
         (answered, cancelled),
-        (ms(450), vec!["lookup(6)"]),
+        (ms(450), vec!["lookup(5)"]),
         "{}",
         world::say!(
-            en: "item 4 is found at 450 ms; returning drops the stream, and lookup(6), still \
+            en: "item 4 is found at 450 ms; returning drops the stream, and lookup(5), still \
                  in flight, is cancelled then",
             ko: "4번은 450 ms에 찾습니다. 반환하면 stream이 drop되고, 아직 실행 중인 \
-                 `lookup(6)`은 그때 취소됩니다",
+                 `lookup(5)`는 그때 취소됩니다",
         )
     );
     assert_timeline!("step6_drop_stops_fetching", world);
