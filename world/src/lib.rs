@@ -29,6 +29,8 @@
 //!   own: kata 19's actors).
 //! - [`batch`]: ten thousand small requests, a thousand to a row, and
 //!   how many were in flight and how many tasks alive at once.
+//! - [`catalog`]: a paginated catalogue whose pages and lookups take
+//!   virtual time, for the kata on streams.
 //! - [`db`]: a database whose connections answer queries in virtual time
 //!   and are left half-used when a query is cancelled mid-way.
 //! - [`cpu`]: CPU-bound work that holds its thread, and a heartbeat that
@@ -49,6 +51,7 @@
 
 pub mod api;
 pub mod batch;
+pub mod catalog;
 pub mod console;
 pub mod counter;
 pub mod cpu;
@@ -74,6 +77,7 @@ pub mod world;
 
 pub use api::{Api, Post, User};
 pub use batch::Batch;
+pub use catalog::{Catalog, Detail, Page};
 pub use console::Console;
 pub use counter::SlowCounter;
 pub use cpu::{Beat, Cpu, Heartbeat};
