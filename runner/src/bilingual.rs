@@ -107,27 +107,25 @@ fn closing_quote(source: &str, open: usize) -> usize {
 /// The text of the string literal whose `"` is at `open`, its `\` line
 /// continuations joined.
 fn literal_at(source: &str, open: usize) -> String {
-    {
-        let mut text = String::new();
-        let mut chars = source[open + 1..].chars();
-        while let Some(c) = chars.next() {
-            match c {
-                '"' => break,
-                '\\' => match chars.next() {
-                    Some('\n') => {
-                        text.push(' ');
-                        while chars.as_str().starts_with(char::is_whitespace) {
-                            chars.next();
-                        }
+    let mut text = String::new();
+    let mut chars = source[open + 1..].chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => break,
+            '\\' => match chars.next() {
+                Some('\n') => {
+                    text.push(' ');
+                    while chars.as_str().starts_with(char::is_whitespace) {
+                        chars.next();
                     }
-                    Some(other) => text.push(other),
-                    None => break,
-                },
-                c => text.push(c),
-            }
+                }
+                Some(other) => text.push(other),
+                None => break,
+            },
+            c => text.push(c),
         }
-        text
     }
+    text
 }
 
 /// The assertion (or `format!`) whose `!` is at `at`, and how many
