@@ -1,6 +1,7 @@
 //! Wrong: Blind examination: step 4 gives each producer its own channel and
 //! selects over the receivers, stopping at the first None ("a producer is
 //! done, so we are done"): producer B's items after A finished are lost.
+//! (`biased;`, so that the verdict does not depend on select!'s random pick.)
 //! expect: it stops only when the last producer is done
 
 pub async fn many_producers(sources: Vec<Source>, consumer: Consumer, capacity: usize) -> Vec<u32> {
@@ -13,6 +14,7 @@ pub async fn many_producers(sources: Vec<Source>, consumer: Consumer, capacity: 
     let mut ids = Vec::new();
     loop {
         let next = tokio::select! {
+            biased;
             item = rxa.recv() => item,
             item = rxb.recv() => item,
         };
