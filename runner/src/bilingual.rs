@@ -86,7 +86,9 @@ pub fn hangul_literals(source: &str) -> Vec<String> {
     found
 }
 
-fn is_hangul(c: char) -> bool {
+/// A Hangul syllable: what makes a string Korean, here and in the
+/// glossary's check (`korean.rs`).
+pub(crate) fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
