@@ -11,7 +11,7 @@ use kata_runner::blob::blob_id;
 use kata_runner::contract::Layout;
 use tempfile::TempDir;
 
-use crate::sandbox;
+mod sandbox;
 use sandbox::{DIR, NAME, Sandbox, kata_command, kata_path};
 
 /// What one run of `cargo kata` did.

@@ -8,7 +8,7 @@
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::sandbox;
+mod sandbox;
 use sandbox::terminal::Terminal;
 use sandbox::{NAME, Sandbox};
 

@@ -9,7 +9,7 @@ use std::process::Command;
 
 use kata_runner::contract::Layout;
 
-use crate::sandbox;
+mod sandbox;
 use sandbox::{NAME, Sandbox, kata_path};
 
 /// What one run of `cargo kata` did.

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 
-use crate::sandbox;
+mod sandbox;
 use sandbox::terminal::Terminal;
 use sandbox::{NAME, Sandbox};
 

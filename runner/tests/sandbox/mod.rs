@@ -1,5 +1,5 @@
 //! A scratch copy of the workspace for driving the real `cargo kata`, shared
-//! by the end-to-end tests (`cli.rs`, `faults.rs`, `watch.rs`, ...).
+//! by the integration tests (`cli.rs`, `watch.rs`, `interview.rs`).
 //!
 //! The copy holds the workspace with kata 03 as its only kata (its tests
 //! and snapshots too), because the other katas may be half-written while
@@ -15,6 +15,9 @@
 //! `cargo test` runs at once each take directories of their own (see
 //! [`Lane::target_dir`]): they never wait for each other's build lock, nor
 //! confuse each other's builds.
+
+// Each test binary uses its own part of this module.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -2,7 +2,7 @@
 //! workspace: under a pseudo-terminal, as a learner runs it, and with
 //! `--manual` on a pipe.
 //!
-//! The copy holds kata 03 only, like the copy of `cli.rs`, and builds
+//! The copy holds kata 03 only, like the copy of `tests/cli.rs`, and builds
 //! into the same target directory, so the dependencies are built once.
 #![cfg(unix)]
 
@@ -11,7 +11,7 @@ use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::sandbox;
+mod sandbox;
 use sandbox::terminal::Terminal;
 use sandbox::{DIR, NAME, Sandbox};
 
