@@ -220,6 +220,81 @@ fn assert_reads_store(world: &World, row: &str) {
     );
 }
 
+/// Asserts that a `balance` or a `shutdown` with nothing to drain, asked at
+/// `asked` and answered at `answered`, answered what a read of the store
+/// `row` gave: a read that started once it was asked and ended as it was
+/// answered (the actor answers as its read comes back).
+fn assert_answered_by_read(
+    world: &World,
+    row: &str,
+    what: &str,
+    asked: Duration,
+    answered: Duration,
+) {
+    let read = world
+        .trace()
+        .spans_of(row)
+        .into_iter()
+        .any(|s| s.label == "read" && s.start >= asked && s.end == Some(answered));
+    assert!(
+        read,
+        "{}",
+        world::say!(
+            en: "{what}, asked at {} ms, answered at {} ms with no read of the store `{row}` \
+                 ending then: it answers what a read gives, made by the actor in its turn (50 ms), \
+                 as the README's steps count it. An answer taken from `peek()` (the tests' window \
+                 on the store: it takes no time and records nothing) or from a copy of the \
+                 balance kept in the actor skips the read",
+            ko: "{} ms에 요청한 {what}가 {} ms에 답했는데, 그때 끝난 저장소 `{row}`의 읽기가 \
+                 없습니다: actor가 자기 차례에 읽은 값(50 ms)을 답해야 합니다. README의 단계가 \
+                 그렇게 셉니다. `peek()`(테스트가 저장소를 들여다보는 창: 시간이 걸리지 않고 아무것도 \
+                 기록하지 않습니다)이나 actor 안에 둔 잔액의 사본에서 가져온 답은 읽기를 \
+                 건너뜁니다",
+            asked.as_millis(),
+            answered.as_millis(),
+        )
+    );
+}
+
+/// Asserts that each deposit of `callers` answered as a write of the store
+/// `row` landed: the actor answers after the write, not before it.
+fn assert_answered_after_write(world: &World, row: &str, callers: &[&str]) {
+    let trace = world.trace();
+    let landed: Vec<Duration> = trace
+        .spans_of(row)
+        .into_iter()
+        .filter(|s| s.label == "write")
+        .filter_map(|s| s.end)
+        .collect();
+    for caller in callers {
+        let (_, answered) = asked_and_answered(world, caller);
+        assert!(
+            landed.contains(&answered),
+            "{}",
+            world::say!(
+                en: "{caller} answered at {} ms, when no write of the store `{row}` landed: a \
+                     deposit answered before its write had landed. Answer after the write: a \
+                     caller that hears the new balance must find it in the store",
+                ko: "{caller}가 {} ms에 답했는데, 그때 끝난 저장소 `{row}`의 쓰기가 없습니다: 쓰기가 \
+                     끝나기 전에 답한 입금입니다. 쓰기가 끝난 뒤에 답하십시오: 새 잔액을 들은 \
+                     호출자는 저장소에서도 그 잔액을 봐야 합니다",
+                answered.as_millis(),
+            )
+        );
+    }
+}
+
+/// The start and end of the one span on the request row `row`.
+fn asked_and_answered(world: &World, row: &str) -> (Duration, Duration) {
+    let span = world
+        .trace()
+        .spans_of(row)
+        .into_iter()
+        .next()
+        .expect("the request's row");
+    (span.start, span.end.unwrap_or(span.start))
+}
+
 #[world::step]
 async fn step1_one_owner() {
     let world = World::start();
@@ -345,6 +420,8 @@ async fn step2_stops() {
     })
     .await;
     assert_one_owner(&world, "account", &["dep 1", "balance", "dep 2"]);
+    let (asked, answered) = asked_and_answered(&world, "balance");
+    assert_answered_by_read(&world, "account", "balance", asked, answered);
     let at_answer = store.peek();
     assert_eq!(
         at_answer,
@@ -417,6 +494,14 @@ async fn step2_stops() {
             en: "shutdown answers the balance the actor stopped with",
             ko: "shutdown은 actor가 멈출 때의 잔액을 답합니다",
         )
+    );
+    let (asked, answered) = asked_and_answered(&world, "shutdown");
+    assert_answered_by_read(
+        &world,
+        "account 2",
+        "shutdown (nothing to drain)",
+        asked,
+        answered,
     );
     tokio::time::sleep(ms(1)).await;
     let a = account.clone();
@@ -529,7 +614,9 @@ async fn step3_backpressure() {
             )
         );
     }
+    let asked = world.now();
     let balance = within(10, account.balance()).await;
+    assert_answered_by_read(&world, "account", "balance", asked, world.now());
     assert_eq!(
         balance,
         Ok(6),
@@ -566,7 +653,9 @@ async fn step3_backpressure() {
                  셰딩되지 않은 것입니다",
         )
     );
+    let asked = world.now();
     let balance = within(10, shed.balance()).await;
+    assert_answered_by_read(&world, "account 2", "balance", asked, world.now());
     assert_eq!(
         balance,
         Ok(2),
@@ -587,7 +676,15 @@ async fn step3_backpressure() {
                  받아들여집니다",
         )
     );
+    let asked = world.now();
     within(10, shed.shutdown()).await.ok();
+    assert_answered_by_read(
+        &world,
+        "account 2",
+        "shutdown (nothing to drain)",
+        asked,
+        world.now(),
+    );
     tokio::time::sleep(ms(1)).await;
     let s = shed.clone();
     assert_refused(
@@ -688,7 +785,7 @@ async fn step4_no_cycle() {
     // shutdown waiting in its mailbox of 1; the withdrawal waits for room,
     // and the shutdown closes the mailbox at 700 ms. Nothing reaches B.
     let store_c = SlowCounter::named(&world, "account C", 50);
-    let c = kata::spawn_account(store_c, 1);
+    let c = kata::spawn_account(store_c.clone(), 1);
     let before = store_b.peek();
     let (_, _, failed) = within(10, async {
         tokio::join!(
@@ -700,6 +797,26 @@ async fn step4_no_cycle() {
     .await;
     tokio::time::sleep(ms(1000)).await;
     let after = store_b.peek();
+    let c_after = store_c.peek();
+    assert_eq!(
+        c_after,
+        51,
+        "{}",
+        world::say!(
+            en: "C's withdrawal of 10 was made (C went from 51 to {c_after}) and the transfer \
+                 answered {failed:?}: the withdrawal got into C's mailbox of 1 while the shutdown \
+                 filled it, and the shutdown's drain made it. A mailbox of 1 that holds a message \
+                 has no room: the withdrawal must wait, and be refused when the shutdown closes \
+                 the mailbox. The mailbox is not bounded at the size spawn_account was given (an \
+                 unbounded channel, or a bigger one)",
+            ko: "C에서 10을 출금했고(C가 51에서 {c_after}가 됨) 이체는 {failed:?}로 답했습니다: \
+                 shutdown이 용량 1인 C의 메일박스를 채우고 있는 동안 출금이 메일박스에 들어갔고, \
+                 shutdown이 메일박스를 비우면서 그 출금을 처리했습니다. 메시지 하나가 든 용량 1인 \
+                 메일박스에는 자리가 없습니다: 출금은 기다려야 하고, shutdown이 메일박스를 닫을 때 \
+                 거절되어야 합니다. 메일박스가 `spawn_account`에 준 크기로 제한되지 않았습니다(용량 \
+                 제한이 없는 채널이거나 더 큰 채널)",
+        )
+    );
     assert_eq!(
         after,
         before,
@@ -726,6 +843,32 @@ async fn step4_no_cycle() {
             ko: "멈춘 계좌에서 하는 이체는 출금의 에러, 곧 `Err(ActorError::Stopped)`를 답하고 아무것도 \
                  옮기지 않습니다",
         )
+    );
+    let (_, refused_at) = asked_and_answered(&world, "C->B");
+    assert_eq!(
+        refused_at,
+        ms(700),
+        "{}",
+        world::say!(
+            en: "the transfer from C was refused at {} ms, not at 700 ms, when C's actor read the \
+                 shutdown: reading the shutdown, the actor closes its mailbox at once \
+                 (Receiver::close), and the withdrawal waiting for room is refused then. Without \
+                 the close, the withdrawal got into the room the shutdown left and waited there \
+                 until the task ended",
+            ko: "C에서 하는 이체가 C의 actor가 shutdown을 읽은 700 ms가 아니라 {} ms에 거절됐습니다: \
+                 actor는 shutdown을 읽으면 바로 메일박스를 닫고(`Receiver::close`), 자리를 기다리던 \
+                 출금은 그때 거절됩니다. 닫지 않으면 출금이 shutdown이 비운 자리에 들어가 태스크가 \
+                 끝날 때까지 거기서 기다립니다",
+            refused_at.as_millis(),
+        )
+    );
+    let (asked, answered) = asked_and_answered(&world, "C shutdown");
+    assert_answered_by_read(
+        &world,
+        "account C",
+        "shutdown (nothing to drain)",
+        asked,
+        answered,
     );
     assert_timeline!("step4_no_cycle", world);
 }
@@ -774,6 +917,7 @@ async fn step5_drain() {
         &["dep 1", "dep 2", "dep 3", "dep 4", "dep 5", "shutdown"],
     );
     assert_reads_store(&world, "account");
+    assert_answered_after_write(&world, "account", &["dep 1", "dep 2", "dep 3"]);
 
     assert_eq!(
         (d1, d2, d3),
