@@ -16,7 +16,7 @@
 //! of sources. (A build script's `output` is written in place too, but only
 //! when the script runs again, which a seeded registry crate's never does.)
 //!
-//! Used by `verify` and, by path, by the runner's own tests for their
+//! Used by `verify` and by the runner's own tests for their
 //! scratch workspace.
 
 use std::io;
@@ -109,5 +109,59 @@ mod tests {
                 inode(&from.join("debug/deps/libworld-1.rlib"))
             );
         }
+    }
+
+    /// What seeding is for, asked of the cargo that runs this test: a
+    /// directory seeded from the target directory this test was built in
+    /// builds `unify` (a build script, registry crates, a crate of ours)
+    /// without compiling anything. Where cargo keeps its builds is its own
+    /// affair, not a promise; when it moves them, this fails and names what
+    /// cargo compiled again, where every seeded build would otherwise just
+    /// turn slow without a word.
+    #[test]
+    fn cargo_builds_nothing_again_in_a_seeded_directory() {
+        // This test runs as `<target>/debug/deps/kata_runner-<hash>`.
+        let exe = std::env::current_exe().unwrap();
+        let target = exe.ancestors().nth(3).unwrap();
+        // Beside it, on the same file system, so that artifacts are linked.
+        let seeded = tempfile::Builder::new()
+            .prefix("seed-check-")
+            .tempdir_in(target)
+            .unwrap();
+        assert!(seed_once(seeded.path(), target).unwrap());
+
+        let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let output = std::process::Command::new(cargo)
+            .args(["build", "--quiet", "--message-format=json", "-p", "unify"])
+            .current_dir(workspace)
+            .env("CARGO_TARGET_DIR", seeded.path())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let messages = String::from_utf8_lossy(&output.stdout);
+        let artifacts: Vec<&str> = messages
+            .lines()
+            .filter(|m| m.contains(r#""reason":"compiler-artifact""#))
+            .collect();
+        let compiled: Vec<&str> = artifacts
+            .iter()
+            .filter(|m| m.contains(r#""fresh":false"#))
+            .map(|m| target_name(m))
+            .collect();
+        assert!(artifacts.len() >= 5, "cargo built too little:\n{messages}");
+        assert!(
+            compiled.is_empty(),
+            "cargo compiled {compiled:?} again in a seeded target directory: \
+             seed.rs no longer brings what cargo reuses (has cargo moved its \
+             builds?); verify and the runner's tests now rebuild everything"
+        );
+    }
+
+    /// The `target.name` of one of cargo's JSON messages.
+    fn target_name(message: &str) -> &str {
+        let rest = &message[message.find(r#""target":{"#).unwrap()..];
+        let rest = &rest[rest.find(r#""name":""#).unwrap() + 8..];
+        &rest[..rest.find('"').unwrap()]
     }
 }
