@@ -225,20 +225,67 @@ async fn step4_spawned_task_runs() {
 #[world::step]
 async fn step5_spawn_three_gather_two() {
     let world = World::start();
-    let api = Api::new(&world);
+    // Three different times, so that the order the tasks finish in (3, 2,
+    // then 1) is the reverse of their ids: results gathered as they finish
+    // come out in another order than the ids ask for.
+    let api = Api::new(&world)
+        .with_latency("fetch_data(2)", ms(600))
+        .with_latency("fetch_data(3)", ms(300));
 
     let (first_two, third) = within(10, kata::spawn_three_gather_two(&api)).await;
 
+    if first_two != ["Data 1", "Data 2"] {
+        let cause = if first_two == ["Data 2", "Data 1"] {
+            world::say!(
+                en: "Data 2 came before Data 1: tasks 1 and 2 were read as they finished \
+                     (fetch_data(2) takes 600 ms, fetch_data(1) 1000 ms; a JoinSet's join_next, or \
+                     any read as they finish, gives the faster first), or the two were swapped. \
+                     The first two results are in the order of their ids: join! on task 1 and \
+                     task 2 keeps the order of its arguments; a JoinSet needs each result tagged \
+                     with its id and put back in order",
+                ko: "Data 2가 Data 1보다 먼저 나왔습니다: 태스크 1과 2를 끝나는 대로 읽었거나 \
+                     (`fetch_data(2)`는 600 ms, `fetch_data(1)`은 1000 ms입니다. `JoinSet`의 \
+                     `join_next`도, 끝나는 대로 읽는 다른 방법도 빠른 쪽을 먼저 줍니다), 둘을 \
+                     뒤바꿨습니다. 처음 두 결과는 id 순서대로입니다: 태스크 1과 태스크 2에 쓴 \
+                     `join!`은 인자의 순서를 지킵니다. `JoinSet`이라면 결과마다 id를 붙여 순서대로 \
+                     되돌려야 합니다",
+            )
+        } else if first_two.iter().any(|data| data == "Data 3") {
+            world::say!(
+                en: "the first two results are the first two tasks to finish (fetch_data(3) takes \
+                     300 ms, fetch_data(2) 600 ms, fetch_data(1) 1000 ms), not tasks 1 and 2: \
+                     gather the handles of tasks 1 and 2, in the order of their ids, and get \
+                     task 3's result on its own",
+                ko: "처음 두 결과가 태스크 1과 2가 아니라 먼저 끝난 두 태스크의 결과입니다 \
+                     (`fetch_data(3)`은 300 ms, `fetch_data(2)`는 600 ms, `fetch_data(1)`은 \
+                     1000 ms): 태스크 1과 2의 핸들을 id 순서대로 gather하고, 태스크 3의 결과는 \
+                     따로 받으십시오",
+            )
+        } else {
+            world::say!(
+                en: "the first two results are those of tasks 1 and 2, in the order of their ids",
+                ko: "처음 두 결과는 태스크 1과 2의 결과이고, id 순서대로입니다",
+            )
+        };
+        panic!(
+            "{}",
+            world::say!(
+                en: "{cause} (got {first_two:?} and {third:?}, expected [\"Data 1\", \"Data 2\"] \
+                     and \"Data 3\")",
+                ko: "{cause} (받은 값 {first_two:?}, {third:?}, 기대한 값 [\"Data 1\", \
+                     \"Data 2\"], \"Data 3\")",
+            )
+        );
+    }
     assert_eq!(
-        first_two,
-        ["Data 1", "Data 2"],
+        third,
+        "Data 3",
         "{}",
         world::say!(
-            en: "the first two results, in order",
-            ko: "처음 두 결과를 순서대로",
+            en: "the third result is task 3's",
+            ko: "세 번째 결과는 태스크 3의 결과입니다",
         )
     );
-    assert_eq!(third, "Data 3");
     assert_eq!(
         started(&world, "fetch_data(3)"),
         ms(0),
@@ -254,8 +301,11 @@ async fn step5_spawn_three_gather_two() {
         ms(1000),
         "{}",
         world::say!(
-            en: "three 1 s tasks running concurrently are all done at 1000 ms",
-            ko: "동시에 실행되는 1초짜리 태스크 셋은 1000 ms에 모두 끝납니다",
+            en: "three tasks of 1000, 600 and 300 ms running concurrently are all done at \
+                 1000 ms, when the longest is: the order in which their handles are awaited \
+                 changes nothing",
+            ko: "동시에 실행되는 1000, 600, 300 ms짜리 태스크 셋은 가장 긴 태스크가 끝나는 1000 ms에 \
+                 모두 끝납니다: 핸들을 await하는 순서는 아무것도 바꾸지 않습니다",
         )
     );
     let rows = ["fetch_data(1)", "fetch_data(2)", "fetch_data(3)"];

@@ -1,6 +1,6 @@
 //! Wrong: spawns the first two into a `JoinSet` (task 2 first) and lists
 //! their results as they finish: the order of completion, not of the ids.
-//! expect: the first two results, in order
+//! expect: tasks 1 and 2 were read as they finished
 
 pub async fn spawn_three_gather_two(api: &Api) -> (Vec<String>, String) {
     let mut set = tokio::task::JoinSet::new();

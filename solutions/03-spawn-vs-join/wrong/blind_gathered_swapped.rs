@@ -1,6 +1,6 @@
 //! Wrong: returns the two gathered results in the wrong order (Data 2,
 //! Data 1): gather keeps the order of its arguments.
-//! expect: the first two results, in order
+//! expect: or the two were swapped
 
 pub async fn spawn_three_gather_two(api: &Api) -> (Vec<String>, String) {
     let spawn = |n: u32| {
