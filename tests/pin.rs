@@ -344,14 +344,29 @@ fn assert_beats_from_the_loop(world: &World) {
     );
 }
 
+/// How many times `step2_beat_due_with_the_data` plays its tie. Without
+/// `biased;`, `select!` polls its branches from a random one each turn
+/// (tokio seeds that choice afresh in every runtime, and offers no stable
+/// way to fix the seed), so a loop that leaves the tie to chance wins it
+/// half the time: played 20 times, it wins them all once in 2^20 runs.
+const TIES: u32 = 20;
+
 #[world::step]
 async fn step2_beat_due_with_the_data() {
+    for tie in 1..=TIES {
+        beat_due_with_the_data(tie).await;
+    }
+}
+
+/// One play of the tie: every 250 ms, the fifth beat is due at 1000 ms,
+/// the instant the data comes. The data wins it: no `waiting` after the
+/// answer. Each play in a world of its own, so that a failure shows that
+/// play's timeline beside the reference.
+async fn beat_due_with_the_data(tie: u32) {
     let world = World::start();
     let api = Api::new(&world);
     let console = Console::new(&world);
 
-    // Every 250 ms: the fifth beat is due at 1000 ms, the instant the data
-    // comes. The data wins it: no `waiting` after the answer.
     let outcome = within(
         10,
         tokio::time::timeout(ms(3000), kata::heartbeat_while(&api, &console, ms(250))),
@@ -384,6 +399,23 @@ async fn step2_beat_due_with_the_data() {
     });
     assert_eq!(data, "Data 1");
     let beats: Vec<u64> = console.printed_ms().iter().map(|(at, _)| *at).collect();
+    // The specific cause first: the data won the ties before this one, so
+    // the loop's branch order is left to chance.
+    assert!(
+        tie == 1 || beats != [0, 250, 500, 750, 1000],
+        "{}",
+        world::say!(
+            en: "the data won the tie at 1000 ms {won} times, then lost it in play {tie} of \
+                 {TIES}: the beat printed `waiting` in the instant the data came. Without biased; \
+                 select! polls its branches from a random one each turn, so a beat due with the \
+                 data wins half the time. Write biased; and put the call's branch first",
+            ko: "데이터가 1000 ms의 동점을 {won}번 이기고 {TIES}번 중 {tie}번째에 졌습니다: \
+                 데이터가 온 순간에 박자가 `waiting`을 출력했습니다. `biased;`가 없으면 \
+                 `select!`는 턴마다 무작위 가지부터 poll하므로, 데이터와 같은 순간의 박자가 절반은 \
+                 이깁니다. `biased;`를 쓰고 호출의 가지를 먼저 두십시오",
+            won = tie - 1,
+        )
+    );
     assert_eq!(
         beats,
         [0, 250, 500, 750],
@@ -391,12 +423,15 @@ async fn step2_beat_due_with_the_data() {
         world::say!(
             en: "with a beat every 250 ms the fifth is due at 1000 ms, the instant the data comes: \
                  the data wins it, and no `waiting` is printed then. Keep the call in the loop's \
-                 own task and put its branch first under biased; (a call spawned elsewhere reaches \
-                 the loop through its JoinHandle only after the beat of the same instant)",
+                 own task and put its branch first under biased; (without biased; select! polls its \
+                 branches from a random one each turn, and the beat wins such a tie half the time: \
+                 this test plays it {TIES} times; a call spawned elsewhere reaches the loop through its JoinHandle \
+                 only after the beat of the same instant)",
             ko: "250 ms 박자면 다섯째 박자가 데이터가 오는 순간인 1000 ms에 옵니다: 데이터가 \
                  이기고, 그때 `waiting`은 출력하지 않습니다. 호출을 루프 자신의 태스크에 두고 `biased;` \
-                 아래 그 가지를 먼저 두십시오(다른 곳에 spawn한 호출은 같은 순간의 박자 뒤에야 \
-                 `JoinHandle`을 거쳐 루프에 닿습니다)",
+                 아래 그 가지를 먼저 두십시오(`biased;`가 없으면 `select!`는 턴마다 무작위 가지부터 \
+                 poll하므로 그런 동점을 박자가 절반은 이기고, 이 테스트는 {TIES}번 겨룹니다. 다른 곳에 \
+                 spawn한 호출은 같은 순간의 박자 뒤에야 `JoinHandle`을 거쳐 루프에 닿습니다)",
         )
     );
     assert_eq!(
@@ -410,6 +445,126 @@ async fn step2_beat_due_with_the_data() {
     );
     assert_beats_from_the_loop(&world);
     assert_timeline!("step2_beat_due_with_the_data", world);
+}
+
+/// Holds the runtime's only thread from `at` for `by`, as a blocking call
+/// in another task would: no task runs meanwhile, and the clock moves on.
+/// Drawn `#` on the row `another task`. On the paused clock the hold is a
+/// jump of the clock (tokio's `advance`); in the real-clock run, a real
+/// hold of the thread.
+fn hold_the_thread(world: &World, at: Duration, by: Duration) -> tokio::task::JoinHandle<()> {
+    let world = world.clone();
+    let from = Instant::now() + at;
+    tokio::spawn(async move {
+        tokio::time::sleep_until(from).await;
+        let span = world.span("another task", "", world::Fill::Blocked);
+        if world::real_clock::real_clock() {
+            std::thread::sleep(by);
+        } else {
+            tokio::time::advance(by).await;
+        }
+        span.end(None::<String>);
+    })
+}
+
+#[world::step]
+async fn step2_beats_keep_their_schedule() {
+    let world = World::start();
+    let api = Api::new(&world);
+    let console = Console::new(&world);
+
+    // Another task holds the thread from 550 to 650 ms: the beat due at
+    // 600 ms can print only at 650. interval's next beat is still due at
+    // 900 ms; a timer made afresh each turn would count 300 ms from 650.
+    let other = hold_the_thread(&world, ms(550), ms(100));
+    let outcome = within(
+        10,
+        tokio::time::timeout(ms(3000), kata::heartbeat_while(&api, &console, ms(300))),
+    )
+    .await;
+    within(10, other).await.unwrap_or_else(|e| {
+        panic!(
+            "{}",
+            world::say!(
+                en: "the test's task that holds the thread failed: {e}",
+                ko: "스레드를 붙잡는 테스트의 태스크가 실패했습니다: {e}",
+            )
+        )
+    });
+
+    let starts: Vec<u128> = bars(&world, "fetch_data(1)")
+        .iter()
+        .map(|bar| bar.0)
+        .collect();
+    assert!(
+        starts.len() <= 1,
+        "{}",
+        world::say!(
+            en: "fetch_data(1) started {} times (at {starts:?} ms): create the call once, before \
+                 the loop, pin it and select on &mut it",
+            ko: "`fetch_data(1)`이 {}번 시작했습니다(시각 {starts:?} ms): 호출을 루프 앞에서 한 번 \
+                 만들어 고정하고 `&mut`로 `select!`하십시오",
+            starts.len(),
+        )
+    );
+    let data = outcome.unwrap_or_else(|_| {
+        panic!(
+            "{}",
+            world::say!(
+                en: "heartbeat_while did not answer within 3 s: fetch_data(1) answers at 1000 ms",
+                ko: "`heartbeat_while`이 3초 안에 답하지 않았습니다: `fetch_data(1)`은 1000 ms에 \
+                     답합니다",
+            )
+        )
+    });
+    assert_eq!(data, "Data 1");
+    let beats: Vec<u64> = console.printed_ms().iter().map(|(at, _)| *at).collect();
+    // The specific cause first: the late beat pushed the next one.
+    let pushed = beats.contains(&650) && beats.contains(&950) && !beats.contains(&900);
+    assert!(
+        !pushed,
+        "{}",
+        world::say!(
+            en: "waiting at {beats:?} ms: the beat due at 600 ms printed late, at 650 ms (another \
+                 task held the thread from 550 ms), and the next came 300 ms after that late turn, \
+                 at 950 ms, not at 900 ms. A timer made afresh each turn (sleep(every) or \
+                 timeout(every, ..) in the loop) counts from when its turn ran, so every late turn \
+                 pushes all the later beats, as asyncio.wait's beats drift. \
+                 tokio::time::interval keeps to its schedule: make it once, before the loop, and \
+                 select on its tick()",
+            ko: "`waiting`이 {beats:?} ms에 출력되었습니다: 600 ms의 박자가 늦게, 650 ms에 \
+                 출력되었고(다른 태스크가 550 ms부터 스레드를 붙잡았습니다) 다음 박자가 900 ms가 \
+                 아니라 그 늦은 턴에서 300 ms 뒤인 950 ms에 왔습니다. 턴마다 새로 만든 \
+                 타이머(루프 안의 `sleep(every)`나 `timeout(every, ..)`)는 그 턴이 실행된 때부터 \
+                 세므로, 늦은 턴마다 뒤의 박자가 모두 밀립니다. `asyncio.wait`의 박자가 밀리는 \
+                 것과 같습니다. `tokio::time::interval`은 일정을 지킵니다: 루프 앞에서 한 번 \
+                 만들고 그 `tick()`을 `select!`하십시오",
+        )
+    );
+    assert_eq!(
+        beats,
+        [0, 300, 650, 900],
+        "{}",
+        world::say!(
+            en: "the beats keep interval's schedule: waiting at 0 and 300 ms, at 650 ms for the \
+                 beat due at 600 (the thread was held until then), and at 900 ms, on schedule; none \
+                 after the data came",
+            ko: "박자는 `interval`의 일정을 지킵니다: 0 ms와 300 ms, 600 ms의 박자는 650 ms(그때까지 \
+                 스레드가 붙잡혀 있었습니다), 그리고 일정대로 900 ms에 `waiting`을 출력하고, 데이터가 \
+                 온 뒤에는 출력하지 않습니다",
+        )
+    );
+    assert_eq!(
+        world.now(),
+        ms(1000),
+        "{}",
+        world::say!(
+            en: "the loop answers when the call answers (1000 ms)",
+            ko: "루프는 호출이 답할 때(1000 ms) 답합니다",
+        )
+    );
+    assert_beats_from_the_loop(&world);
+    assert_timeline!("step2_beats_keep_their_schedule", world);
 }
 
 #[world::step]

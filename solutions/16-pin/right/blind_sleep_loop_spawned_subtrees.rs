@@ -1,4 +1,4 @@
-//! Right: beats with a fresh sleep(every) per turn instead of an interval (printing first), keeps the call as Box::pin, and runs each subtree as a spawned task awaited in order.
+//! Right: polls the boxed future, then the boxed timer, through `self.fut`/`self.sleep` on a `mut self: Pin<&mut Self>`, and runs each subtree as a spawned task awaited in order. (Its heartbeat, a fresh sleep(every) per turn, is wrong/blind_sleep_per_turn_drifts.rs: a late turn pushes every later beat.)
 
 pub fn with_deadline<F: Future>(fut: F, deadline: Instant) -> Deadline<F> {
     let sleep = Box::pin(tokio::time::sleep_until(deadline));
@@ -20,18 +20,6 @@ impl<F: Future> Future for Deadline<F> {
             Poll::Ready(Err(DeadlinePassed))
         } else {
             Poll::Pending
-        }
-    }
-}
-
-pub async fn heartbeat_while(api: &Api, console: &Console, every: Duration) -> String {
-    let mut call = Box::pin(api.fetch_data(1));
-    loop {
-        console.print("waiting");
-        tokio::select! {
-            biased;
-            data = call.as_mut() => return data,
-            _ = tokio::time::sleep(every) => {}
         }
     }
 }
