@@ -13,16 +13,17 @@
 //! manifest's `compile-checks = true`).
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 #[cfg(not(feature = "reference"))]
 use send_bounds as kata;
 #[cfg(feature = "reference")]
 use send_bounds_solution as kata;
-use world::{Api, World, assert_timeline, within};
+use world::{Api, User, World, assert_timeline, within};
 
 /// What `tokio::spawn` asks of a future, asked at compile time: it may
 /// move to another worker thread between polls (`Send`), and it may
@@ -82,6 +83,49 @@ fn tasks_of(world: &World, rows: &[&str]) -> usize {
         .collect();
     tasks.len()
 }
+
+/// A look into the learner's `Cache`, to tell "never inserted" from
+/// "never read" by what the cache holds. The README's cache (a std
+/// `Mutex`) and the one it allows (tokio's) can be read; a cache of another
+/// shape falls through to [`Unread`] by autoref (the method of `&Look` is
+/// found only when `Look`'s own is missing), and the test says both halves
+/// of the rule instead.
+struct Look<'a, T>(&'a T);
+
+// Used when the cache is std's, as the README's is.
+#[allow(dead_code)]
+trait ReadStd {
+    fn holds(&self, id: u32) -> Option<bool>;
+}
+
+impl ReadStd for Look<'_, Arc<std::sync::Mutex<HashMap<u32, User>>>> {
+    fn holds(&self, id: u32) -> Option<bool> {
+        let map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        Some(map.contains_key(&id))
+    }
+}
+
+// Used when the cache is tokio's (the reference's is std's).
+#[allow(dead_code)]
+trait ReadTokio {
+    fn holds(&self, id: u32) -> Option<bool>;
+}
+
+impl ReadTokio for Look<'_, Arc<tokio::sync::Mutex<HashMap<u32, User>>>> {
+    fn holds(&self, id: u32) -> Option<bool> {
+        self.0.try_lock().ok().map(|map| map.contains_key(&id))
+    }
+}
+
+// Used when the cache is neither of the two above.
+#[allow(dead_code)]
+trait Unread {
+    fn holds(&self, _id: u32) -> Option<bool> {
+        None
+    }
+}
+
+impl<T> Unread for &Look<'_, T> {}
 
 #[world::step]
 async fn step1_names_spawned() {
@@ -151,6 +195,21 @@ async fn step2_cached_user() {
         )
     );
 
+    // What the cache holds now, where the test can read it: user 1 was
+    // fetched and must have been inserted.
+    // The outer `&` is what lets an unreadable cache fall through to `Unread`.
+    #[allow(clippy::needless_borrow)]
+    let cached = (&Look(&cache)).holds(1);
+    assert_ne!(
+        cached,
+        Some(false),
+        "{}",
+        world::say!(
+            en: "user 1 was fetched (0 to 500 ms), but the cache does not hold it: insert what you fetched into the cache",
+            ko: "user 1을 fetch했지만(0부터 500 ms까지) 캐시에 없습니다: fetch한 것을 캐시에 넣어야 합니다",
+        )
+    );
+
     // At 500 ms, user 1 again: from the cache, at once.
     let again = within(
         10,
@@ -159,13 +218,22 @@ async fn step2_cached_user() {
     .await
     .unwrap();
     assert_eq!(again.name, "User1");
+    let fetched = world.trace().spans_of("fetch_user(1)").len();
+    assert!(
+        !(fetched > 1 && cached == Some(true)),
+        "{}",
+        world::say!(
+            en: "the cache held user 1 since 500 ms, but asked again, user 1 was fetched again: look in the cache before fetching, and fetch only what it does not hold",
+            ko: "캐시에는 500 ms부터 user 1이 있었지만, 다시 묻자 user 1을 또 fetch했습니다: fetch하기 전에 캐시를 먼저 보고, 캐시에 없는 것만 fetch해야 합니다",
+        )
+    );
     assert_eq!(
-        world.trace().spans_of("fetch_user(1)").len(),
+        fetched,
         1,
         "{}",
         world::say!(
-            en: "a cached user is not fetched again: insert what you fetched into the cache",
-            ko: "캐시에 있는 user는 다시 fetch하지 않습니다: fetch한 것을 캐시에 넣어야 합니다",
+            en: "a cached user is not fetched again: asked again at 500 ms, user 1 was fetched a second time. Look in the cache before fetching, and insert what you fetched into the cache",
+            ko: "캐시에 있는 user는 다시 fetch하지 않습니다: 500 ms에 다시 묻자 user 1을 또 fetch했습니다. fetch하기 전에 캐시를 먼저 보고, fetch한 것을 캐시에 넣어야 합니다",
         )
     );
     // And once more: a cache keeps what it serves.
@@ -281,7 +349,12 @@ async fn step4_spawn_names() {
 #[world::step]
 async fn step5_log_in_tasks() {
     let world = World::start();
-    let api = Api::new(&world);
+    // Uneven: user 3 (the last id) answers first, at 200 ms, user 2 last, at
+    // 700 ms, so an answer that awaits only the last handle, or only the
+    // first, returns before every task is done.
+    let api = Api::new(&world)
+        .with_latency("fetch_user(2)", ms(700))
+        .with_latency("fetch_user(3)", ms(200));
     let log = Rc::new(RefCell::new(Vec::new()));
 
     within(
@@ -289,9 +362,21 @@ async fn step5_log_in_tasks() {
         kata::log_in_tasks(api.clone(), vec![1, 2, 3], log.clone()),
     )
     .await;
+    let returned = world.now();
 
     let mut logged = log.borrow().clone();
     logged.sort();
+    // The specific cause first: some tasks ran to the end, and the function
+    // returned before the others did.
+    assert!(
+        logged.is_empty() || logged.len() >= 3,
+        "{}",
+        world::say!(
+            en: "`log_in_tasks` returned at {} ms with {logged:?} in the log: it awaited only some of the tasks (the last handle, or the first), and the tasks still running were dropped with the `LocalSet`. User 3 answers at 200 ms, user 1 at 500, user 2 at 700: await every handle (or the `LocalSet` itself), not the one you expect to end last",
+            ko: "`log_in_tasks`가 {} ms에 log에 {logged:?}만 둔 채 돌아왔습니다: 태스크의 일부(마지막 핸들이나 첫 핸들)만 await했고, 아직 실행 중인 태스크는 `LocalSet`과 함께 drop되었습니다. user 3은 200 ms, user 1은 500 ms, user 2는 700 ms에 답합니다: 마지막에 끝나리라 여긴 핸들 하나가 아니라 모든 핸들을(또는 `LocalSet` 자체를) await하십시오",
+            returned.as_millis(),
+        )
+    );
     assert_eq!(
         logged,
         ["User1", "User2", "User3"],
@@ -318,6 +403,15 @@ async fn step5_log_in_tasks() {
         world::say!(
             en: "the local tasks run concurrently: the three calls start at 0 ms",
             ko: "local 태스크도 동시에 실행됩니다: 세 호출 모두 0 ms에 시작합니다",
+        )
+    );
+    assert_eq!(
+        returned,
+        ms(700),
+        "{}",
+        world::say!(
+            en: "`log_in_tasks` returns when every task is done: at 700 ms, when the slowest, user 2, answers",
+            ko: "`log_in_tasks`는 모든 태스크가 끝날 때 돌아옵니다: 가장 느린 user 2가 답하는 700 ms에",
         )
     );
     assert_timeline!("step5_log_in_tasks", world);
