@@ -234,13 +234,22 @@ fn manual_checks_on_enter_and_quits_on_q() {
 }
 
 /// inotify needs file descriptors; with too few, the watcher cannot start.
+/// Five: stdin, stdout, stderr and two more, enough to read the kata's
+/// files one at a time, too few for the watcher (its inotify descriptor and
+/// the poll it waits in). A descriptor the shell inherited below five (one
+/// that another test thread had just opened, not yet close-on-exec, when
+/// this one forked) would leave too few to read a manifest, and `watch`
+/// would fail before it tried to watch: the shell closes them first.
 #[test]
 #[cfg(target_os = "linux")]
 fn when_watching_fails_watch_says_to_use_manual() {
     let sandbox = Sandbox::new();
     let mut command = Command::new("sh");
     command
-        .args(["-c", "ulimit -n 5 && exec \"$0\" watch 03"])
+        .args([
+            "-c",
+            "exec 3>&- 4>&- && ulimit -n 5 && exec \"$0\" watch 03",
+        ])
         .arg(env!("CARGO_BIN_EXE_kata"))
         .current_dir(sandbox.root());
     let mut terminal = Terminal::start(command);
