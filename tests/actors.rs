@@ -245,9 +245,9 @@ fn assert_answered_by_read(
                  as the README's steps count it. An answer taken from `peek()` (the tests' window \
                  on the store: it takes no time and records nothing) or from a copy of the \
                  balance kept in the actor skips the read",
-            ko: "{} ms에 요청한 {what}가 {} ms에 답했는데, 그때 끝난 저장소 `{row}`의 읽기가 \
-                 없습니다: actor가 자기 차례에 읽은 값(50 ms)을 답해야 합니다. README의 단계가 \
-                 그렇게 셉니다. `peek()`(테스트가 저장소를 들여다보는 창: 시간이 걸리지 않고 아무것도 \
+            ko: "{} ms에 보낸 `{what}` 요청의 답이 {} ms에 왔는데, 그때 끝난 저장소 `{row}`의 읽기가 \
+                 없습니다: 답은 actor가 자기 차례에 저장소에서 읽은 값(50 ms)이어야 합니다. README의 \
+                 단계도 그렇게 셉니다. `peek()`(테스트가 저장소를 들여다보는 창: 시간이 걸리지 않고 아무것도 \
                  기록하지 않습니다)이나 actor 안에 둔 잔액의 사본에서 가져온 답은 읽기를 \
                  건너뜁니다",
             asked.as_millis(),
@@ -275,9 +275,9 @@ fn assert_answered_after_write(world: &World, row: &str, callers: &[&str]) {
                 en: "{caller} answered at {} ms, when no write of the store `{row}` landed: a \
                      deposit answered before its write had landed. Answer after the write: a \
                      caller that hears the new balance must find it in the store",
-                ko: "{caller}가 {} ms에 답했는데, 그때 끝난 저장소 `{row}`의 쓰기가 없습니다: 쓰기가 \
-                     끝나기 전에 답한 입금입니다. 쓰기가 끝난 뒤에 답하십시오: 새 잔액을 들은 \
-                     호출자는 저장소에서도 그 잔액을 봐야 합니다",
+                ko: "`{caller}` 입금의 답이 {} ms에 왔는데, 그때 반영된 저장소 `{row}`의 쓰기가 없습니다: \
+                     쓰기가 반영되기 전에 답한 입금입니다. 쓰기가 반영된 뒤에 답하십시오: 새 잔액을 \
+                     들은 호출자는 저장소에서도 그 잔액을 봐야 합니다",
                 answered.as_millis(),
             )
         );
@@ -809,7 +809,7 @@ async fn step4_no_cycle() {
                  has no room: the withdrawal must wait, and be refused when the shutdown closes \
                  the mailbox. The mailbox is not bounded at the size spawn_account was given (an \
                  unbounded channel, or a bigger one)",
-            ko: "C에서 10을 출금했고(C가 51에서 {c_after}가 됨) 이체는 {failed:?}로 답했습니다: \
+            ko: "C에서 10을 출금했고(C의 잔액: 51 → {c_after}) 이체의 답은 {failed:?}입니다: \
                  shutdown이 용량 1인 C의 메일박스를 채우고 있는 동안 출금이 메일박스에 들어갔고, \
                  shutdown이 메일박스를 비우면서 그 출금을 처리했습니다. 메시지 하나가 든 용량 1인 \
                  메일박스에는 자리가 없습니다: 출금은 기다려야 하고, shutdown이 메일박스를 닫을 때 \
@@ -855,7 +855,7 @@ async fn step4_no_cycle() {
                  (Receiver::close), and the withdrawal waiting for room is refused then. Without \
                  the close, the withdrawal got into the room the shutdown left and waited there \
                  until the task ended",
-            ko: "C에서 하는 이체가 C의 actor가 shutdown을 읽은 700 ms가 아니라 {} ms에 거절됐습니다: \
+            ko: "C에서 나가는 이체가 C의 actor가 shutdown을 읽은 700 ms가 아니라 {} ms에 거절됐습니다: \
                  actor는 shutdown을 읽으면 바로 메일박스를 닫고(`Receiver::close`), 자리를 기다리던 \
                  출금은 그때 거절됩니다. 닫지 않으면 출금이 shutdown이 비운 자리에 들어가 태스크가 \
                  끝날 때까지 거기서 기다립니다",

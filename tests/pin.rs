@@ -411,8 +411,8 @@ async fn beat_due_with_the_data(tie: u32) {
                  data wins half the time. Write biased; and put the call's branch first",
             ko: "데이터가 1000 ms의 동점을 {won}번 이기고 {TIES}번 중 {tie}번째에 졌습니다: \
                  데이터가 온 순간에 박자가 `waiting`을 출력했습니다. `biased;`가 없으면 \
-                 `select!`는 턴마다 무작위 가지부터 poll하므로, 데이터와 같은 순간의 박자가 절반은 \
-                 이깁니다. `biased;`를 쓰고 호출의 가지를 먼저 두십시오",
+                 `select!`는 턴마다 무작위로 고른 분기부터 poll하므로, 데이터와 같은 순간에 온 박자가 \
+                 절반은 이깁니다. `biased;`를 쓰고 호출의 분기를 먼저 두십시오",
             won = tie - 1,
         )
     );
@@ -429,8 +429,8 @@ async fn beat_due_with_the_data(tie: u32) {
                  only after the beat of the same instant)",
             ko: "250 ms 박자면 다섯째 박자가 데이터가 오는 순간인 1000 ms에 옵니다: 데이터가 \
                  이기고, 그때 `waiting`은 출력하지 않습니다. 호출을 루프 자신의 태스크에 두고 `biased;` \
-                 아래 그 가지를 먼저 두십시오(`biased;`가 없으면 `select!`는 턴마다 무작위 가지부터 \
-                 poll하므로 그런 동점을 박자가 절반은 이기고, 이 테스트는 {TIES}번 겨룹니다. 다른 곳에 \
+                 아래 그 분기를 먼저 두십시오(`biased;`가 없으면 `select!`는 턴마다 무작위로 고른 분기부터 \
+                 poll하므로 그런 동점을 박자가 절반은 이기고, 이 테스트는 그 동점을 {TIES}번 되풀이합니다. 다른 곳에 \
                  spawn한 호출은 같은 순간의 박자 뒤에야 `JoinHandle`을 거쳐 루프에 닿습니다)",
         )
     );
@@ -549,9 +549,9 @@ async fn step2_beats_keep_their_schedule() {
             en: "the beats keep interval's schedule: waiting at 0 and 300 ms, at 650 ms for the \
                  beat due at 600 (the thread was held until then), and at 900 ms, on schedule; none \
                  after the data came",
-            ko: "박자는 `interval`의 일정을 지킵니다: 0 ms와 300 ms, 600 ms의 박자는 650 ms(그때까지 \
-                 스레드가 붙잡혀 있었습니다), 그리고 일정대로 900 ms에 `waiting`을 출력하고, 데이터가 \
-                 온 뒤에는 출력하지 않습니다",
+            ko: "박자는 `interval`의 일정을 지킵니다: `waiting`은 0 ms와 300 ms에, 600 ms의 박자는 \
+                 650 ms에(그때까지 스레드가 붙잡혀 있었습니다), 그리고 일정대로 900 ms에 출력되고, \
+                 데이터가 온 뒤에는 출력되지 않습니다",
         )
     );
     assert_eq!(

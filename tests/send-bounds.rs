@@ -373,7 +373,7 @@ async fn step5_log_in_tasks() {
         "{}",
         world::say!(
             en: "`log_in_tasks` returned at {} ms with {logged:?} in the log: it awaited only some of the tasks (the last handle, or the first), and the tasks still running were dropped with the `LocalSet`. User 3 answers at 200 ms, user 1 at 500, user 2 at 700: await every handle (or the `LocalSet` itself), not the one you expect to end last",
-            ko: "`log_in_tasks`가 {} ms에 log에 {logged:?}만 둔 채 돌아왔습니다: 태스크의 일부(마지막 핸들이나 첫 핸들)만 await했고, 아직 실행 중인 태스크는 `LocalSet`과 함께 drop되었습니다. user 3은 200 ms, user 1은 500 ms, user 2는 700 ms에 답합니다: 마지막에 끝나리라 여긴 핸들 하나가 아니라 모든 핸들을(또는 `LocalSet` 자체를) await하십시오",
+            ko: "`log_in_tasks`가 log에 {logged:?}만 담긴 채 {} ms에 돌아왔습니다: 일부 태스크만(마지막 핸들이나 첫 핸들만) await했고, 아직 실행 중인 태스크는 `LocalSet`과 함께 drop되었습니다. user 3은 200 ms, user 1은 500 ms, user 2는 700 ms에 답합니다: 마지막에 끝날 것으로 예상한 핸들 하나가 아니라 모든 핸들을(또는 `LocalSet` 자체를) await하십시오",
             returned.as_millis(),
         )
     );
@@ -411,7 +411,7 @@ async fn step5_log_in_tasks() {
         "{}",
         world::say!(
             en: "`log_in_tasks` returns when every task is done: at 700 ms, when the slowest, user 2, answers",
-            ko: "`log_in_tasks`는 모든 태스크가 끝날 때 돌아옵니다: 가장 느린 user 2가 답하는 700 ms에",
+            ko: "`log_in_tasks`는 모든 태스크가 끝날 때, 곧 가장 느린 user 2가 답하는 700 ms에 돌아옵니다",
         )
     );
     assert_timeline!("step5_log_in_tasks", world);

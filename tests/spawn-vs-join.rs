@@ -245,10 +245,10 @@ async fn step5_spawn_three_gather_two() {
                      with its id and put back in order",
                 ko: "Data 2가 Data 1보다 먼저 나왔습니다: 태스크 1과 2를 끝나는 대로 읽었거나 \
                      (`fetch_data(2)`는 600 ms, `fetch_data(1)`은 1000 ms입니다. `JoinSet`의 \
-                     `join_next`도, 끝나는 대로 읽는 다른 방법도 빠른 쪽을 먼저 줍니다), 둘을 \
-                     뒤바꿨습니다. 처음 두 결과는 id 순서대로입니다: 태스크 1과 태스크 2에 쓴 \
-                     `join!`은 인자의 순서를 지킵니다. `JoinSet`이라면 결과마다 id를 붙여 순서대로 \
-                     되돌려야 합니다",
+                     `join_next`도, 끝나는 대로 읽는 다른 방법도 빠른 쪽을 먼저 줍니다), 둘의 순서를 \
+                     뒤바꿨습니다. 처음 두 결과는 id 순서대로여야 합니다: 태스크 1과 태스크 2를 \
+                     기다리는 `join!`은 인자의 순서를 지킵니다. `JoinSet`이라면 결과마다 id를 붙여 \
+                     두었다가 id 순서로 다시 놓아야 합니다",
             )
         } else if first_two.iter().any(|data| data == "Data 3") {
             world::say!(
@@ -305,7 +305,7 @@ async fn step5_spawn_three_gather_two() {
                  1000 ms, when the longest is: the order in which their handles are awaited \
                  changes nothing",
             ko: "동시에 실행되는 1000, 600, 300 ms짜리 태스크 셋은 가장 긴 태스크가 끝나는 1000 ms에 \
-                 모두 끝납니다: 핸들을 await하는 순서는 아무것도 바꾸지 않습니다",
+                 모두 끝납니다: 핸들을 어떤 순서로 await하든 달라지는 것은 없습니다",
         )
     );
     let rows = ["fetch_data(1)", "fetch_data(2)", "fetch_data(3)"];
