@@ -142,7 +142,7 @@ fn assert_answers(answers: &[String], expected: &[&str], what: &str, order: &str
                  name (fetch_user), Posts::fetch post id's title (fetch_post), and each source is \
                  asked for the id given",
             ko: "`{what}`: 기대한 값은 {expected:?}인데, 받은 값은 {answers:?}입니다. `Users::fetch`는 \
-                 user id의 이름(`fetch_user`)을, `Posts::fetch`는 post id의 제목(`fetch_post`)을 \
+                 사용자 id의 이름(`fetch_user`)을, `Posts::fetch`는 게시글 id의 제목(`fetch_post`)을 \
                  답하고, 각 서비스에는 주어진 id로 요청합니다",
         )
     );
@@ -195,7 +195,7 @@ fn assert_one_box(through_dyn: AllocationInfo, generic: AllocationInfo, call: &s
             en: "{call} allocated no more than the generic call ({} allocations): a future \
                  returned behind dyn must be boxed (Box::pin), one allocation per call",
             ko: "`{call}`: 제네릭 호출보다 더 할당하지 않았습니다(할당 {}번). dyn 뒤로 돌려주는 \
-                 future는 `Box::pin`으로 박스에 담아야 하므로, 호출마다 할당이 한 번 더 있어야 \
+                 future는 `Box::pin`으로 box에 담아야 하므로, 호출마다 할당이 한 번 더 있어야 \
                  합니다",
             generic.count_total
         )
@@ -209,10 +209,10 @@ fn assert_one_box(through_dyn: AllocationInfo, generic: AllocationInfo, call: &s
                  the future, but {call} made {more} more ({bytes} bytes more): a box around \
                  another box, a task spawned per call, or anything else allocated per call is one \
                  more. Box the service's own future, once",
-            ko: "dyn을 거친 호출은 제네릭 호출보다 할당이 한 번 더 듭니다: future를 담은 박스입니다. \
-                 그런데 `{call}`: 할당이 {more}번 더 있었습니다({bytes} 바이트 더). 박스를 또 박스에 \
+            ko: "dyn을 거친 호출은 제네릭 호출보다 할당이 한 번 더 듭니다: future를 담은 box입니다. \
+                 그런데 `{call}`: 할당이 {more}번 더 있었습니다({bytes} 바이트 더). box를 또 box에 \
                  담거나, 호출마다 태스크를 spawn하거나, 호출마다 무엇이든 더 할당하면 한 번씩 더 \
-                 듭니다. 서비스 자신의 future를 한 번만 박스에 담으십시오",
+                 듭니다. 서비스 자신의 future를 한 번만 box에 담으십시오",
         )
     );
 }
@@ -237,8 +237,9 @@ fn not_spawned(world: &World, rows: &[&str], call: &str) {
         world::say!(
             en: "a call through dyn is a future that its caller awaits, not a task, but {} ran in \
                  a task of its own: {call} spawned it. The box is the only cost dyn needs",
-            ko: "dyn을 거친 호출은 호출한 쪽이 await하는 future이지 태스크가 아닌데, {}: 자기 \
-                 태스크에서 실행되었습니다. `{call}`이 spawn했습니다. dyn에 필요한 비용은 박스뿐입니다",
+            ko: "dyn을 거친 호출은 호출자가 await하는 future이지 태스크가 아닌데, `{}` 행의 호출이 \
+                 자기 태스크에서 실행되었습니다: `{call}` 메서드가 spawn했습니다. dyn에 필요한 비용은 \
+                 box뿐입니다",
             spawned.join(", ")
         )
     );
@@ -267,7 +268,7 @@ async fn step1_generic() {
         "fetch_all(&users, &[1, 2, 3])",
         &world::say!(
             en: "1, 2, 3; user 2 is done first, at 100 ms",
-            ko: "1, 2, 3. user 2가 100 ms에 가장 먼저 끝납니다",
+            ko: "1, 2, 3. `fetch_user(2)` 호출이 100 ms에 가장 먼저 끝납니다",
         ),
     );
     assert_answers(
@@ -323,8 +324,8 @@ async fn step2_dyn() {
                  knows, on the caller's stack; but calling Source::fetch on Users made {} \
                  allocations ({} bytes). Box only where dyn needs it, in DynSource",
             ko: "제네릭 호출은 아무것도 할당하지 않습니다: 그 future는 컴파일러가 아는 타입의 값으로, \
-                 호출한 쪽의 스택에 있습니다. 그런데 `Users`의 `Source::fetch`를 호출하자 할당이 {}번 \
-                 있었습니다({} 바이트). 박스는 dyn에 필요한 곳, `DynSource`에서만 쓰십시오",
+                 호출자의 스택에 있습니다. 그런데 `Users`의 `Source::fetch`를 호출하자 할당이 {}번 \
+                 있었습니다({} 바이트). box는 dyn에 필요한 곳, `DynSource`에서만 쓰십시오",
             made.count_total,
             made.bytes_total
         )
@@ -346,7 +347,7 @@ async fn step2_dyn() {
         "fetch_from_each(&[&users, &posts], 1)",
         &world::say!(
             en: "users, then posts; the post is done first, at 300 ms",
-            ko: "users, 그다음 posts. post가 300 ms에 먼저 끝납니다",
+            ko: "`users`, 그다음 `posts`. 게시글이 300 ms에 먼저 끝납니다",
         ),
     );
     all_start_at_once(
@@ -383,7 +384,7 @@ async fn step3_spawn() {
         &world::say!(
             en: "3, 1, 2; user 1 is done last, at 700 ms: await the handles in the order you \
                  spawned them",
-            ko: "3, 1, 2. user 1이 700 ms에 마지막으로 끝납니다: 핸들은 spawn한 순서대로 \
+            ko: "3, 1, 2. `fetch_user(1)` 호출이 700 ms에 마지막으로 끝납니다: 핸들은 spawn한 순서대로 \
                  await하십시오",
         ),
     );
@@ -401,7 +402,7 @@ async fn step3_spawn() {
             en: "spawn_all runs each call in a tokio task, but a call ran outside any task (on a \
                  blocking thread, or polled by a block_on): tokio::spawn each call",
             ko: "`spawn_all`은 호출마다 tokio 태스크에서 실행해야 하는데, 어떤 호출이 태스크 밖에서 \
-                 실행되었습니다(blocking 스레드에서, 또는 `block_on`이 poll했습니다): 호출마다 \
+                 실행되었습니다(블로킹 풀의 스레드에서, 또는 `block_on`이 poll했습니다): 호출마다 \
                  `tokio::spawn`하십시오",
         )
     );

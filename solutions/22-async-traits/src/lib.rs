@@ -2,18 +2,13 @@
 //!
 //! > async fn in a trait: what works now, and what is the catch?
 //!
-//! Work the steps in order; README.md says what each must do, and gives
-//! hints. `cargo test -p async-traits` checks them, and draws what ran when.
-//!
-//! Two services answer one trait: [`Users`] (a user's name, 500 ms) and
-//! [`Posts`] (a post's title, 300 ms). Step 1 uses them generically, step
-//! 2 behind `dyn`, step 3 spawns their calls, step 4 puts any [`Source`]
-//! behind `dyn`. Step 3 asks you to change a declaration given here, the
-//! trait [`Source`]: the one place in this file where you edit more than
-//! a body. The tests check at compile time what `tokio::spawn` needs, so
-//! an answer that does not compile is a wrong answer: `cargo kata check`
-//! shows rustc's explanation as the reason every step fails. Read it, it
-//! is the lesson.
+//! The reference solution. Two services answer one trait: [`Users`] (a
+//! user's name, 500 ms) and [`Posts`] (a post's title, 300 ms). Step 1 uses
+//! them generically (no allocation, static dispatch), step 2 behind `dyn`
+//! (a boxed future per call, written by hand as `async-trait` writes it),
+//! step 3 spawns their calls (which needs the trait to promise `Send`: the
+//! one declaration the learner changes), step 4 writes the boxing once for
+//! any [`Source`].
 
 use std::future::Future;
 use std::pin::Pin;
@@ -24,9 +19,12 @@ use world::Api;
 
 /// A service that answers a name for an id: the trait of this kata.
 ///
-/// Declared as step 1 declares it, with `async fn`. rustc warns about this
-/// declaration in a public trait (the `allow` below silences it); step 3
-/// says why, and asks you to change it.
+/// Step 3's declaration: what `async fn fetch(&self, id: u32) -> String`
+/// means, plus the promise that the future is `Send`, which a generic
+/// caller that spawns the call needs and cannot ask for itself (return
+/// type notation is unstable). Every implementation must keep the promise;
+/// each may still write `async fn`. `trait-variant` writes this form for
+/// you, beside the one without `Send`.
 pub trait Source {
     fn fetch(&self, id: u32) -> impl Future<Output = String> + Send;
 }
