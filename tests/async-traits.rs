@@ -4,11 +4,13 @@
 //! both are judged by the same tests and the same snapshots.
 //!
 //! What `tokio::spawn` needs is checked at compile time, as `tokio::spawn`
-//! itself checks it: the tests spawn `spawn_all`'s future, which spawns
-//! each call. With `Source` declared as the stub declares it (`async fn`),
-//! that body does not compile, and rustc's error ("future cannot be sent
-//! between threads safely") is what `cargo kata check` shows as the reason
-//! every step failed (the manifest's `compile-checks = true`).
+//! itself checks it: the tests spawn `spawn_all`'s future from a function
+//! generic over any `S: Source` ([`spawn_for_any_source`]), and
+//! `spawn_all` spawns each call. With `Source` declared as the stub declares
+//! it (`async fn`), neither compiles for an unknown service, and rustc's
+//! error ("future cannot be sent between threads safely") is what `cargo
+//! kata check` shows as the reason every step failed (the manifest's
+//! `compile-checks = true`).
 //!
 //! What a call costs is counted, not guessed: `allocation-counter` puts a
 //! counting global allocator in this test binary and counts per thread, as
@@ -45,8 +47,19 @@ impl Source for Data {
     }
 }
 
-/// What `tokio::spawn` asks of a future, asked at compile time.
-fn assert_spawnable<F: Future + Send + 'static>(_: &F) {}
+/// Spawns `spawn_all` from a caller that knows the service only as some
+/// `S: Source`, as generic code does: what `tokio::spawn` asks of the future
+/// (`Send + 'static`) is asked at compile time for every `Source`, not for
+/// one known service, whose future the compiler sees through (an `async fn`
+/// of `Users` is `Send` whatever the trait says). So the trait itself must
+/// promise `Send`: with `Source` as the stub declares it, a `spawn_all` that
+/// holds a call's future across an `.await` does not compile here.
+fn spawn_for_any_source<S>(source: Arc<S>, ids: Vec<u32>) -> tokio::task::JoinHandle<Vec<String>>
+where
+    S: Source + Send + Sync + 'static,
+{
+    tokio::spawn(kata::spawn_all(source, ids))
+}
 
 /// A spawned task's output; a task that panicked panics here with its own
 /// message (a `todo!`), not with a `JoinError` around it.
@@ -183,6 +196,31 @@ macro_rules! cost {
     }};
 }
 
+/// Checks that a generic call, run to its answer, allocates what the API's
+/// call alone allocates (what the world allocates to record it), and nothing
+/// more: static dispatch needs no box.
+fn assert_no_box(generic: AllocationInfo, api_alone: AllocationInfo, call: &str, api_call: &str) {
+    let more = generic.count_total as i64 - api_alone.count_total as i64;
+    let bytes = generic.bytes_total as i64 - api_alone.bytes_total as i64;
+    assert!(
+        more <= 0,
+        "{}",
+        world::say!(
+            en: "a generic call costs no allocation of its own: its future is a plain value, and \
+                 the API's future inside it is awaited in place. But {call}, run to its answer, \
+                 made {more} allocation(s) more ({bytes} bytes more) than the API's {api_call} \
+                 alone: a box in the generic path (Box::pin inside the impl, as async-trait \
+                 writes), or a copy of the answer. Await the API's future as it is; box only in \
+                 DynSource, where dyn needs it",
+            ko: "제네릭 호출에는 자기 할당이 없습니다: 그 future는 평범한 값이고, 그 안의 API future는 \
+                 그 자리에서 await됩니다. 그런데 `{call}` 호출을 응답까지 실행하자 API의 `{api_call}` \
+                 호출만 할 때보다 할당이 {more}번 더 있었습니다({bytes} 바이트 더). 제네릭 경로에 \
+                 box가 있거나(`async-trait`이 쓰듯 impl 안의 `Box::pin`) 응답을 복사했습니다. API의 \
+                 future는 그대로 await하고, box는 dyn에 필요한 곳, `DynSource`에서만 쓰십시오",
+        )
+    );
+}
+
 /// Checks that a call through `DynSource` allocates exactly once more than
 /// the same service's generic call: the box.
 fn assert_one_box(through_dyn: AllocationInfo, generic: AllocationInfo, call: &str) {
@@ -304,6 +342,12 @@ async fn step2_dyn() {
         cost!(users, |source| Source::fetch(&source, 1)),
         cost!(posts, |source| Source::fetch(&source, 1)),
     ];
+    // The service's own work, with no trait around it: the API's call alone.
+    let api_only = |api: &Api| api.clone();
+    let api_alone = [
+        cost!(api_only, |api| api.fetch_user(1)),
+        cost!(api_only, |api| api.fetch_post(1)),
+    ];
     let through_dyn = [
         cost!(users, |source| DynSource::fetch_boxed(&source, 1)),
         cost!(posts, |source| DynSource::fetch_boxed(&source, 1)),
@@ -330,6 +374,8 @@ async fn step2_dyn() {
             made.bytes_total
         )
     );
+    assert_no_box(generic[0], api_alone[0], "Source::fetch on Users", "fetch_user(1)");
+    assert_no_box(generic[1], api_alone[1], "Source::fetch on Posts", "fetch_post(1)");
     not_spawned(&world, &["fetch_user(1)", "fetch_post(1)"], "fetch_boxed");
     assert_one_box(
         through_dyn[0],
@@ -367,12 +413,11 @@ async fn step3_spawn() {
     let users = Arc::new(kata::Users::new(&api));
     let data = Arc::new(Data { api: api.clone() });
 
-    let names = kata::spawn_all(users, vec![3, 1, 2]);
-    assert_spawnable(&names);
-    let datas = kata::spawn_all(data, vec![4]);
-    assert_spawnable(&datas);
     let (names, datas) = within(10, async {
-        let (names, datas) = tokio::join!(tokio::spawn(names), tokio::spawn(datas));
+        let (names, datas) = tokio::join!(
+            spawn_for_any_source(users, vec![3, 1, 2]),
+            spawn_for_any_source(data, vec![4])
+        );
         (joined(names), joined(datas))
     })
     .await;
