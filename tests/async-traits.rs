@@ -116,11 +116,11 @@ fn all_start_at_once(world: &World, rows: &[&str], what: &str) {
         world::say!(
             en: "{what} asks for every answer at once: every call starts at 0 ms, but these \
                  started later: {}. Start every call (build every future, or spawn every task) \
-                 before you await any, not one after another",
+                 before you await any: not one after another, nor a few at a time",
             ko: "`{what}`: 모든 응답을 한꺼번에 요청해야 하므로 모든 호출이 0 ms에 시작해야 하는데, \
                  다음 호출이 늦게 시작했습니다: {}. 어느 것이든 await하기 전에 모든 호출을 \
                  시작하십시오(future를 모두 만들거나 태스크를 모두 spawn하십시오). 하나씩 차례로 \
-                 await하면 안 됩니다",
+                 await해도, 몇 개씩 나누어 실행해도 안 됩니다",
             late.join(", ")
         )
     );
@@ -374,8 +374,18 @@ async fn step2_dyn() {
             made.bytes_total
         )
     );
-    assert_no_box(generic[0], api_alone[0], "Source::fetch on Users", "fetch_user(1)");
-    assert_no_box(generic[1], api_alone[1], "Source::fetch on Posts", "fetch_post(1)");
+    assert_no_box(
+        generic[0],
+        api_alone[0],
+        "Source::fetch on Users",
+        "fetch_user(1)",
+    );
+    assert_no_box(
+        generic[1],
+        api_alone[1],
+        "Source::fetch on Posts",
+        "fetch_post(1)",
+    );
     not_spawned(&world, &["fetch_user(1)", "fetch_post(1)"], "fetch_boxed");
     assert_one_box(
         through_dyn[0],
