@@ -18,7 +18,8 @@
 //!   labelled with its holder, from the grant to the guard's drop.
 //!
 //! [`waits`] reads a trace back into who holds which lock and who waits for
-//! which, and [`describe_waits`] says it in words: what a test prints when
+//! which (open spans: a wait never granted, a holding never given back), and
+//! [`describe_waits`] says it in words: what a test prints when
 //! its deadline passes with tasks stuck on these locks.
 //!
 //! An [`Auditor`] checks transfers one at a time, 50 ms each, drawn on the
@@ -280,7 +281,8 @@ pub struct Wait {
     pub caller: String,
     /// The vault it waits for.
     pub waits_for: String,
-    /// Who holds that vault's lock, if anyone.
+    /// Who holds that vault's lock, if anyone: the caller itself, when it
+    /// waits for a lock it holds.
     pub held_by: Option<String>,
     /// The vaults the caller holds meanwhile.
     pub holding: Vec<String>,
@@ -309,11 +311,11 @@ pub fn waits(trace: &Trace) -> Vec<Wait> {
             let vault = s.label.strip_prefix(LOCK_PREFIX)?;
             let held_by = open_holds
                 .iter()
-                .find(|(v, holder)| v == vault && holder != &s.actor)
+                .find(|(v, _)| v == vault)
                 .map(|(_, holder)| holder.clone());
             let holding = open_holds
                 .iter()
-                .filter(|(v, holder)| holder == &s.actor && v != vault)
+                .filter(|(_, holder)| holder == &s.actor)
                 .map(|(v, _)| v.clone())
                 .collect();
             Some(Wait {
@@ -338,6 +340,9 @@ pub fn describe_waits(trace: &Trace) -> String {
             crate::say!(en: "holds {held}", ko: "잡은 락: {held}")
         };
         let by = match &wait.held_by {
+            Some(holder) if *holder == wait.caller => {
+                crate::say!(en: ", which it holds itself", ko: ", 잡고 있는 쪽: 자기 자신")
+            }
             Some(holder) => crate::say!(en: ", held by `{holder}`", ko: ", 잡고 있는 쪽: `{holder}`"),
             None => String::new(),
         };

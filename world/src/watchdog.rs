@@ -80,6 +80,9 @@ pub(crate) enum Watched {
 /// The contexts of one watched test, innermost last.
 struct Watch {
     contexts: Mutex<Vec<(u64, Watched)>>,
+    /// The kernel's id of the thread under watch (Linux), to ask the
+    /// kernel what it is doing when it never comes back.
+    tid: Option<u32>,
 }
 
 impl Watch {
@@ -145,6 +148,7 @@ impl Watchdog {
         let id = next_id();
         let watch = Arc::new(Watch {
             contexts: Mutex::new(vec![(id, what)]),
+            tid: kernel::current_tid(),
         });
         let (disarm, disarmed) = mpsc::channel::<()>();
         let watched = Arc::clone(&watch);
@@ -228,10 +232,12 @@ fn watch_over(watch: &Watch, limit: Duration, disarmed: &mpsc::Receiver<()>) -> 
         return None;
     }
     let mut probes = Probes::default();
+    let mut asleep = kernel::Asleep::default();
     let end = started + limit;
     loop {
         if let Watched::Runtime(runtime) = watch.innermost() {
             probes.tick(&runtime);
+            asleep.sample(watch.tid);
         }
         let now = Instant::now();
         if now >= end {
@@ -246,7 +252,7 @@ fn watch_over(watch: &Watch, limit: Duration, disarmed: &mpsc::Receiver<()>) -> 
             cause,
             seen: fixed_seen(cause),
         },
-        Watched::Runtime(_) => probes.verdict(window),
+        Watched::Runtime(_) => probes.verdict(window).refined(&asleep),
     })
 }
 
@@ -358,6 +364,86 @@ impl Probes {
                     worst = millis(worst),
                 ),
             }
+        }
+    }
+}
+
+impl Verdict {
+    /// A thread that never came back and that the kernel found asleep on a
+    /// futex at every look is not running a loop: it is blocked in a wait
+    /// that nothing on it can end (a `std::sync::Mutex` locked twice).
+    fn refined(self, asleep: &kernel::Asleep) -> Verdict {
+        if self.cause != Cause::NeverYields || !asleep.always_on_futex() {
+            return self;
+        }
+        let looks = asleep.looks;
+        Verdict {
+            cause: Cause::BlockedForever,
+            seen: say!(
+                en: "{seen}; the kernel showed the thread asleep, waiting on a futex (a lock), \
+                     at all {looks} looks",
+                ko: "{seen}. 커널이 보여 준 스레드는 {looks}번 모두 futex(락)를 기다리며 잠들어 \
+                     있었습니다",
+                seen = self.seen,
+            ),
+        }
+    }
+}
+
+/// What the kernel says a thread is doing (Linux: `/proc`). Elsewhere it
+/// says nothing, and the verdicts are the probes' alone.
+mod kernel {
+    /// The calling thread's kernel id.
+    pub(super) fn current_tid() -> Option<u32> {
+        // "/proc/thread-self" links to "PID/task/TID".
+        let link = std::fs::read_link("/proc/thread-self").ok()?;
+        link.file_name()?.to_str()?.parse().ok()
+    }
+
+    /// The futex system call's number on this architecture.
+    const FUTEX: Option<u64> = if cfg!(target_arch = "x86_64") {
+        Some(202)
+    } else if cfg!(target_arch = "aarch64") {
+        Some(98)
+    } else {
+        None
+    };
+
+    /// Whether thread `tid` of this process is asleep in the futex system
+    /// call right now: `None` if the kernel does not say.
+    fn on_futex(tid: u32) -> Option<bool> {
+        let futex = FUTEX?;
+        let stat = std::fs::read_to_string(format!("/proc/self/task/{tid}/stat")).ok()?;
+        // The state follows the command name, which is in parentheses.
+        let state = stat.rsplit_once(')')?.1.split_whitespace().next()?;
+        if state != "S" && state != "D" {
+            return Some(false);
+        }
+        let syscall = std::fs::read_to_string(format!("/proc/self/task/{tid}/syscall")).ok()?;
+        let number: u64 = syscall.split_whitespace().next()?.parse().ok()?;
+        Some(number == futex)
+    }
+
+    /// The looks taken at a thread over the probe window.
+    #[derive(Default)]
+    pub(super) struct Asleep {
+        pub(super) looks: usize,
+        on_futex: usize,
+    }
+
+    impl Asleep {
+        pub(super) fn sample(&mut self, tid: Option<u32>) {
+            let Some(on) = tid.and_then(on_futex) else {
+                return;
+            };
+            self.looks += 1;
+            self.on_futex += usize::from(on);
+        }
+
+        /// Asleep on a futex at every look, and looked at often enough to
+        /// mean it.
+        pub(super) fn always_on_futex(&self) -> bool {
+            self.looks >= 10 && self.on_futex == self.looks
         }
     }
 }
