@@ -28,7 +28,10 @@ enum Run<T> {
     Done(T),
     /// It did not answer within the test's limit: the waits still open
     /// then, and the trace as it was.
-    Stuck { waits: Vec<Wait>, trace: Trace },
+    Stuck {
+        waits: Vec<Wait>,
+        trace: Trace,
+    },
 }
 
 /// Runs `fut` for at most `limit` of virtual time; if it has not answered
@@ -264,7 +267,11 @@ async fn step1_lock_order() {
     let b = Vault::new(&world, "B", 100);
     let go = |name: &str, from: &Vault, to: &Vault, amount: u64| {
         let (world, from, to, name) = (world.clone(), from.clone(), to.clone(), name.to_owned());
-        async move { world.acting_as(name, kata::transfer(&from, &to, amount)).await }
+        async move {
+            world
+                .acting_as(name, kata::transfer(&from, &to, amount))
+                .await
+        }
     };
     let run = run_for(&world, ms(2000), async {
         tokio::join!(go("A->B", &a, &b, 10), go("B->A", &b, &a, 5))
@@ -307,8 +314,17 @@ async fn step1_lock_order() {
     let b = Vault::new(&ring_world, "B", 100);
     let c = Vault::new(&ring_world, "C", 100);
     let go = |name: &str, from: &Vault, to: &Vault, amount: u64| {
-        let (world, from, to, name) = (ring_world.clone(), from.clone(), to.clone(), name.to_owned());
-        async move { world.acting_as(name, kata::transfer(&from, &to, amount)).await }
+        let (world, from, to, name) = (
+            ring_world.clone(),
+            from.clone(),
+            to.clone(),
+            name.to_owned(),
+        );
+        async move {
+            world
+                .acting_as(name, kata::transfer(&from, &to, amount))
+                .await
+        }
     };
     let ring_run = run_for(&ring_world, ms(2000), async {
         tokio::join!(
@@ -434,7 +450,11 @@ async fn step2_release_before_await() {
     let start = world.now();
     let call = |name: &str| {
         let (world, b, name) = (world.clone(), b.clone(), name.to_owned());
-        async move { world.acting_as(name, kata::withdraw_and_notify(&b, 10)).await }
+        async move {
+            world
+                .acting_as(name, kata::withdraw_and_notify(&b, 10))
+                .await
+        }
     };
     let run = run_for(&world, ms(2000), async {
         tokio::join!(call("notify 1"), call("notify 2"))
@@ -500,7 +520,12 @@ async fn step3_lock_once() {
         )
     );
     assert_eq!(
-        (fees.charged("A"), fees.charged("B"), fees.charged("C"), fees.total()),
+        (
+            fees.charged("A"),
+            fees.charged("B"),
+            fees.charged("C"),
+            fees.total()
+        ),
         (6, 7, 0, 13),
         "{}",
         world::say!(

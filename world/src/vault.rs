@@ -134,11 +134,9 @@ impl Vault {
         let guard = self.lock().await;
         let balance = guard.balance();
         drop(guard);
-        let span = self.world.span(
-            &caller(),
-            &format!("statement {}", self.name()),
-            Fill::Work,
-        );
+        let span = self
+            .world
+            .span(&caller(), &format!("statement {}", self.name()), Fill::Work);
         sleep(STATEMENT_TIME).await;
         span.end(Some(balance));
         balance
@@ -343,7 +341,9 @@ pub fn describe_waits(trace: &Trace) -> String {
             Some(holder) if *holder == wait.caller => {
                 crate::say!(en: ", which it holds itself", ko: ", 잡고 있는 쪽: 자기 자신")
             }
-            Some(holder) => crate::say!(en: ", held by `{holder}`", ko: ", 잡고 있는 쪽: `{holder}`"),
+            Some(holder) => {
+                crate::say!(en: ", held by `{holder}`", ko: ", 잡고 있는 쪽: `{holder}`")
+            }
             None => String::new(),
         };
         let (caller, vault) = (&wait.caller, &wait.waits_for);

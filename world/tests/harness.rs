@@ -53,7 +53,10 @@ fn a_loop_that_never_yields_is_named() {
 
 /// A thread asleep on a lock is told from one that spins: the kernel says
 /// it waits on a futex (Linux; elsewhere it is `never-yields`).
-#[cfg(all(target_os = "linux", any(target_arch = "x86_64", target_arch = "aarch64")))]
+#[cfg(all(
+    target_os = "linux",
+    any(target_arch = "x86_64", target_arch = "aarch64")
+))]
 #[test]
 fn a_std_mutex_locked_twice_is_named() {
     let (success, stderr) = run_victim("victim_mutex_locked_twice");

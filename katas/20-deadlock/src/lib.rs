@@ -64,12 +64,7 @@ impl Fees {
 /// `from`'s lock, then `to`'s only if it is free (`try_lock`); if it is
 /// not, give `from`'s back, wait `backoff`, and start again, waiting twice
 /// as long after each failure. Answers the number of attempts.
-pub async fn transfer_backing_off(
-    from: &Vault,
-    to: &Vault,
-    amount: u64,
-    backoff: Duration,
-) -> u32 {
+pub async fn transfer_backing_off(from: &Vault, to: &Vault, amount: u64, backoff: Duration) -> u32 {
     todo!("step 4: try the second lock, back off without holding the first; see README step 4")
 }
 
@@ -77,5 +72,7 @@ pub async fn transfer_backing_off(
 /// which checks it (`auditor.check(id)`) and sends it back over a second
 /// channel of `capacity`; answers the ids in the order sent.
 pub async fn check_all(auditor: &Auditor, ids: Vec<u64>, capacity: usize) -> Vec<u64> {
-    todo!("step 5: send and receive at once, so the cycle of channels never fills; see README step 5")
+    todo!(
+        "step 5: send and receive at once, so the cycle of channels never fills; see README step 5"
+    )
 }

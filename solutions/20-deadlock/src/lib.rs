@@ -95,12 +95,7 @@ impl Fees {
 /// `from`'s lock, then `to`'s only if it is free (`try_lock`); if it is
 /// not, give `from`'s back, wait `backoff`, and start again, waiting twice
 /// as long after each failure. Answers the number of attempts.
-pub async fn transfer_backing_off(
-    from: &Vault,
-    to: &Vault,
-    amount: u64,
-    backoff: Duration,
-) -> u32 {
+pub async fn transfer_backing_off(from: &Vault, to: &Vault, amount: u64, backoff: Duration) -> u32 {
     let mut wait = backoff;
     let mut attempts = 0;
     loop {
