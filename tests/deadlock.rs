@@ -177,6 +177,43 @@ fn assert_held_both(trace: &Trace, caller: &str, from: &str, to: &str) {
     );
 }
 
+/// Step 1's order, one lock after the other: a caller that asks for its
+/// two locks at the same instant (`join!` of the two `lock()`s) takes no
+/// order at all. It happens to work on one thread, where each caller joins
+/// both queues in one poll; on a multi-thread runtime two callers' requests
+/// interleave, and the ring closes again.
+fn assert_one_after_another(trace: &Trace, callers: &[&str]) {
+    for caller in callers {
+        let asked: Vec<u128> = trace
+            .spans_of(caller)
+            .iter()
+            .filter(|s| s.label.starts_with("lock "))
+            .map(|s| s.start.as_millis())
+            .collect();
+        if let [first, second, ..] = asked.as_slice()
+            && first == second
+        {
+            panic!(
+                "{}",
+                world::say!(
+                    en: "`{caller}` asked for both locks at the same instant ({first} ms), with \
+                         join! or select! over the two lock() calls: that is no lock order. It \
+                         works here only because one thread polls both requests at once; on a \
+                         multi-thread runtime two callers' requests interleave, each gets one \
+                         lock, and the ring closes. Take the first lock in the global order, \
+                         await it, then take the second",
+                    ko: "`{caller}`가 두 락을 같은 순간({first} ms)에 요청했습니다. 두 lock() \
+                         호출에 join!이나 select!를 쓴 것인데, 그것은 락 순서가 아닙니다. 여기서는 \
+                         스레드 하나가 두 요청을 한 번에 poll하기 때문에 우연히 동작할 뿐입니다. \
+                         멀티 스레드 런타임에서는 두 호출자의 요청이 엇갈려 각자 락 하나씩을 받고, \
+                         고리가 닫힙니다. 전역 순서에서 첫 번째인 락을 잡아 await한 다음, 두 \
+                         번째 락을 잡으십시오",
+                )
+            );
+        }
+    }
+}
+
 /// The message for a transfer scenario that never finished.
 fn stuck_transfers(waits: &[Wait], trace: &Trace) -> String {
     let list = said(waits);
@@ -283,6 +320,7 @@ async fn step1_lock_order() {
     let trace = world.trace();
     assert_held_both(&trace, "A->B", "A", "B");
     assert_held_both(&trace, "B->A", "B", "A");
+    assert_one_after_another(&trace, &["A->B", "B->A"]);
     assert_eq!(
         (a.peek(), b.peek()),
         (95, 105),
@@ -341,6 +379,7 @@ async fn step1_lock_order() {
     for (caller, from, to) in [("A->B", "A", "B"), ("B->C", "B", "C"), ("C->A", "C", "A")] {
         assert_held_both(&trace, caller, from, to);
     }
+    assert_one_after_another(&trace, &["A->B", "B->C", "C->A"]);
     assert_eq!(
         (a.peek(), b.peek(), c.peek()),
         (120, 90, 90),
@@ -787,6 +826,36 @@ async fn step5_channel_cycle() {
                 .max()
                 .unwrap_or_default()
                 .as_millis();
+            if done == 0 {
+                panic!(
+                    "{}",
+                    world::say!(
+                        en: "no id was ever checked: the checker never ran. It is a task of its \
+                             own (tokio::spawn), reading the ids channel; a future made and never \
+                             spawned or awaited does nothing",
+                        ko: "확인된 id가 하나도 없습니다: checker가 실행되지 않았습니다. checker는 \
+                             id 채널을 읽는 별도의 태스크(`tokio::spawn`)입니다. 만들기만 하고 \
+                             spawn하지도 await하지도 않은 future는 아무것도 하지 않습니다",
+                    )
+                );
+            }
+            if done == 8 {
+                panic!(
+                    "{}",
+                    world::say!(
+                        en: "all 8 ids were checked (the last at {last} ms), yet check_all never \
+                             returned: it waits for a result that will never come. Stop after \
+                             ids.len() results, or drop the ids Sender after the last send, so \
+                             that the checker's loop ends and drops its results Sender, and \
+                             recv() answers None",
+                        ko: "id 8개를 모두 확인했는데(마지막은 {last} ms) `check_all`이 끝나지 \
+                             않았습니다: 오지 않을 결과를 기다립니다. 결과를 `ids.len()`개 받으면 \
+                             멈추거나, 마지막으로 보낸 뒤 id의 `Sender`를 drop하십시오. 그러면 \
+                             checker의 루프가 끝나 결과의 `Sender`를 drop하고, `recv()`가 `None`을 \
+                             답합니다",
+                    )
+                );
+            }
             panic!(
                 "{}",
                 world::say!(
