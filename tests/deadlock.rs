@@ -202,8 +202,8 @@ fn assert_one_after_another(trace: &Trace, callers: &[&str]) {
                          multi-thread runtime two callers' requests interleave, each gets one \
                          lock, and the ring closes. Take the first lock in the global order, \
                          await it, then take the second",
-                    ko: "`{caller}`가 두 락을 같은 순간({first} ms)에 요청했습니다. 두 lock() \
-                         호출에 join!이나 select!를 쓴 것인데, 그것은 락 순서가 아닙니다. 여기서는 \
+                    ko: "`{caller}`가 두 락을 같은 순간({first} ms)에 요청했습니다. 두 `lock()` \
+                         호출에 `join!`이나 `select!`를 쓴 것인데, 그것은 락 순서가 아닙니다. 여기서는 \
                          스레드 하나가 두 요청을 한 번에 poll하기 때문에 우연히 동작할 뿐입니다. \
                          멀티 스레드 런타임에서는 두 호출자의 요청이 엇갈려 각자 락 하나씩을 받고, \
                          고리가 닫힙니다. 전역 순서에서 첫 번째인 락을 잡아 await한 다음, 두 \
