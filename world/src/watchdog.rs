@@ -237,7 +237,12 @@ fn watch_over(watch: &Watch, limit: Duration, disarmed: &mpsc::Receiver<()>) -> 
     loop {
         if let Watched::Runtime(runtime) = watch.innermost() {
             probes.tick(&runtime);
-            asleep.sample(watch.tid);
+            // Only a current-thread runtime runs on the thread that armed
+            // the watch: a multi-thread runtime's test thread sleeps in its
+            // `block_on` while the workers run, and says nothing of them.
+            if runtime.runtime_flavor() == tokio::runtime::RuntimeFlavor::CurrentThread {
+                asleep.sample(watch.tid);
+            }
         }
         let now = Instant::now();
         if now >= end {
@@ -381,17 +386,31 @@ impl Verdict {
             cause: Cause::BlockedForever,
             seen: say!(
                 en: "{seen}; the kernel showed the thread asleep, waiting on a futex (a lock), \
-                     at all {looks} looks",
+                     at all {looks} looks, and never woken in between",
                 ko: "{seen}. 커널이 보여 준 스레드는 {looks}번 모두 futex(락)를 기다리며 잠들어 \
-                     있었습니다",
+                     있었고, 그사이 한 번도 깨어나지 않았습니다",
                 seen = self.seen,
             ),
         }
     }
 }
 
-/// What the kernel says a thread is doing (Linux: `/proc`). Elsewhere it
-/// says nothing, and the verdicts are the probes' alone.
+/// What the kernel says a thread is doing (Linux: `/proc`). Elsewhere, or
+/// where `/proc` does not say (a sandbox that hides a thread's `syscall` or
+/// `status`), it says nothing, and the verdicts are the probes' alone: such a
+/// hang is `never-yields`, as before the kernel was asked.
+///
+/// What it reads, of the thread under watch, at each look of the probe
+/// window: its state (`/proc/self/task/TID/stat`: `S` or `D`, asleep), the
+/// system call it sleeps in (`.../syscall`: its number first, `futex` for a
+/// lock, a condition variable, a channel or a `park`), and its context
+/// switches (`.../status`: `voluntary_ctxt_switches` and
+/// `nonvoluntary_ctxt_switches`). A thread blocked for ever is asleep in the
+/// same futex wait at every look, and never switched in between: the counts
+/// do not move. A loop that sleeps on a futex with a timeout and wakes again
+/// (`recv_timeout`, `wait_timeout`) moves them, and stays `never-yields`.
+/// None of it depends on how loaded the machine is: a thread that never
+/// wakes is not scheduled, whatever else runs.
 mod kernel {
     /// The calling thread's kernel id.
     pub(super) fn current_tid() -> Option<u32> {
@@ -409,19 +428,34 @@ mod kernel {
         None
     };
 
-    /// Whether thread `tid` of this process is asleep in the futex system
-    /// call right now: `None` if the kernel does not say.
-    fn on_futex(tid: u32) -> Option<bool> {
+    /// One look at thread `tid` of this process: whether it is asleep in
+    /// the futex system call right now, and its context switches so far;
+    /// `None` if the kernel does not say.
+    fn look(tid: u32) -> Option<(bool, u64)> {
         let futex = FUTEX?;
-        let stat = std::fs::read_to_string(format!("/proc/self/task/{tid}/stat")).ok()?;
+        let task = format!("/proc/self/task/{tid}");
+        let status = std::fs::read_to_string(format!("{task}/status")).ok()?;
+        let switches = ["voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:"]
+            .iter()
+            .map(|key| {
+                status
+                    .lines()
+                    .find_map(|line| line.strip_prefix(key))?
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+            })
+            .sum::<Option<u64>>()?;
+        let stat = std::fs::read_to_string(format!("{task}/stat")).ok()?;
         // The state follows the command name, which is in parentheses.
         let state = stat.rsplit_once(')')?.1.split_whitespace().next()?;
         if state != "S" && state != "D" {
-            return Some(false);
+            return Some((false, switches));
         }
-        let syscall = std::fs::read_to_string(format!("/proc/self/task/{tid}/syscall")).ok()?;
+        // "running" when it woke meanwhile: no number, no look.
+        let syscall = std::fs::read_to_string(format!("{task}/syscall")).ok()?;
         let number: u64 = syscall.split_whitespace().next()?.parse().ok()?;
-        Some(number == futex)
+        Some((number == futex, switches))
     }
 
     /// The looks taken at a thread over the probe window.
@@ -429,21 +463,27 @@ mod kernel {
     pub(super) struct Asleep {
         pub(super) looks: usize,
         on_futex: usize,
+        /// The context switches at the first look and at the last.
+        switches: Option<(u64, u64)>,
     }
 
     impl Asleep {
         pub(super) fn sample(&mut self, tid: Option<u32>) {
-            let Some(on) = tid.and_then(on_futex) else {
+            let Some((on, switches)) = tid.and_then(look) else {
                 return;
             };
             self.looks += 1;
             self.on_futex += usize::from(on);
+            let first = self.switches.map_or(switches, |(first, _)| first);
+            self.switches = Some((first, switches));
         }
 
-        /// Asleep on a futex at every look, and looked at often enough to
-        /// mean it.
+        /// Asleep on a futex at every look, never switched in between, and
+        /// looked at often enough to mean it.
         pub(super) fn always_on_futex(&self) -> bool {
-            self.looks >= 10 && self.on_futex == self.looks
+            self.looks >= 10
+                && self.on_futex == self.looks
+                && self.switches.is_some_and(|(first, last)| first == last)
         }
     }
 }

@@ -85,6 +85,30 @@ async fn victim_mutex_locked_twice() {
     .await;
 }
 
+/// A thread that sleeps on a futex with a timeout, wakes and sleeps again
+/// (a `recv_timeout` loop) is asleep at most looks, but wakes between them:
+/// it is a loop that never yields, not a wait for ever, whatever the load.
+#[test]
+fn a_loop_of_timed_futex_waits_is_not_blocked_forever() {
+    let (success, stderr) = run_victim("victim_timed_waits");
+    assert!(!success, "the watchdog must fail the run: {stderr}");
+    assert!(
+        stderr.contains("@kata stopped test=victim_timed_waits cause=never-yields"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[ignore = "a hang on purpose: run by a_loop_of_timed_futex_waits_is_not_blocked_forever"]
+async fn victim_timed_waits() {
+    let (_keep, rx) = std::sync::mpsc::channel::<()>();
+    within(10, async {
+        // Nothing ever comes: each wait times out, and the loop waits again.
+        while rx.recv_timeout(Duration::from_millis(2)).is_err() {}
+    })
+    .await;
+}
+
 #[test]
 fn a_spin_that_keeps_the_clock_still_is_named() {
     let (success, stderr) = run_victim("victim_clock_stuck");
