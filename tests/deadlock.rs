@@ -20,7 +20,7 @@ use deadlock as kata;
 use deadlock_solution as kata;
 use world::kit::ms;
 use world::trace::{Ending, SpanRecord};
-use world::vault::{Wait, waits};
+use world::vault::{Wait, locks_taken, waits};
 use world::{Auditor, Fill, Trace, Vault, World, assert_timeline, within};
 
 /// How a call the test waited for came out.
@@ -411,9 +411,61 @@ async fn step1_lock_order() {
     assert_timeline!("step1_lock_order", world, drawn: drawn);
 }
 
+/// Step 2's rows, whichever task sends the statement: a task spawned for
+/// it has no row of its own (the world's actor does not cross a
+/// `tokio::spawn`), so its spans fall on the row `caller`. Each such task
+/// is drawn on the row of the call whose withdrawal ended at the instant
+/// the task began: the lesson is when the lock is given back and the
+/// statement sent, not which task sends it.
+fn statements_on_their_calls(trace: &Trace) -> Trace {
+    use std::collections::HashMap;
+    use world::trace::Kind;
+    let withdrawn: Vec<(std::time::Duration, String)> = trace
+        .spans()
+        .iter()
+        .filter(|s| s.label.starts_with("withdraw ") && s.actor != "caller")
+        .filter_map(|s| Some((s.end?, s.actor.clone())))
+        .collect();
+    let mut owner: HashMap<_, String> = HashMap::new();
+    for e in trace.events() {
+        let Some(task) = e.task else { continue };
+        if e.actor != "caller" || owner.contains_key(&task) {
+            continue;
+        }
+        if let Some((_, call)) = withdrawn.iter().rev().find(|(end, _)| *end == e.at) {
+            owner.insert(task, call.clone());
+        }
+    }
+    trace.edited(|events| {
+        events
+            .into_iter()
+            .map(|mut e| {
+                let Some(call) = e.task.and_then(|t| owner.get(&t)) else {
+                    return e;
+                };
+                if e.actor == "caller" {
+                    e.actor = call.clone();
+                }
+                match &mut e.kind {
+                    Kind::Start { label, .. }
+                    | Kind::End { label, .. }
+                    | Kind::Dropped { label }
+                        if label == "caller" =>
+                    {
+                        *label = call.clone();
+                    }
+                    _ => {}
+                }
+                e
+            })
+            .collect()
+    })
+}
+
 #[world::step]
 async fn step2_release_before_await() {
     let world = World::start();
+    world.drawn_as(statements_on_their_calls);
     let a = Vault::new(&world, "A", 100);
     let run = run_for(
         &world,
@@ -423,7 +475,8 @@ async fn step2_release_before_await() {
     .await;
     let sent = match run {
         Run::Done(sent) => sent,
-        Run::Stuck { waits, .. } => {
+        Run::Stuck { trace, .. } => {
+            let waits = waits(&statements_on_their_calls(&trace));
             let list = said(&waits);
             if !self_waits(&waits).is_empty() {
                 panic!(
@@ -513,6 +566,31 @@ async fn step2_release_before_await() {
         );
     };
     let took = (world.now() - start).as_millis();
+    let drawn = statements_on_their_calls(&world.trace());
+    let said_by = |call: &str| -> Option<u64> {
+        use world::trace::Kind;
+        drawn.events().iter().find_map(|e| match &e.kind {
+            Kind::End { label, detail } if e.actor == call && label.starts_with("statement ") => {
+                detail.as_deref()?.parse().ok()
+            }
+            _ => None,
+        })
+    };
+    if let (Some(first), Some(second)) = (said_by("notify 1"), said_by("notify 2"))
+        && (first, second) != answers
+    {
+        panic!(
+            "{}",
+            world::say!(
+                en: "two calls at once on B answered {answers:?}, but the statements they sent \
+                     said ({first}, {second}): answer the balance the statement sent (what \
+                     send_statement answers), not the one withdraw answered",
+                ko: "B에 동시에 한 두 호출이 {answers:?}를 답했는데, 보낸 명세서에는 ({first}, \
+                     {second})라고 적혀 있습니다: `withdraw`가 답한 잔액이 아니라 명세서가 보낸 \
+                     잔액(`send_statement`가 답하는 값)을 답하십시오",
+            )
+        );
+    }
     assert_eq!(
         (answers, took),
         ((80, 80), 240),
@@ -524,20 +602,63 @@ async fn step2_release_before_await() {
                  240 ms에 발송됩니다",
         )
     );
-    assert_timeline!("step2_release_before_await", world);
+    let drawn = statements_on_their_calls(&world.trace());
+    assert_timeline!("step2_release_before_await", world, drawn: drawn);
 }
 
 fn assert_sync<T: Send + Sync>() {}
+
+/// Step 3's rule: one call of `Fees`, one lock of its table. Two locks in
+/// one call (sequential, so no hang) leave a gap between them in which
+/// another thread can charge: the total `charge` answers is then not the
+/// one its own fee made.
+fn assert_locked_once(call: &str, locks: u64) {
+    if locks == 0 {
+        panic!(
+            "{}",
+            world::say!(
+                en: "`{call}` never locked a `world::CountedMutex`: keep the table of fees in \
+                     the stub's field (`CountedMutex<HashMap<String, u64>>`, std's Mutex, \
+                     counted), so that the tests can see how many times each call locks it",
+                ko: "`{call}`이 `world::CountedMutex`를 한 번도 잠그지 않았습니다: 수수료 표는 \
+                     스텁의 필드(`CountedMutex<HashMap<String, u64>>`, 잠근 횟수를 세는 std의 \
+                     `Mutex`)에 두십시오. 그래야 테스트가 호출마다 몇 번 잠그는지 볼 수 있습니다",
+            )
+        );
+    }
+    assert_eq!(
+        locks,
+        1,
+        "{}",
+        world::say!(
+            en: "`{call}` locked the table {locks} times in one call: lock once per call. \
+                 Between two locks another thread can charge, so the total answered is not the \
+                 one this call made (on a multi-thread runtime two charges at once can both \
+                 answer the later total). Take the guard once and do the work on it: a helper \
+                 that takes the locked table (`&HashMap<..>`), not a call of another method \
+                 that locks again",
+            ko: "`{call}`이 호출 한 번에 표를 {locks}번 잠갔습니다: 호출마다 한 번만 잠그십시오. \
+                 두 번 잠그는 사이에 다른 스레드가 수수료를 청구할 수 있어서, 답한 합계가 이 \
+                 호출이 만든 합계가 아닙니다(멀티 스레드 런타임에서는 동시에 한 두 청구가 둘 다 \
+                 나중 합계를 답할 수 있습니다). 가드를 한 번 잡고 그 위에서 일하십시오: 다시 \
+                 잠그는 다른 메서드를 부르지 말고, 잠긴 표(`&HashMap<..>`)를 받는 헬퍼를 \
+                 쓰십시오",
+        )
+    );
+}
 
 #[world::step]
 async fn step3_lock_once() {
     let world = World::start();
     assert_sync::<kata::Fees>();
     let fees = Arc::new(kata::Fees::new());
-    // Each charge drawn as an instant on the row `fees`, with its answer.
+    // Each charge drawn as an instant on the row `fees`, with its answer,
+    // and the locks it took counted (the table is a `CountedMutex`).
     let charge = |account: &str, amount: u64| {
         let span = world.span("fees", &format!("charge {account} {amount}"), Fill::Work);
+        let before = locks_taken();
         let total = fees.charge(account, amount);
+        assert_locked_once("charge", locks_taken() - before);
         span.end(Some(total));
         total
     };
@@ -558,6 +679,12 @@ async fn step3_lock_once() {
             ko: "`charge`는 이번 것까지 포함한 지금까지의 모든 수수료 합계를 답합니다: 5, 12, 13",
         )
     );
+    let before = locks_taken();
+    fees.charged("A");
+    assert_locked_once("charged", locks_taken() - before);
+    let before = locks_taken();
+    fees.total();
+    assert_locked_once("total", locks_taken() - before);
     assert_eq!(
         (
             fees.charged("A"),
@@ -627,6 +754,25 @@ async fn step4_back_off() {
     };
     let trace = world.trace();
     assert_released_on_busy(&trace);
+    for (caller, from) in [("A->B", "A"), ("B->A", "B")] {
+        let waited = trace
+            .spans_of(caller)
+            .iter()
+            .any(|s| s.label == format!("lock {from}"));
+        assert!(
+            waited,
+            "{}",
+            world::say!(
+                en: "`{caller}` took `from`'s lock with try_lock (no `lock {from}` drawn on its \
+                     row): take `from`'s lock with lock().await, waiting its turn in the queue; \
+                     only the second lock is tried, and only its failure makes you back off",
+                ko: "`{caller}`가 `from`의 락을 `try_lock`으로 잡았습니다(행에 `lock {from}`이 \
+                     그려지지 않았습니다): `from`의 락은 `lock().await`으로 차례를 기다려 \
+                     잡으십시오. `try_lock`은 두 번째 락에만 쓰고, 그것이 실패할 때만 \
+                     물러납니다",
+            )
+        );
+    }
     assert_held_both(&trace, "A->B", "A", "B");
     assert_held_both(&trace, "B->A", "B", "A");
     assert_eq!(
@@ -639,6 +785,17 @@ async fn step4_back_off() {
         )
     );
     let ends = (done_at(&trace, "A->B"), done_at(&trace, "B->A"));
+    assert!(
+        attempts != (1, 0),
+        "{}",
+        world::say!(
+            en: "A->B needs 2 attempts and B->A 1, and you answered {attempts:?}: you answered \
+                 the failures, not the attempts. Count one attempt per lock() of `from`, the one \
+                 that succeeds too",
+            ko: "A->B는 시도 2번, B->A는 1번인데 {attempts:?}를 답했습니다: 시도가 아니라 실패를 \
+                 셌습니다. `from`의 `lock()` 한 번마다 시도 한 번으로, 성공한 시도까지 세십시오",
+        )
+    );
     assert_eq!(
         (attempts, ends),
         ((2, 1), (225, 115)),
@@ -655,8 +812,11 @@ async fn step4_back_off() {
         )
     );
 
-    // The doubling: B held by someone else for 300 ms.
+    // The doubling: D held by someone else for 300 ms, in a world of its
+    // own, with no picture of its own (the words give every attempt's
+    // time): a failure here must not draw it beside the A/B reference.
     let held = World::start();
+    held.compared_with("step4_back_off_doubling");
     let c = Vault::new(&held, "C", 100);
     let d = Vault::new(&held, "D", 100);
     let holder = {
@@ -691,6 +851,44 @@ async fn step4_back_off() {
         .filter(|s| s.label == "lock C")
         .map(|s| s.start.as_millis())
         .collect();
+    // The wait after each failure: an attempt's lock answers 10 ms after
+    // it is asked (nobody else wants C), its try_lock fails then, and the
+    // next attempt is asked after the wait.
+    let waits: Vec<u128> = attempts_at
+        .windows(2)
+        .map(|w| w[1].saturating_sub(w[0] + 10))
+        .collect();
+    if let Some(&first) = waits.first()
+        && first != 20
+    {
+        panic!(
+            "{}",
+            world::say!(
+                en: "with D held for 300 ms and a backoff of 20 ms, the first wait was {first} ms, \
+                     not `backoff` (waits {waits:?} ms, attempts at {attempts_at:?} ms): wait \
+                     `backoff` after the first failure, then twice as long after each further one \
+                     (20, 40, 80, 160 ms: attempts at 1, 31, 81, 171 and 341 ms)",
+                ko: "D를 300 ms 잡아 두고 백오프가 20 ms일 때, 첫 대기가 `backoff`가 아니라 \
+                     {first} ms였습니다(대기 {waits:?} ms, 시도 {attempts_at:?} ms): 첫 실패 뒤에는 \
+                     `backoff`만큼, 그다음부터는 실패할 때마다 두 배씩 기다리십시오(20, 40, 80, \
+                     160 ms: 1, 31, 81, 171, 341 ms에 시도)",
+            )
+        );
+    }
+    if waits.len() > 1 && waits.windows(2).all(|w| w[1] == w[0]) {
+        panic!(
+            "{}",
+            world::say!(
+                en: "with D held for 300 ms, the wait never doubled: waits of {waits:?} ms, \
+                     {tries} attempts. After each failure wait twice as long as the time before \
+                     (20, 40, 80, 160 ms: 5 attempts); a fixed wait keeps knocking at a lock that \
+                     stays busy",
+                ko: "D를 300 ms 잡아 두었는데 대기가 두 배로 늘지 않았습니다: 대기 {waits:?} ms, 시도 \
+                     {tries}번. 실패할 때마다 앞의 대기보다 두 배 기다리십시오(20, 40, 80, 160 ms: \
+                     5번). 고정된 대기는 계속 바쁜 락을 두드리기만 합니다",
+            )
+        );
+    }
     assert_eq!(
         (tries, attempts_at.clone()),
         (5, vec![1, 31, 81, 171, 341]),
@@ -722,11 +920,17 @@ async fn step4_back_off() {
 /// lock afterwards: who, when, which lock, and until when (`None`: never
 /// given back). A lock held then was granted before (a `lock()` answers
 /// 10 ms after its grant); one granted at that very instant is the next
-/// attempt's, taken after the release. A release within a millisecond of
-/// the note counts as at once (on a real clock the drop comes a few
-/// microseconds after the `try_lock`).
+/// attempt's, taken after the release. On the paused clock the release is
+/// at the very instant of the note, and nothing later counts as at once;
+/// on a real clock (`.ci/real-clock`) the drop comes microseconds after the
+/// `try_lock`, so there a millisecond does.
 fn kept_on_busy(trace: &Trace) -> Option<(String, u128, String, Option<u128>)> {
     use world::trace::Kind;
+    let at_once = if world::real_clock::real_clock() {
+        ms(1)
+    } else {
+        Duration::ZERO
+    };
     let spans = trace.spans();
     trace.events().iter().find_map(|e| {
         let Kind::Note(text) = &e.kind else {
@@ -737,7 +941,7 @@ fn kept_on_busy(trace: &Trace) -> Option<(String, u128, String, Option<u128>)> {
             h.label == e.actor
                 && h.actor != busy
                 && h.start < e.at
-                && h.end.is_none_or(|end| end > e.at + ms(1))
+                && h.end.is_none_or(|end| end > e.at + at_once)
         })?;
         Some((
             e.actor.clone(),
@@ -864,15 +1068,20 @@ async fn step5_channel_cycle() {
                     en: "deadlock in a cycle of bounded channels: {done} of 8 ids checked, the \
                          last at {last} ms, then nothing. The checker waits for room in the \
                          results channel, which only your task empties, while your task waits \
-                         for room in the ids channel, which only the checker empties. Send and \
-                         receive at once (tokio::join! of a sending half and a receiving half, \
-                         or send from a task of its own)",
+                         for every id to go out before it reads a result: for room in the ids \
+                         channel, which only the checker empties, or for the JoinHandle of a \
+                         task that sends them, which waits for that room. Read the results \
+                         while the ids go out: tokio::join! of a sending half and a receiving \
+                         half, or a sending task whose JoinHandle you await only after the last \
+                         result",
                     ko: "용량 제한이 있는 채널이 고리를 이룬 데드락: id 8개 중 {done}개를 확인했고, 마지막은 \
                          {last} ms, 그 뒤로는 아무것도 없습니다. checker는 결과 채널에 자리가 나기를 \
-                         기다리는데 그 채널은 여러분의 태스크만 비웁니다. 여러분의 태스크는 id \
-                         채널에 자리가 나기를 기다리는데 그 채널은 checker만 비웁니다. 보내기와 \
-                         받기를 동시에 하십시오(보내는 쪽과 받는 쪽의 `tokio::join!`, 또는 별도의 \
-                         태스크에서 보내기)",
+                         기다리는데 그 채널은 여러분의 태스크만 비웁니다. 여러분의 태스크는 결과를 \
+                         읽기 전에 모든 id가 나가기를 기다립니다: checker만 비우는 id 채널에 자리가 \
+                         나기를, 또는 그 자리를 기다리는, id를 보내는 태스크의 `JoinHandle`을 \
+                         기다립니다. id가 나가는 동안 결과를 읽으십시오: 보내는 쪽과 받는 쪽의 \
+                         `tokio::join!`, 또는 보내는 태스크를 두고 그 `JoinHandle`은 마지막 결과를 \
+                         받은 뒤에 await하십시오",
                 )
             );
         }

@@ -97,7 +97,7 @@ pub use operation::{Operation, Unavailable, Unreliable};
 pub use pipeline::{Consumer, Product, Source};
 pub use reactor::{Reactor, Sleep};
 pub use trace::{Ending, Fill, Thread, Trace};
-pub use vault::{Auditor, Vault, VaultGuard};
+pub use vault::{Auditor, CountedMutex, Vault, VaultGuard};
 pub use work::{Item, Queue, Scratch};
 pub use world::{Span, World};
 /// The one entry point of every step test: see `world_macros`.

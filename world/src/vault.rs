@@ -24,6 +24,10 @@
 //!
 //! An [`Auditor`] checks transfers one at a time, 50 ms each, drawn on the
 //! row `checker`: the far end of the kata's channels.
+//!
+//! A [`CountedMutex`] is a `std::sync::Mutex` that counts, per thread, how
+//! many times it is locked ([`locks_taken`]): the table of fees of the
+//! kata's step 3, whose tests check that each call locks it once.
 
 use std::fmt;
 use std::sync::Arc;
@@ -353,4 +357,51 @@ pub fn describe_waits(trace: &Trace) -> String {
         ));
     }
     lines
+}
+
+thread_local! {
+    /// How many times this thread has locked a [`CountedMutex`].
+    static LOCKS_TAKEN: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A `std::sync::Mutex` that counts its locks: the same lock, the same
+/// `lock()` (it blocks the thread, and a thread that holds it and asks
+/// again never returns), plus a count, per thread, of every `lock()` and
+/// `try_lock()` asked of any `CountedMutex`, which [`locks_taken`] reads.
+/// Kata 20's table of fees is one, so that its tests can see how many
+/// times one call locks it.
+#[derive(Debug, Default)]
+pub struct CountedMutex<T> {
+    inner: std::sync::Mutex<T>,
+}
+
+impl<T> CountedMutex<T> {
+    pub const fn new(value: T) -> CountedMutex<T> {
+        CountedMutex {
+            inner: std::sync::Mutex::new(value),
+        }
+    }
+
+    /// `std::sync::Mutex::lock`, counted.
+    pub fn lock(&self) -> std::sync::LockResult<std::sync::MutexGuard<'_, T>> {
+        LOCKS_TAKEN.with(|n| n.set(n.get() + 1));
+        self.inner.lock()
+    }
+
+    /// `std::sync::Mutex::try_lock`, counted.
+    pub fn try_lock(&self) -> std::sync::TryLockResult<std::sync::MutexGuard<'_, T>> {
+        LOCKS_TAKEN.with(|n| n.set(n.get() + 1));
+        self.inner.try_lock()
+    }
+
+    /// `std::sync::Mutex::into_inner`.
+    pub fn into_inner(self) -> std::sync::LockResult<T> {
+        self.inner.into_inner()
+    }
+}
+
+/// How many times this thread has asked any [`CountedMutex`] for its lock
+/// so far: read it before and after a call to count the call's locks.
+pub fn locks_taken() -> u64 {
+    LOCKS_TAKEN.with(std::cell::Cell::get)
 }

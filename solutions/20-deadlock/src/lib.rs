@@ -13,11 +13,10 @@
 //! the two bounded channels of the cycle never both fill.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
 use std::time::Duration;
 
 use tokio::sync::mpsc;
-use world::{Auditor, Vault, VaultGuard};
+use world::{Auditor, CountedMutex, Vault, VaultGuard};
 
 /// Step 1: moves `amount` from `from` to `to`, holding both accounts' locks
 /// while the money moves, taken in one order every caller agrees on.
@@ -48,9 +47,9 @@ pub async fn withdraw_and_notify(vault: &Vault, amount: u64) -> u64 {
 }
 
 /// Step 3: the fees charged to each account, kept behind one
-/// `std::sync::Mutex`.
+/// `std::sync::Mutex` (a `world::CountedMutex`: std's, counted).
 pub struct Fees {
-    table: Mutex<HashMap<String, u64>>,
+    table: CountedMutex<HashMap<String, u64>>,
 }
 
 /// The total of a table already locked: what both `total` and `charge`
@@ -64,7 +63,7 @@ impl Fees {
     #[allow(clippy::new_without_default)]
     pub fn new() -> Fees {
         Fees {
-            table: Mutex::new(HashMap::new()),
+            table: CountedMutex::new(HashMap::new()),
         }
     }
 
