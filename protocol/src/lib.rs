@@ -83,6 +83,12 @@ pub enum Cause {
     /// blocking calls with no pending `.await` between them (a real sleep, a
     /// std channel's `recv`, `JoinHandle::join` of a thread).
     NeverYields,
+    /// The runtime's thread never came back to the scheduler, and the kernel
+    /// said why the whole time the watchdog looked: it was asleep waiting on
+    /// a lock (a futex), not running. A blocking wait nothing on the thread
+    /// can end: most often a `std::sync::Mutex` the thread already holds,
+    /// locked again (Linux only: elsewhere this is [`Cause::NeverYields`]).
+    BlockedForever,
     /// The runtime's thread came back to the scheduler, but only after long
     /// waits: blocking calls between `.await`s (a real sleep, a blocking
     /// call, CPU-heavy work) held it, one after another.
@@ -106,6 +112,7 @@ impl Cause {
     pub fn code(self) -> &'static str {
         match self {
             Cause::NeverYields => "never-yields",
+            Cause::BlockedForever => "blocked-forever",
             Cause::Blocked => "blocked",
             Cause::ClockStuck => "clock-stuck",
             Cause::NeverReturns => "never-returns",
@@ -116,6 +123,7 @@ impl Cause {
     fn from_code(code: &str) -> Option<Cause> {
         [
             Cause::NeverYields,
+            Cause::BlockedForever,
             Cause::Blocked,
             Cause::ClockStuck,
             Cause::NeverReturns,
@@ -148,6 +156,21 @@ impl Cause {
                  an `.await` while another task waits for it). Await something that is \
                  pending instead (a timer, a channel, a `Notify`), or move the blocking call \
                  to `tokio::task::spawn_blocking`."
+            }
+            Cause::BlockedForever => {
+                "the runtime's only thread never came back to the scheduler: it was \
+                 blocked, asleep in the kernel waiting on a lock (a futex) every time the \
+                 watchdog looked, so no task, no timer and not even the virtual-time deadline \
+                 could run. A blocking wait that nothing on this thread can end. Most often a \
+                 `std::sync::Mutex` locked a second time by the thread that already holds it \
+                 (std's lock is not reentrant: the second `lock()` never returns), for \
+                 instance a method that holds the guard and calls another method that locks \
+                 again; lock once, and pass the guarded data to a helper. Or a \
+                 `std::sync::Mutex` guard held across an `.await` while another task on this \
+                 thread waits for it, a std channel's `recv` or a thread's `join` that waits \
+                 for this thread, a `futures::executor::block_on` of a task of this runtime. \
+                 Never block the runtime's thread on something it must itself provide: await \
+                 instead (a `tokio::sync` lock or channel), or release the guard first."
             }
             Cause::Blocked => {
                 "the runtime's only thread came back to the scheduler now and then, but \
@@ -200,6 +223,20 @@ impl Cause {
                  잡고 있는 `std::sync::Mutex` 가드). 대신 pending이 되는 것을 await하십시오(타이머, \
                  채널, `Notify`). 아니면 블로킹 호출을 `tokio::task::spawn_blocking`으로 \
                  옮기십시오."
+            }
+            Cause::BlockedForever => {
+                "런타임의 유일한 스레드가 스케줄러로 한 번도 돌아오지 않았습니다. 워치독이 볼 \
+                 때마다 스레드가 블로킹되어, 커널에서 락(futex)을 기다리며 잠들어 있었습니다. 그래서 \
+                 태스크도, 타이머도, 가상 시간의 데드라인조차 실행될 수 없었습니다. 이 스레드에 있는 \
+                 무엇도 끝낼 수 없는 블로킹 대기입니다. 가장 흔한 것은 이미 락을 잡고 있는 스레드가 다시 \
+                 락을 잡으려는 `std::sync::Mutex`입니다(std의 락은 재진입할 수 없어서 두 번째 `lock()`은 \
+                 반환하지 않습니다). 예를 들어 가드를 쥔 채, 다시 락을 잡는 다른 메서드를 호출하는 \
+                 메서드입니다. 락은 한 번만 잡고, 보호되는 데이터를 헬퍼 함수에 넘기십시오. 아니면 이 \
+                 스레드의 다른 태스크가 기다리는데 `.await`를 넘어서까지 잡고 있는 \
+                 `std::sync::Mutex` 가드, 이 스레드를 기다리는 std 채널의 `recv`나 스레드의 join, \
+                 이 런타임의 태스크에 대한 `futures::executor::block_on`입니다. 런타임의 스레드가 \
+                 스스로 내놓아야 할 것을 기다리며 그 스레드를 블로킹하지 마십시오. 대신 \
+                 await하거나(`tokio::sync`의 락이나 채널), 가드를 먼저 놓으십시오."
             }
             Cause::Blocked => {
                 "런타임의 유일한 스레드가 이따금 스케줄러로 돌아왔지만, 매번 오래 기다린 \
@@ -291,6 +328,7 @@ mod tests {
     fn every_cause_is_explained_in_english_and_in_korean() {
         let causes = [
             Cause::NeverYields,
+            Cause::BlockedForever,
             Cause::Blocked,
             Cause::ClockStuck,
             Cause::NeverReturns,

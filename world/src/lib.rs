@@ -40,6 +40,9 @@
 //!   rolling back in `Drop` when a timeout cuts them short.
 //! - [`pipeline`]: a producer's items and a consumer's work, for the queue
 //!   between them.
+//! - [`vault`]: accounts behind async locks whose grant takes a round
+//!   trip, drawn so that who holds and who waits reads off the picture,
+//!   and an auditor at the far end of a channel: the kata on deadlocks.
 //! - [`work`]: items that roll back in `Drop` when cancelled, the queues
 //!   workers take them from, and scratch files.
 //! - [`reactor`]: timers on a manual clock, for the kata whose learner
@@ -71,6 +74,7 @@ pub mod say;
 mod step;
 pub mod timeline;
 pub mod trace;
+pub mod vault;
 mod watchdog;
 pub mod work;
 pub mod world;
@@ -93,6 +97,7 @@ pub use operation::{Operation, Unavailable, Unreliable};
 pub use pipeline::{Consumer, Product, Source};
 pub use reactor::{Reactor, Sleep};
 pub use trace::{Ending, Fill, Thread, Trace};
+pub use vault::{Auditor, CountedMutex, Vault, VaultGuard};
 pub use work::{Item, Queue, Scratch};
 pub use world::{Span, World};
 /// The one entry point of every step test: see `world_macros`.

@@ -80,6 +80,9 @@ pub(crate) enum Watched {
 /// The contexts of one watched test, innermost last.
 struct Watch {
     contexts: Mutex<Vec<(u64, Watched)>>,
+    /// The kernel's id of the thread under watch (Linux), to ask the
+    /// kernel what it is doing when it never comes back.
+    tid: Option<u32>,
 }
 
 impl Watch {
@@ -145,6 +148,7 @@ impl Watchdog {
         let id = next_id();
         let watch = Arc::new(Watch {
             contexts: Mutex::new(vec![(id, what)]),
+            tid: kernel::current_tid(),
         });
         let (disarm, disarmed) = mpsc::channel::<()>();
         let watched = Arc::clone(&watch);
@@ -228,10 +232,17 @@ fn watch_over(watch: &Watch, limit: Duration, disarmed: &mpsc::Receiver<()>) -> 
         return None;
     }
     let mut probes = Probes::default();
+    let mut asleep = kernel::Asleep::default();
     let end = started + limit;
     loop {
         if let Watched::Runtime(runtime) = watch.innermost() {
             probes.tick(&runtime);
+            // Only a current-thread runtime runs on the thread that armed
+            // the watch: a multi-thread runtime's test thread sleeps in its
+            // `block_on` while the workers run, and says nothing of them.
+            if runtime.runtime_flavor() == tokio::runtime::RuntimeFlavor::CurrentThread {
+                asleep.sample(watch.tid);
+            }
         }
         let now = Instant::now();
         if now >= end {
@@ -246,7 +257,7 @@ fn watch_over(watch: &Watch, limit: Duration, disarmed: &mpsc::Receiver<()>) -> 
             cause,
             seen: fixed_seen(cause),
         },
-        Watched::Runtime(_) => probes.verdict(window),
+        Watched::Runtime(_) => probes.verdict(window).refined(&asleep),
     })
 }
 
@@ -358,6 +369,121 @@ impl Probes {
                     worst = millis(worst),
                 ),
             }
+        }
+    }
+}
+
+impl Verdict {
+    /// A thread that never came back and that the kernel found asleep on a
+    /// futex at every look is not running a loop: it is blocked in a wait
+    /// that nothing on it can end (a `std::sync::Mutex` locked twice).
+    fn refined(self, asleep: &kernel::Asleep) -> Verdict {
+        if self.cause != Cause::NeverYields || !asleep.always_on_futex() {
+            return self;
+        }
+        let looks = asleep.looks;
+        Verdict {
+            cause: Cause::BlockedForever,
+            seen: say!(
+                en: "{seen}; the kernel showed the thread asleep, waiting on a futex (a lock), \
+                     at all {looks} looks, and never woken in between",
+                ko: "{seen}. 커널이 보여 준 스레드는 {looks}번 모두 futex(락)를 기다리며 잠들어 \
+                     있었고, 그사이 한 번도 깨어나지 않았습니다",
+                seen = self.seen,
+            ),
+        }
+    }
+}
+
+/// What the kernel says a thread is doing (Linux: `/proc`). Elsewhere, or
+/// where `/proc` does not say (a sandbox that hides a thread's `syscall` or
+/// `status`), it says nothing, and the verdicts are the probes' alone: such a
+/// hang is `never-yields`, as before the kernel was asked.
+///
+/// What it reads, of the thread under watch, at each look of the probe
+/// window: its state (`/proc/self/task/TID/stat`: `S` or `D`, asleep), the
+/// system call it sleeps in (`.../syscall`: its number first, `futex` for a
+/// lock, a condition variable, a channel or a `park`), and its context
+/// switches (`.../status`: `voluntary_ctxt_switches` and
+/// `nonvoluntary_ctxt_switches`). A thread blocked for ever is asleep in the
+/// same futex wait at every look, and never switched in between: the counts
+/// do not move. A loop that sleeps on a futex with a timeout and wakes again
+/// (`recv_timeout`, `wait_timeout`) moves them, and stays `never-yields`.
+/// None of it depends on how loaded the machine is: a thread that never
+/// wakes is not scheduled, whatever else runs.
+mod kernel {
+    /// The calling thread's kernel id.
+    pub(super) fn current_tid() -> Option<u32> {
+        // "/proc/thread-self" links to "PID/task/TID".
+        let link = std::fs::read_link("/proc/thread-self").ok()?;
+        link.file_name()?.to_str()?.parse().ok()
+    }
+
+    /// The futex system call's number on this architecture.
+    const FUTEX: Option<u64> = if cfg!(target_arch = "x86_64") {
+        Some(202)
+    } else if cfg!(target_arch = "aarch64") {
+        Some(98)
+    } else {
+        None
+    };
+
+    /// One look at thread `tid` of this process: whether it is asleep in
+    /// the futex system call right now, and its context switches so far;
+    /// `None` if the kernel does not say.
+    fn look(tid: u32) -> Option<(bool, u64)> {
+        let futex = FUTEX?;
+        let task = format!("/proc/self/task/{tid}");
+        let status = std::fs::read_to_string(format!("{task}/status")).ok()?;
+        let switches = ["voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:"]
+            .iter()
+            .map(|key| {
+                status
+                    .lines()
+                    .find_map(|line| line.strip_prefix(key))?
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+            })
+            .sum::<Option<u64>>()?;
+        let stat = std::fs::read_to_string(format!("{task}/stat")).ok()?;
+        // The state follows the command name, which is in parentheses.
+        let state = stat.rsplit_once(')')?.1.split_whitespace().next()?;
+        if state != "S" && state != "D" {
+            return Some((false, switches));
+        }
+        // "running" when it woke meanwhile: no number, no look.
+        let syscall = std::fs::read_to_string(format!("{task}/syscall")).ok()?;
+        let number: u64 = syscall.split_whitespace().next()?.parse().ok()?;
+        Some((number == futex, switches))
+    }
+
+    /// The looks taken at a thread over the probe window.
+    #[derive(Default)]
+    pub(super) struct Asleep {
+        pub(super) looks: usize,
+        on_futex: usize,
+        /// The context switches at the first look and at the last.
+        switches: Option<(u64, u64)>,
+    }
+
+    impl Asleep {
+        pub(super) fn sample(&mut self, tid: Option<u32>) {
+            let Some((on, switches)) = tid.and_then(look) else {
+                return;
+            };
+            self.looks += 1;
+            self.on_futex += usize::from(on);
+            let first = self.switches.map_or(switches, |(first, _)| first);
+            self.switches = Some((first, switches));
+        }
+
+        /// Asleep on a futex at every look, never switched in between, and
+        /// looked at often enough to mean it.
+        pub(super) fn always_on_futex(&self) -> bool {
+            self.looks >= 10
+                && self.on_futex == self.looks
+                && self.switches.is_some_and(|(first, last)| first == last)
         }
     }
 }

@@ -100,8 +100,14 @@ enum Clock {
     Manual,
 }
 
+/// How a test draws its world's trace (see [`World::drawn_as`]).
+type Drawn = Arc<dyn Fn(&Trace) -> Trace + Send + Sync>;
+
 #[derive(Default)]
 struct State {
+    /// The test's normalisation of the trace, if any: what its snapshot
+    /// draws, and so what the failure picture draws too.
+    drawn: Option<Drawn>,
     /// The reference snapshot the test compares with, once it says so; until
     /// then, the test's own name.
     snapshot: Option<String>,
@@ -224,6 +230,14 @@ impl World {
             .await
     }
 
+    /// Runs `fut` as the actor `name`, as [`World::track`] does, but draws
+    /// no span of its own: the services it calls draw their spans on that
+    /// row, which then shows only them (the waits for a lock and the moves
+    /// of money of kata 20's vaults, say).
+    pub async fn acting_as<F: Future>(&self, name: impl Into<String>, fut: F) -> F::Output {
+        ACTOR.scope(name.into(), fut).await
+    }
+
     /// The actor whose code is running: the innermost [`World::track`], if any.
     pub fn current_actor() -> Option<String> {
         ACTOR.try_with(Clone::clone).ok()
@@ -338,6 +352,15 @@ impl World {
         self.state().snapshot = Some(snapshot.to_owned());
     }
 
+    /// Says how the test draws this world's trace for its snapshot (the
+    /// `drawn:` form of [`assert_timeline!`](crate::assert_timeline), which
+    /// normalises what the lesson does not fix), so that a failure before
+    /// the snapshot is asserted draws the learner's trace the same way, and
+    /// compares like with like.
+    pub fn drawn_as(&self, draw: impl Fn(&Trace) -> Trace + Send + Sync + 'static) {
+        self.state().drawn = Some(Arc::new(draw));
+    }
+
     fn state(&self) -> MutexGuard<'_, State> {
         // A panic while the lock is held (a failing assertion in a service)
         // leaves the data intact: every write is a single push or add.
@@ -359,12 +382,16 @@ impl Drop for World {
         let Some(test) = thread::current().name().map(str::to_owned) else {
             return;
         };
-        let snapshot = self
-            .state()
-            .snapshot
-            .clone()
-            .unwrap_or_else(|| test.clone());
-        hook(&test, &snapshot, &self.trace());
+        let (snapshot, drawn) = {
+            let state = self.state();
+            let snapshot = state.snapshot.clone().unwrap_or_else(|| test.clone());
+            (snapshot, state.drawn.clone())
+        };
+        let trace = match drawn {
+            Some(draw) => draw(&self.trace()),
+            None => self.trace(),
+        };
+        hook(&test, &snapshot, &trace);
     }
 }
 

@@ -51,6 +51,64 @@ fn a_loop_that_never_yields_is_named() {
     );
 }
 
+/// A thread asleep on a lock is told from one that spins: the kernel says
+/// it waits on a futex (Linux; elsewhere it is `never-yields`).
+#[cfg(all(
+    target_os = "linux",
+    any(target_arch = "x86_64", target_arch = "aarch64")
+))]
+#[test]
+fn a_std_mutex_locked_twice_is_named() {
+    let (success, stderr) = run_victim("victim_mutex_locked_twice");
+    assert!(!success, "the watchdog must fail the run: {stderr}");
+    assert!(
+        stderr.contains("@kata stopped test=victim_mutex_locked_twice cause=blocked-forever"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("locked a second time by the thread that already holds it")
+            && stderr.contains("never came back to the scheduler"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[ignore = "a hang on purpose: run by a_std_mutex_locked_twice_is_named"]
+async fn victim_mutex_locked_twice() {
+    let table = std::sync::Mutex::new(0_u64);
+    within(10, async {
+        let held = table.lock().unwrap();
+        // The same thread asks again: std's lock never returns.
+        let again = table.lock().unwrap();
+        drop((held, again));
+    })
+    .await;
+}
+
+/// A thread that sleeps on a futex with a timeout, wakes and sleeps again
+/// (a `recv_timeout` loop) is asleep at most looks, but wakes between them:
+/// it is a loop that never yields, not a wait for ever, whatever the load.
+#[test]
+fn a_loop_of_timed_futex_waits_is_not_blocked_forever() {
+    let (success, stderr) = run_victim("victim_timed_waits");
+    assert!(!success, "the watchdog must fail the run: {stderr}");
+    assert!(
+        stderr.contains("@kata stopped test=victim_timed_waits cause=never-yields"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+#[ignore = "a hang on purpose: run by a_loop_of_timed_futex_waits_is_not_blocked_forever"]
+async fn victim_timed_waits() {
+    let (_keep, rx) = std::sync::mpsc::channel::<()>();
+    within(10, async {
+        // Nothing ever comes: each wait times out, and the loop waits again.
+        while rx.recv_timeout(Duration::from_millis(2)).is_err() {}
+    })
+    .await;
+}
+
 #[test]
 fn a_spin_that_keeps_the_clock_still_is_named() {
     let (success, stderr) = run_victim("victim_clock_stuck");
