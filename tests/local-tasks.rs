@@ -540,7 +540,9 @@ async fn answered<T>(what: &str, fut: impl Future<Output = T>) -> T {
 fn shut_down(shards: kata::Shards) -> Vec<HashMap<u64, u64>> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let _ = tx.send(std::panic::catch_unwind(AssertUnwindSafe(|| shards.shutdown())));
+        let _ = tx.send(std::panic::catch_unwind(AssertUnwindSafe(|| {
+            shards.shutdown()
+        })));
     });
     match rx.recv_timeout(Duration::from_secs(2)) {
         Ok(Ok(totals)) => totals,
@@ -683,8 +685,10 @@ async fn step4_thread_per_core() {
     );
     for (i, map) in totals.iter().enumerate() {
         let held: BTreeMap<u64, u64> = map.iter().map(|(&k, &v)| (k, v)).collect();
-        let expected: BTreeMap<u64, u64> =
-            (0..9).filter(|k| k % 3 == i as u64).map(|k| (k, 2)).collect();
+        let expected: BTreeMap<u64, u64> = (0..9)
+            .filter(|k| k % 3 == i as u64)
+            .map(|k| (k, 2))
+            .collect();
         assert_eq!(
             held,
             expected,
