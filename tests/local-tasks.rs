@@ -146,7 +146,7 @@ fn assert_warmed(world: &World, returned_at: Duration, spawn: &str, users: usize
     let post = first_span(
         world,
         "fetch_post(9)",
-        &world::say!(en: "the post is fetched too", ko: "글도 가져와야 합니다"),
+        &world::say!(en: "the post is fetched too", ko: "게시글도 가져와야 합니다"),
     );
     // A warming fetch cut off: the set (or the task) dropped before it ended.
     if let Some(cut) = spans.iter().find(|s| s.ending == Ending::Cancelled) {
@@ -159,7 +159,7 @@ fn assert_warmed(world: &World, returned_at: Duration, spawn: &str, users: usize
                      it. Await every task's `JoinHandle` inside `run_until` (or await the set) \
                      before returning",
                 ko: "`{}`가 답을 받기 전 {} ms에 drop됐습니다: 데우는 태스크가 도중에 \
-                     취소됐습니다. `run_until`은 자기 future가 끝나면(여기서는 글, 300 ms) \
+                     취소됐습니다. `run_until`은 자기 future가 끝나면(여기서는 게시글, 300 ms) \
                      돌아옵니다. 아직 끝나지 않은 set의 태스크는 set에 남아 있다가 set과 함께 \
                      drop됩니다. 돌아가기 전에 `run_until` 안에서 모든 태스크의 `JoinHandle`을 \
                      await하십시오(또는 set을 await하십시오)",
@@ -178,10 +178,10 @@ fn assert_warmed(world: &World, returned_at: Duration, spawn: &str, users: usize
                      ms): the tasks were spawned, then the post awaited outside the set. Nothing \
                      spawned on a `LocalSet` runs until the set is driven (`run_until`, or \
                      awaiting the set): fetch the post inside `run_until`, beside the tasks",
-                ko: "데우는 fetch가 {starts:?} ms에, 글이 도착한 뒤({} ms)에야 시작했습니다: \
-                     태스크를 spawn한 뒤 set 밖에서 글을 await했습니다. `LocalSet`에 spawn한 \
+                ko: "데우는 fetch가 {starts:?} ms에, 게시글이 도착한 뒤({} ms)에야 시작했습니다: \
+                     태스크를 spawn한 뒤 set 밖에서 게시글을 await했습니다. `LocalSet`에 spawn한 \
                      것은 그 set을 구동할 때까지(`run_until`, 또는 set을 await) 실행되지 \
-                     않습니다. 글은 태스크 곁에서, `run_until` 안에서 가져오십시오",
+                     않습니다. 게시글은 태스크 곁에서, `run_until` 안에서 가져오십시오",
                 post_end.as_millis(),
             )
         );
@@ -204,7 +204,7 @@ fn assert_warmed(world: &World, returned_at: Duration, spawn: &str, users: usize
             world::say!(
                 en: "the post was fetched at {} ms, after the warm-up: it is fetched while the \
                      warming tasks run, from 0 ms",
-                ko: "글을 데우기가 끝난 뒤 {} ms에 가져왔습니다: 글은 데우는 태스크가 실행되는 \
+                ko: "게시글을 데우기가 끝난 뒤 {} ms에 가져왔습니다: 게시글은 데우는 태스크가 실행되는 \
                      동안, 0 ms부터 가져와야 합니다",
                 post.start.as_millis(),
             )
@@ -258,7 +258,7 @@ fn assert_post(world: &World, post: &Post) {
         "{}",
         world::say!(
             en: "the function returns the post it was asked to serve, post 9",
-            ko: "함수는 가져오라고 한 글, 곧 글 9를 돌려줘야 합니다",
+            ko: "함수는 가져오라고 한 게시글, 곧 게시글 9를 돌려줘야 합니다",
         )
     );
 }
@@ -629,7 +629,7 @@ async fn step4_thread_per_core() {
                 en: "key {key} was served on a runtime of flavor {:?}: each shard runs one \
                      current-thread runtime (`Builder::new_current_thread()`, or a `LocalRuntime`), \
                      whose one thread is the shard's",
-                ko: "key {key}를 {:?} 종류의 런타임에서 처리했습니다: shard마다 싱글 스레드 런타임 \
+                ko: "key {key}를 flavor가 {:?}인 런타임에서 처리했습니다: shard마다 싱글 스레드 런타임 \
                      하나(`Builder::new_current_thread()`, 또는 `LocalRuntime`)를 실행하고, 그 \
                      하나뿐인 스레드가 shard의 스레드입니다",
                 hit.place.flavor,
