@@ -668,7 +668,7 @@ async fn step4_thread_per_core() {
         answered.sort_unstable();
         world.note(
             &format!("shard {}", key % 3),
-            format!("key {key} answered {answered:?}"),
+            format!("key {key}: {answered:?}"),
         );
     }
 
