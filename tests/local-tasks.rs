@@ -128,6 +128,11 @@ fn tasks_of(world: &World, rows: &[&str]) -> usize {
     tasks.len()
 }
 
+/// What counts as "at once" in the worded checks: the paused clock gives
+/// exact times, a real one (`KATA_REAL_CLOCK`) a millisecond or two more;
+/// every wrong answer these checks name is hundreds of milliseconds off.
+const SLACK_MS: u128 = 5;
+
 const WARM_ROWS: [&str; 3] = ["fetch_user(1)", "fetch_user(2)", "fetch_user(3)"];
 
 /// Steps 1 and 3 ask the same of the trace: the warming fetches all ran to
@@ -170,7 +175,11 @@ fn assert_warmed(world: &World, returned_at: Duration, spawn: &str, users: usize
     }
     let starts: Vec<u128> = spans.iter().map(|s| s.start.as_millis()).collect();
     let post_end = post.end.unwrap_or_default();
-    if starts.iter().all(|&s| s > 0) && spans.iter().all(|s| s.start >= post_end) {
+    if starts.iter().all(|&s| s >= SLACK_MS)
+        && spans
+            .iter()
+            .all(|s| s.start + ms(SLACK_MS as u64) >= post_end)
+    {
         panic!(
             "{}",
             world::say!(
@@ -186,7 +195,7 @@ fn assert_warmed(world: &World, returned_at: Duration, spawn: &str, users: usize
             )
         );
     }
-    if starts.iter().any(|&s| s > 0) {
+    if starts.iter().any(|&s| s >= SLACK_MS) {
         panic!(
             "{}",
             world::say!(
@@ -198,7 +207,7 @@ fn assert_warmed(world: &World, returned_at: Duration, spawn: &str, users: usize
             )
         );
     }
-    if post.start > Duration::ZERO {
+    if post.start >= ms(SLACK_MS as u64) {
         panic!(
             "{}",
             world::say!(
@@ -433,9 +442,8 @@ async fn step2_borrow_between_awaits() {
                 ko: "캐시에 없는 사용자는 `api.fetch_user`로 가져와야 합니다",
             ),
         );
-        assert_eq!(
-            first.start,
-            ms(0),
+        assert!(
+            first.start < ms(SLACK_MS as u64),
             "{}",
             world::say!(
                 en: "user {id}'s fetch started at {} ms: the three callers at 0 ms each fetch at \
@@ -454,9 +462,8 @@ async fn step2_borrow_between_awaits() {
             &world::say!(en: "the test asked it", ko: "테스트가 요청했습니다"),
         );
         let end = span.end.unwrap_or_default();
-        assert_eq!(
-            end,
-            ms(ask.at),
+        assert!(
+            end.abs_diff(ms(ask.at)) < ms(SLACK_MS as u64),
             "{}",
             world::say!(
                 en: "`{row}` answered at {} ms: user {} was in the cache, so it answers at once, \
