@@ -163,7 +163,7 @@ fn assert_warmed(world: &World, returned_at: Duration, spawn: &str, users: usize
                      300 ms); the set's tasks not done yet stay in the set, and are dropped with \
                      it. Await every task's `JoinHandle` inside `run_until` (or await the set) \
                      before returning",
-                ko: "`{}`가 답을 받기 전 {} ms에 drop됐습니다: 데우는 태스크가 도중에 \
+                ko: "`{}` 호출이 답을 받기 전 {} ms에 drop됐습니다: 데우는 태스크가 도중에 \
                      취소됐습니다. `run_until`은 자기 future가 끝나면(여기서는 게시글, 300 ms) \
                      돌아옵니다. 아직 끝나지 않은 set의 태스크는 set에 남아 있다가 set과 함께 \
                      drop됩니다. 돌아가기 전에 `run_until` 안에서 모든 태스크의 `JoinHandle`을 \
@@ -380,7 +380,7 @@ async fn step2_borrow_between_awaits() {
                                  of the whole `match`, the fetch and the insert included. One \
                                  thread means no data race, not no conflict: borrow in one \
                                  statement, between two `.await`s",
-                            ko: "`{row}`가 패닉했습니다: \"{text}\". 이 호출이 borrow를 요청할 때 \
+                            ko: "`{row}` 호출이 패닉했습니다: \"{text}\". 이 호출이 borrow를 요청할 때 \
                                  캐시의 다른 borrow가 아직 살아 있었습니다: fetch의 `.await` 너머로 \
                                  잡은 `borrow_mut()`(또는 `borrow()`)는 다음 태스크가 실행될 때도 \
                                  잡혀 있습니다. `match cache.borrow().get(&id)`는 fetch와 insert를 \
@@ -468,7 +468,7 @@ async fn step2_borrow_between_awaits() {
             world::say!(
                 en: "`{row}` answered at {} ms: user {} was in the cache, so it answers at once, \
                      at {} ms, with no fetch",
-                ko: "`{row}`가 {} ms에 답했습니다: 사용자 {}는 캐시에 있었으니 fetch 없이 바로, {} \
+                ko: "`{row}` 호출이 {} ms에 답했습니다: 사용자 {}는 캐시에 있었으니 fetch 없이 바로, {} \
                      ms에 답해야 합니다",
                 end.as_millis(),
                 ask.id,
@@ -532,7 +532,7 @@ async fn answered<T>(what: &str, fut: impl Future<Output = T>) -> T {
                  shard's thread driving its runtime (`block_on`), with the loop that reads its \
                  channel running on it (spawned on the `LocalSet` that `block_on` drives)? Is the \
                  reply sent back?",
-            ko: "{what}이(가) 실제 시간 2초 안에 답을 받지 못했습니다: 어느 shard도 답하지 \
+            ko: "{what} 요청이 실제 시간 2초 안에 답을 받지 못했습니다: 어느 shard도 답하지 \
                  않았습니다. shard마다 자기 스레드가 런타임을 구동하고(`block_on`), 채널을 읽는 \
                  루프가 그 위에서(`block_on`이 구동하는 `LocalSet`에 spawn되어) 실행되고 \
                  있습니까? 답을 돌려보냅니까?",
