@@ -24,6 +24,7 @@ use local_tasks as kata;
 use local_tasks_solution as kata;
 use tokio::task::LocalSet;
 use world::kit::ms;
+use world::place::Stage;
 use world::trace::Ending;
 use world::{Api, Flavor, Post, User, World, assert_timeline, within};
 
@@ -135,11 +136,33 @@ const SLACK_MS: u128 = 5;
 
 const WARM_ROWS: [&str; 3] = ["fetch_user(1)", "fetch_user(2)", "fetch_user(3)"];
 
+/// Which of steps 1 and 3 is judged: the words differ (step 3 has no
+/// `LocalSet`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Warm {
+    /// Step 1: `spawn_local` on a `LocalSet`.
+    Local,
+    /// Step 3: `tokio::spawn`.
+    Shared,
+}
+
+/// When the test counts the holders of the cache, while the post is
+/// awaited: every warming task holds a clone of it once spawned.
+const PROBE_MS: u64 = 100;
+
 /// Steps 1 and 3 ask the same of the trace: the warming fetches all ran to
 /// the end, each in a task of its own, all from 0 ms, beside the post's;
 /// and the function returned at 500 ms, when the last of them was done.
-/// `spawn` names the spawn the step asks for, for the words.
-fn assert_warmed(world: &World, returned_at: Duration, spawn: &str, users: usize) {
+/// `holders` is how many held the cache at [`PROBE_MS`], the test's own
+/// included: more than one per warming task means the tasks were all
+/// spawned by then, which tells the causes of a late or serial warm-up
+/// apart.
+fn assert_warmed(world: &World, returned_at: Duration, step: Warm, users: usize, holders: usize) {
+    let spawn = match step {
+        Warm::Local => "`spawn_local`",
+        Warm::Shared => "`tokio::spawn`",
+    };
+    let all_spawned = holders > WARM_ROWS.len();
     let why = world::say!(
         en: "a warming task never ran (spawned where nobody polled it, or not spawned)",
         ko: "데우는 태스크가 한 번도 실행되지 않았습니다(아무도 poll하지 않는 곳에 spawn했거나, spawn하지 않았습니다)",
@@ -175,11 +198,44 @@ fn assert_warmed(world: &World, returned_at: Duration, spawn: &str, users: usize
     }
     let starts: Vec<u128> = spans.iter().map(|s| s.start.as_millis()).collect();
     let post_end = post.end.unwrap_or_default();
-    if starts.iter().all(|&s| s >= SLACK_MS)
+    let late = starts.iter().all(|&s| s >= SLACK_MS)
         && spans
             .iter()
-            .all(|s| s.start + ms(SLACK_MS as u64) >= post_end)
-    {
+            .all(|s| s.start + ms(SLACK_MS as u64) >= post_end);
+    if late && !all_spawned {
+        let where_ = match step {
+            Warm::Local => world::say!(
+                en: ", all inside `run_until`",
+                ko: ". 모두 `run_until` 안에서 하십시오",
+            ),
+            Warm::Shared => String::new(),
+        };
+        panic!(
+            "{}",
+            world::say!(
+                en: "the warming fetches started at {starts:?} ms, only once the post was in ({}                      ms): the post was awaited first, and the tasks spawned after it (at {PROBE_MS}                      ms, while the post was awaited, no warming task held the cache yet). A task                      runs beside what you await only if it is spawned before you await it: spawn                      every warming task first, then fetch the post{where_}",
+                ko: "데우는 fetch가 {starts:?} ms에, 게시글이 도착한 뒤({} ms)에야 시작했습니다:                      게시글을 먼저 await하고 태스크는 그 뒤에 spawn했습니다({PROBE_MS} ms에, 게시글을                      기다리는 동안 캐시를 가진 데우는 태스크가 아직 없었습니다). 태스크는 await하기                      전에 spawn해야 그 await 곁에서 실행됩니다: 데우는 태스크를 모두 먼저 spawn하고,                      그다음 게시글을 가져오십시오{where_}",
+                post_end.as_millis(),
+            )
+        );
+    }
+    if late && step == Warm::Shared {
+        panic!(
+            "{}",
+            world::say!(
+                en: "the warming fetches started at {starts:?} ms, only once the post was in ({} \
+                     ms), though the tasks were spawned by then (at {PROBE_MS} ms they held the \
+                     cache): nothing ran them while the post was awaited. A task spawned with \
+                     `tokio::spawn` runs when the spawner yields, at the post's `.await`",
+                ko: "태스크를 이미 spawn했는데도({PROBE_MS} ms에 캐시를 갖고 있었습니다) 데우는 \
+                     fetch가 {starts:?} ms에, 게시글이 도착한 뒤({} ms)에야 시작했습니다: 게시글을 \
+                     기다리는 동안 아무것도 그 태스크를 실행하지 않았습니다. `tokio::spawn`으로 \
+                     spawn한 태스크는 spawn한 쪽이 양보할 때, 곧 게시글의 `.await`에서 실행됩니다",
+                post_end.as_millis(),
+            )
+        );
+    }
+    if late {
         panic!(
             "{}",
             world::say!(
@@ -192,6 +248,15 @@ fn assert_warmed(world: &World, returned_at: Duration, spawn: &str, users: usize
                      것은 그 set을 구동할 때까지(`run_until`, 또는 set을 await) 실행되지 \
                      않습니다. 게시글은 태스크 곁에서, `run_until` 안에서 가져오십시오",
                 post_end.as_millis(),
+            )
+        );
+    }
+    if starts.iter().any(|&s| s >= SLACK_MS) && all_spawned {
+        panic!(
+            "{}",
+            world::say!(
+                en: "the warming fetches started at {starts:?} ms, one after another, though all                      three tasks were spawned at once (at {PROBE_MS} ms each held its clone of the                      cache): something they share let one fetch run at a time. A lock held across                      the fetch's `.await` (an async `tokio::sync::Mutex`, whose guard may live                      across one) serialises the tasks: take no lock around the fetch, lock only to                      insert, in a statement of its own after it",
+                ko: "데우는 태스크 셋을 한꺼번에 spawn했는데도({PROBE_MS} ms에 셋 모두 캐시의                      clone을 갖고 있었습니다) fetch가 {starts:?} ms에 차례로 시작했습니다: 태스크들이                      함께 쓰는 무언가가 한 번에 fetch 하나만 허락했습니다. fetch의 `.await` 너머로                      잡은 락(가드를 `.await` 너머로 들고 있을 수 있는 비동기                      `tokio::sync::Mutex`)은 태스크를 차례로 줄 세웁니다: fetch를 락으로 감싸지                      말고, fetch 뒤 한 문장 안에서 insert할 때만 락을 잡으십시오",
             )
         );
     }
@@ -220,17 +285,33 @@ fn assert_warmed(world: &World, returned_at: Duration, spawn: &str, users: usize
         );
     }
     let tasks = tasks_of(world, &WARM_ROWS);
+    // Joined where the post was fetched (the function's own body, in the
+    // test's task or in none), or in a task of their own.
+    let in_caller = spans.iter().all(|s| s.task == post.task);
+    let how = if in_caller {
+        world::say!(
+            en: "Joined in the caller (`join_all`, `join!`), the fetches run at once too, but in \
+                 no task of their own",
+            ko: "호출자 안에서 fetch를 join하면(`join_all`, `join!`) 동시에 실행되기는 하지만, \
+                 자기 태스크 없이 실행됩니다",
+        )
+    } else {
+        world::say!(
+            en: "Joined inside one task (`join_all`, `join!`), the fetches run at once too, but \
+                 share that task: spawn one per id",
+            ko: "태스크 하나 안에서 fetch를 join하면(`join_all`, `join!`) 동시에 실행되기는 \
+                 하지만, 그 태스크 하나를 나눠 씁니다: id마다 하나씩 spawn하십시오",
+        )
+    };
     assert_eq!(
         tasks,
         3,
         "{}",
         world::say!(
             en: "a task per id, spawned with {spawn}: the three fetches ran in {tasks} task(s). \
-                 Joining the fetches in the caller (`join_all`, `join!`) runs them at once too, \
-                 but in no task of their own",
+                 {how}",
             ko: "id마다 {spawn}로 spawn한 태스크 하나씩이어야 합니다: 세 fetch가 태스크 {tasks}개에서 \
-                 실행됐습니다. 호출자 안에서 fetch를 join하면(`join_all`, `join!`) 동시에 \
-                 실행되기는 하지만, 자기 태스크 없이 실행됩니다",
+                 실행됐습니다. {how}",
         )
     );
     assert_eq!(
@@ -279,14 +360,24 @@ async fn step1_drive_the_set() {
     let cache: kata::Cache = Rc::new(RefCell::new(HashMap::new()));
 
     let call = kata::warm_and_serve(api.clone(), cache.clone(), vec![1, 2, 3], 9);
-    let post = match within(10, AssertUnwindSafe(call).catch_unwind()).await {
+    // Beside the call, on the test's own task: how many hold the cache
+    // while the post is awaited (each spawned warming task holds a clone).
+    let probe = async {
+        tokio::time::sleep(ms(PROBE_MS)).await;
+        Rc::strong_count(&cache)
+    };
+    let call = async {
+        let outcome = AssertUnwindSafe(call).catch_unwind().await;
+        (outcome, world.now())
+    };
+    let ((outcome, returned_at), holders) = within(10, async { tokio::join!(call, probe) }).await;
+    let post = match outcome {
         Ok(post) => post,
         Err(payload) => explain_panic(payload),
     };
-    let returned_at = world.now();
     let users = cache.borrow().len();
 
-    assert_warmed(&world, returned_at, "`spawn_local`", users);
+    assert_warmed(&world, returned_at, Warm::Local, users, holders);
     assert_post(&world, &post);
     let mut ids: Vec<u32> = cache.borrow().keys().copied().collect();
     ids.sort_unstable();
@@ -501,26 +592,62 @@ async fn step3_send_version() {
 
     let call = kata::warm_and_serve_shared(api.clone(), cache.clone(), vec![1, 2, 3], 9);
     assert_spawnable(&call);
-    let post = within(10, async { joined(tokio::spawn(call).await) }).await;
-    let returned_at = world.now();
+    let probe = async {
+        tokio::time::sleep(ms(PROBE_MS)).await;
+        Arc::strong_count(&cache)
+    };
+    let call = async {
+        let post = joined(tokio::spawn(call).await);
+        (post, world.now())
+    };
+    let ((post, returned_at), holders) = within(10, async { tokio::join!(call, probe) }).await;
     let users = cache.lock().unwrap_or_else(|p| p.into_inner()).len();
 
-    assert_warmed(&world, returned_at, "`tokio::spawn`", users);
+    assert_warmed(&world, returned_at, Warm::Shared, users, holders);
     assert_post(&world, &post);
     assert_timeline!("step3_send_version", world);
 }
 
-/// Awaits `fut`, failing with `what` if it takes more than two seconds of
+/// The real-time budget of step 4, from its start: a guard against a hang,
+/// never a measure. A healthy run takes a few milliseconds, and at most
+/// [`HERE_HOLD`] and three [`EXIT_HOLD`]s more (a `shutdown` that stops the
+/// shards one at a time); the budget is five sixths of the watchdog's limit
+/// (2.5 s of its 3 s), so that a hang is told in this step's words before
+/// the watchdog bites.
+fn budget() -> Duration {
+    let limit = std::env::var(world::WATCHDOG_LIMIT_ENV)
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(Duration::from_secs(3), Duration::from_millis);
+    limit * 5 / 6
+}
+
+/// How long, at most, shard 0 is held in its last add, waiting for shards 1
+/// and 2 to stop: so that it stops last. A `shutdown` that stops the
+/// shards one by one (close 0, join 0, close 1...) never stops 1 and 2
+/// first; for it, the hold gives way after this.
+const HERE_HOLD: Duration = Duration::from_millis(300);
+
+/// How long, at most, each shard's thread is held at its end: a `shutdown`
+/// that joins its threads waits this long for them, one that does not
+/// returns meanwhile.
+const EXIT_HOLD: Duration = Duration::from_millis(150);
+
+/// The time left before `deadline`, in real time.
+fn left(deadline: std::time::Instant) -> Duration {
+    deadline.saturating_duration_since(std::time::Instant::now())
+}
+
+/// Awaits `fut`, failing with `what` if it is not done by `deadline`, in
 /// real time. Not a measure (the result never depends on how long it
 /// took): a guard, since the shards are threads the paused clock cannot
 /// see, and a `within` timer would fire at once while they work.
-async fn answered<T>(what: &str, fut: impl Future<Output = T>) -> T {
+async fn answered<T>(deadline: std::time::Instant, what: &str, fut: impl Future<Output = T>) -> T {
     let (fire, fired) = tokio::sync::oneshot::channel::<()>();
     let (done, stop) = std::sync::mpsc::channel::<()>();
+    let wait = left(deadline);
     std::thread::spawn(move || {
-        if stop.recv_timeout(Duration::from_secs(2))
-            == Err(std::sync::mpsc::RecvTimeoutError::Timeout)
-        {
+        if stop.recv_timeout(wait) == Err(std::sync::mpsc::RecvTimeoutError::Timeout) {
             let _ = fire.send(());
         }
     });
@@ -528,68 +655,140 @@ async fn answered<T>(what: &str, fut: impl Future<Output = T>) -> T {
         biased;
         output = fut => output,
         _ = fired => panic!("{}", world::say!(
-            en: "{what} got no answer within 2 s of real time: no shard answered it. Is each \
+            en: "{what} got no answer within {secs} s of real time: no shard answered it. Is each \
                  shard's thread driving its runtime (`block_on`), with the loop that reads its \
                  channel running on it (spawned on the `LocalSet` that `block_on` drives)? Is the \
                  reply sent back?",
-            ko: "{what} 요청이 실제 시간 2초 안에 답을 받지 못했습니다: 어느 shard도 답하지 \
+            ko: "{what} 요청이 실제 시간 {secs}초 안에 답을 받지 못했습니다: 어느 shard도 답하지 \
                  않았습니다. shard마다 자기 스레드가 런타임을 구동하고(`block_on`), 채널을 읽는 \
                  루프가 그 위에서(`block_on`이 구동하는 `LocalSet`에 spawn되어) 실행되고 \
                  있습니까? 답을 돌려보냅니까?",
+            secs = budget().as_secs_f64(),
         )),
     };
     drop(done);
     output
 }
 
-/// Runs `shutdown` on a thread of its own and waits two seconds of real
-/// time for it: a shard that never stops is told in words.
-fn shut_down(shards: kata::Shards) -> Vec<HashMap<u64, u64>> {
+/// What `shutdown` returned, and where each shard's thread was at that
+/// moment.
+type ShutDown = (Vec<HashMap<u64, u64>>, BTreeMap<String, Stage>);
+
+/// Runs `shutdown` on a thread of its own, notes where each shard's thread
+/// is the moment it returns, and waits for it until `deadline`: a shard
+/// that never stops is told in words. Meanwhile shard 0 stays held in its
+/// last add until shards 1 and 2 have stopped, so that it stops last.
+fn shut_down(
+    shards: kata::Shards,
+    here: world::place::HereHold,
+    deadline: std::time::Instant,
+) -> ShutDown {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let _ = tx.send(std::panic::catch_unwind(AssertUnwindSafe(|| {
-            shards.shutdown()
-        })));
+        let totals = std::panic::catch_unwind(AssertUnwindSafe(|| shards.shutdown()));
+        let stages = world::place::threads();
+        let _ = tx.send((totals, stages));
     });
-    match rx.recv_timeout(Duration::from_secs(2)) {
-        Ok(Ok(totals)) => totals,
-        Ok(Err(payload)) => std::panic::resume_unwind(payload),
+    let stopped = |stages: &BTreeMap<String, Stage>, name: &str| {
+        stages.get(name).is_some_and(|s| *s != Stage::Running)
+    };
+    world::place::wait_for(
+        |stages| stopped(stages, "shard-1") && stopped(stages, "shard-2"),
+        HERE_HOLD.min(left(deadline)),
+    );
+    drop(here);
+    match rx.recv_timeout(left(deadline)) {
+        Ok((Ok(totals), stages)) => (totals, stages),
+        Ok((Err(payload), _)) => std::panic::resume_unwind(payload),
         Err(_) => panic!(
             "{}",
             world::say!(
-                en: "`shutdown` did not return within 2 s of real time: a shard never stopped. Its \
+                en: "`shutdown` did not return within {secs} s of real time: a shard never stopped. Its \
                      loop ends when `recv()` answers `None`, which it does only once every sender \
                      is dropped: drop the senders before joining the threads (a sender kept in the \
                      shard itself, or cloned and kept, keeps its channel open for ever)",
-                ko: "`shutdown`이 실제 시간 2초 안에 돌아오지 않았습니다: 멈추지 않은 shard가 \
+                ko: "`shutdown`이 실제 시간 {secs}초 안에 돌아오지 않았습니다: 멈추지 않은 shard가 \
                      있습니다. shard의 루프는 `recv()`가 `None`을 답할 때 끝나고, `recv()`는 모든 \
                      `Sender`가 drop된 뒤에야 `None`을 답합니다: 스레드를 join하기 전에 `Sender`를 \
                      drop하십시오(shard 안에 두었거나 clone해 둔 `Sender`는 채널을 영원히 열어 \
                      둡니다)",
+                secs = budget().as_secs_f64(),
             )
         ),
     }
 }
 
+/// What shard `i` holds at the end: its own keys of 0 to 8, each added
+/// twice, and key 9 (on shard 0), added once while it was held.
+fn expected_totals(i: usize) -> BTreeMap<u64, u64> {
+    (0..9)
+        .filter(|k| k % 3 == i as u64)
+        .map(|k| (k, 2))
+        .chain((i == 0).then_some((9, 1)))
+        .collect()
+}
+
 #[world::step]
 async fn step4_thread_per_core() {
     let world = World::start();
+    let deadline = std::time::Instant::now() + budget();
     // The test's thread, as libtest names it: the caller's side of `add`.
     let caller = std::thread::current().name().map(str::to_owned);
+    // Tasks alive on the test's runtime: a `start` that spawns the shards
+    // as tasks here, instead of threads of their own, adds to them.
+    let alive = || {
+        tokio::runtime::Handle::current()
+            .metrics()
+            .num_alive_tasks()
+    };
 
+    let before = alive();
     let shards = world::harness::watched(|| kata::Shards::start(3));
+    let spawned_here = alive() > before;
     assert_shareable(&shards);
     let keys: Vec<u64> = (0..9).chain(0..9).collect();
     let hits = answered(
+        deadline,
         "`add`",
         futures::future::join_all(keys.iter().map(|&key| shards.add(key, 1))),
     )
     .await;
 
+    // What each shard answered, key by key, noted before any check so that
+    // a failure shows it: the order in which a shard took a key's two adds
+    // is not the lesson, so the totals are sorted.
+    for key in 0..9 {
+        let mut by_shard: BTreeMap<usize, Vec<u64>> = BTreeMap::new();
+        for (_, hit) in keys.iter().zip(&hits).filter(|(k, _)| **k == key) {
+            by_shard.entry(hit.shard).or_default().push(hit.total);
+        }
+        for (shard, mut totals) in by_shard {
+            totals.sort_unstable();
+            world.note(&format!("shard {shard}"), format!("key {key}: {totals:?}"));
+        }
+    }
+
     for (&key, hit) in keys.iter().zip(&hits) {
         let shard = usize::try_from(key % 3).unwrap_or_default();
         let expected = format!("shard-{shard}");
         let thread = hit.place.thread.clone();
+        if thread == caller && spawned_here {
+            panic!(
+                "{}",
+                world::say!(
+                    en: "the add of key {key} was served on the caller's thread ({thread:?}), by a \
+                         task that `start` spawned on the caller's runtime: the shards are no \
+                         threads of their own. `tokio::spawn` puts a task on the runtime that calls \
+                         it; a shard is a thread (`std::thread::Builder::new().name(..)`) that \
+                         builds and drives a current-thread runtime of its own",
+                    ko: "key {key}의 add를 호출자의 스레드({thread:?})에서, `start`가 호출자의 \
+                         런타임에 spawn한 태스크가 처리했습니다: shard가 자기 스레드를 갖지 \
+                         않았습니다. `tokio::spawn`은 자기를 호출한 런타임에 태스크를 둡니다. \
+                         shard는 자기 싱글 스레드 런타임을 만들어 구동하는 스레드\
+                         (`std::thread::Builder::new().name(..)`)입니다",
+                )
+            );
+        }
         if thread == caller {
             panic!(
                 "{}",
@@ -663,23 +862,35 @@ async fn step4_thread_per_core() {
             )
         );
     }
-    // What each shard answered, key by key: the order in which a shard
-    // took a key's two adds is not the lesson, so the totals are sorted.
-    for key in 0..9 {
-        let mut answered: Vec<u64> = keys
-            .iter()
-            .zip(&hits)
-            .filter(|(k, _)| **k == key)
-            .map(|(_, hit)| hit.total)
-            .collect();
-        answered.sort_unstable();
-        world.note(
-            &format!("shard {}", key % 3),
-            format!("key {key}: {answered:?}"),
-        );
-    }
 
-    let totals = shut_down(shards);
+    // The shutdown, with shard 0 made to stop last by construction: one
+    // more add, key 9, is sent to it and held in its `Place::here()` until
+    // shards 1 and 2 have stopped (the add's future is then forgotten: its
+    // answer goes nowhere, and nothing waits for it). And each shard's
+    // thread is held a moment at its end, so that a `shutdown` that does
+    // not join the threads returns while they still run.
+    let exits = world::place::hold_exits(EXIT_HOLD);
+    let here = world::place::hold_next_here("shard-0", budget());
+    let mut late = Box::pin(shards.add(9, 1));
+    answered(deadline, "the add of key 9", async {
+        tokio::select! {
+            biased;
+            () = here.held() => {}
+            _ = &mut late => {}
+        }
+    })
+    .await;
+    std::mem::forget(late);
+    let (totals, stages) = shut_down(shards, here, deadline);
+    drop(exits);
+
+    let held: Vec<BTreeMap<u64, u64>> = totals
+        .iter()
+        .map(|map| map.iter().map(|(&k, &v)| (k, v)).collect())
+        .collect();
+    for (i, map) in held.iter().enumerate() {
+        world.note(&format!("shard {i}"), format!("stopped with {map:?}"));
+    }
     assert_eq!(
         totals.len(),
         3,
@@ -690,24 +901,63 @@ async fn step4_thread_per_core() {
             totals.len(),
         )
     );
-    for (i, map) in totals.iter().enumerate() {
-        let held: BTreeMap<u64, u64> = map.iter().map(|(&k, &v)| (k, v)).collect();
-        let expected: BTreeMap<u64, u64> = (0..9)
-            .filter(|k| k % 3 == i as u64)
-            .map(|k| (k, 2))
-            .collect();
-        assert_eq!(
-            held,
-            expected,
+    for (i, map) in held.iter().enumerate() {
+        let expected = expected_totals(i);
+        if *map == expected {
+            continue;
+        }
+        if let Some(j) = (0..3).find(|&j| *map == expected_totals(j)) {
+            panic!(
+                "{}",
+                world::say!(
+                    en: "`shutdown` returned shard {j}'s map ({map:?}) in place {i}: the maps came \
+                         back in the order the shards stopped (here shard 0 stopped last: the test \
+                         held it in its add of key 9), not in shard order. Collect them by shard \
+                         number: join thread 0, then 1, then 2, each returning its map",
+                    ko: "`shutdown`이 shard {j}의 맵({map:?})을 {i}번 자리에 돌려줬습니다: 맵이 \
+                         shard 순서가 아니라 shard가 멈춘 순서대로 돌아왔습니다(여기서는 테스트가 \
+                         key 9의 add에 붙잡아 둔 shard 0이 마지막에 멈췄습니다). shard 번호 순으로 \
+                         모으십시오: 스레드 0, 1, 2를 차례로 join하고, 각 스레드가 자기 맵을 \
+                         돌려주게 하십시오",
+                )
+            );
+        }
+        let extra = if i == 0 {
+            world::say!(
+                en: ", and key 9 at 1 (its last add)",
+                ko: ", 그리고 key 9는 1로(마지막 add)",
+            )
+        } else {
+            String::new()
+        };
+        panic!(
             "{}",
             world::say!(
-                en: "after `shutdown`, shard {i} holds exactly its own keys (k % 3 = {i}), each at \
-                     2: the maps come back in shard order, each shard's state its own",
-                ko: "`shutdown` 뒤 shard {i}에는 자기 key(k % 3 = {i})만, 각각 2로 있어야 합니다: \
-                     맵은 shard 순서대로 돌아오고, shard의 상태는 저마다 자기 것입니다",
+                en: "after `shutdown`, shard {i} holds {map:?}: it holds exactly its own keys \
+                     (k % 3 = {i}), each at 2{extra}, each shard's state its own",
+                ko: "`shutdown` 뒤 shard {i}에는 {map:?}가 있습니다: 자기 key(k % 3 = {i})만, 각각 \
+                     2로{extra} 있어야 하고, shard의 상태는 저마다 자기 것입니다",
             )
         );
-        world.note(&format!("shard {i}"), format!("stopped with {held:?}"));
     }
+    let running: Vec<String> = (0..3)
+        .map(|i| format!("shard-{i}"))
+        .filter(|name| stages.get(name) != Some(&Stage::Ended))
+        .collect();
+    assert!(
+        running.is_empty(),
+        "{}",
+        world::say!(
+            en: "`shutdown` returned while the threads {running:?} had not ended: it did not join \
+                 them. Its maps were handed over, but the threads still ran (the test holds each a \
+                 moment at its end). `shutdown` waits for every shard's thread with \
+                 `JoinHandle::join`, which returns once the thread has ended, and takes each \
+                 shard's map from it",
+            ko: "`shutdown`이 스레드 {running:?}가 끝나기 전에 돌아왔습니다: 스레드를 join하지 \
+                 않았습니다. 맵은 넘겨받았지만 스레드는 아직 실행 중이었습니다(테스트는 스레드마다 \
+                 끝에서 잠시 붙잡아 둡니다). `shutdown`은 `JoinHandle::join`으로 모든 shard의 \
+                 스레드를 기다리고(스레드가 끝나야 돌아옵니다), 각 shard의 맵을 거기서 받습니다",
+        )
+    );
     assert_timeline!("step4_thread_per_core", world);
 }
