@@ -336,6 +336,13 @@ pub fn explain(lang: Lang, name: &str, reference: &Trace, yours: &Trace, width: 
                  differs:",
             ko: "`{name}`의 타임라인은 레퍼런스와 똑같이 그려지지만, 기록된 내용이 다릅니다:",
         )
+    } else if reference.spans().is_empty() && yours.spans().is_empty() {
+        say!(in lang;
+            en: "What `{name}` recorded differs from the reference (nothing in it takes time: \
+                 the events of each, listed).",
+            ko: "`{name}` 테스트가 기록한 내용이 레퍼런스와 다릅니다(시간이 걸리는 것이 없어 양쪽의 \
+                 이벤트를 나열합니다).",
+        )
     } else {
         say!(in lang;
             en: "The timeline of `{name}` differs from the reference (both drawn on one scale).",
