@@ -38,6 +38,8 @@
 //! - [`flaky`]: the API again, with calls that fail: an error, a panic.
 //! - [`operation`]: the seed's slow call and a service that is down, both
 //!   rolling back in `Drop` when a timeout cuts them short.
+//! - [`place`]: where the calling code runs (its thread's name, its
+//!   runtime's flavor), for kata 21's threads of their own.
 //! - [`pipeline`]: a producer's items and a consumer's work, for the queue
 //!   between them.
 //! - [`vault`]: accounts behind async locks whose grant takes a round
@@ -68,6 +70,7 @@ pub mod kit;
 pub mod legacy;
 pub mod operation;
 pub mod pipeline;
+pub mod place;
 pub mod reactor;
 pub mod real_clock;
 pub mod say;
@@ -95,6 +98,7 @@ pub use kata_protocol::{Lang, WATCHDOG_LIMIT_ENV};
 pub use legacy::{Invoice, Legacy};
 pub use operation::{Operation, Unavailable, Unreliable};
 pub use pipeline::{Consumer, Product, Source};
+pub use place::{Flavor, Place};
 pub use reactor::{Reactor, Sleep};
 pub use trace::{Ending, Fill, Thread, Trace};
 pub use vault::{Auditor, CountedMutex, Vault, VaultGuard};
