@@ -149,7 +149,7 @@ impl Mutant {
             Mutant::WaitsFirst => "waits first",
             Mutant::WholeCallTimeout => "whole-call timeout",
             Mutant::NoTimeout => "no timeout",
-            Mutant::NoWaitAfterTimeout => "no wait after timeout",
+            Mutant::NoWaitAfterTimeout => "no wait on timeout",
             Mutant::NeverGivesUp => "never gives up",
             Mutant::FiveAttempts => "five attempts",
             Mutant::RetriesNotFound => "retries 404",
@@ -319,10 +319,13 @@ impl Client {
             };
             line.extend_from_slice(&chunk[..n]);
             if self.has(Mutant::ReadsToEnd) {
-                if n == 0 {
-                    break;
+                if n > 0 {
+                    continue;
                 }
-                continue;
+                if !line.contains(&b'\n') {
+                    return Reply::Failed(Failure::Closed);
+                }
+                break;
             }
             if self.has(Mutant::OneRead) || line.contains(&b'\n') {
                 break;
