@@ -353,7 +353,7 @@ fn assert_verdicts(runs: &[Run]) {
                      실패시키는 검사는 오경보이고, 늑대가 왔다고 외치는 테스트는 무시당합니다. \
                      올바른 클라이언트는 멈춘 시계에서 README의 \"테스트 대상 클라이언트\"가 \
                      말하는 대로 정확히 동작합니다: 시각은 (`std::time::Instant`가 아니라) \
-                     `tokio::time::Instant`로 읽고, 목(mock)마다 클라이언트가 멈추는 곳에서 \
+                     `tokio::time::Instant`로 읽고, mock마다 클라이언트가 멈추는 곳에서 \
                      스크립트가 끝나게 하고(읽기나 쓰기가 남은 채 drop된 `Mock`은 패닉합니다), \
                      README가 말하는 시각에 assert하십시오",
             )
@@ -491,11 +491,7 @@ fn step4_poll_by_poll() {
 fn step5_reply_reading() {
     judge(
         kata::check_reply_reading,
-        &[
-            Mutant::OneRead,
-            Mutant::TruncatedReply,
-            Mutant::ReadsToEnd,
-        ],
+        &[Mutant::OneRead, Mutant::TruncatedReply, Mutant::ReadsToEnd],
         |world| assert_timeline!("step5_reply_reading", world),
     );
 }

@@ -210,7 +210,10 @@ impl Client {
         }
         if self.has(Mutant::WholeCallTimeout) {
             let mut attempts = 0;
-            let whole = timeout(ATTEMPT_TIMEOUT, self.retry_counting(connect, path, &mut attempts));
+            let whole = timeout(
+                ATTEMPT_TIMEOUT,
+                self.retry_counting(connect, path, &mut attempts),
+            );
             return match whole.await {
                 Ok(answer) => answer,
                 Err(_) => Err(Error::GaveUp {

@@ -173,7 +173,11 @@ pub async fn check_poll_by_poll(client: Client) {
     });
     let mut call = tokio_test::task::spawn(client.get(connect, "/x"));
     assert_pending!(call.poll(), "the first attempt failed: the call waits");
-    assert_eq!(attempts.count(), 1, "the first poll makes the first attempt");
+    assert_eq!(
+        attempts.count(),
+        1,
+        "the first poll makes the first attempt"
+    );
     advance(ms(99)).await;
     assert!(!call.is_woken(), "woken before its 100 ms wait was over");
     advance(ms(1)).await;
