@@ -288,7 +288,7 @@ where
         && msg.contains("not yet implemented")
     {
         // The step is not written yet: say so as the other katas do.
-        panic!("{msg}");
+        panic!("{}", world::say!(en: "{msg}", ko: "{msg}"));
     }
     for &bug in bugs {
         runs.push(run(&check, Client::mutant(bug)));
