@@ -342,20 +342,20 @@ fn assert_verdicts(runs: &[Run]) {
         Verdict::Failed(msg) => panic!(
             "{}",
             world::say!(
-                en: "your check fails the correct client: \"{msg}\". A check that fails right \
-                     code is a false alarm, and a test that cries wolf gets ignored. The correct \
-                     client does what the README's \"The client under test\" says, exactly, on \
-                     the paused clock: read the times with tokio::time::Instant (not \
+                en: "your check fails the correct client: a check that fails right code is a \
+                     false alarm, and a test that cries wolf gets ignored. The correct client \
+                     does what the README's \"The client under test\" says, exactly, on the \
+                     paused clock: read the times with tokio::time::Instant (not \
                      std::time::Instant), script each mock to end where the client stops (a \
                      Mock dropped with a read or a write left in its script panics), and assert \
-                     at the instant the README gives",
-                ko: "작성한 검사가 올바른 클라이언트를 실패시킵니다: \"{msg}\". 맞는 코드를 \
-                     실패시키는 검사는 오경보이고, 늑대가 왔다고 외치는 테스트는 무시당합니다. \
-                     올바른 클라이언트는 멈춘 시계에서 README의 \"테스트 대상 클라이언트\"가 \
-                     말하는 대로 정확히 동작합니다: 시각은 (`std::time::Instant`가 아니라) \
+                     at the instant the README gives. Your check panicked with: {msg}",
+                ko: "작성한 검사가 올바른 클라이언트를 실패시킵니다: 맞는 코드를 실패시키는 \
+                     검사는 오경보이고, 늑대가 왔다고 외치는 테스트는 무시당합니다. 올바른 \
+                     클라이언트는 멈춘 시계에서 README의 \"테스트 대상 클라이언트\"가 말하는 \
+                     대로 정확히 동작합니다: 시각은 (`std::time::Instant`가 아니라) \
                      `tokio::time::Instant`로 읽고, mock마다 클라이언트가 멈추는 곳에서 \
                      스크립트가 끝나게 하고(읽기나 쓰기가 남은 채 drop된 `Mock`은 패닉합니다), \
-                     README가 말하는 시각에 assert하십시오",
+                     README가 말하는 시각에 assert하십시오. 작성한 검사의 패닉: {msg}",
             )
         ),
         Verdict::Hung => panic!(
