@@ -7,9 +7,16 @@
 //! right client (it must return) and against the step's mutants (each must
 //! make it panic), every run on a fresh current_thread runtime with a paused
 //! clock, hushed (a check's panic against a mutant is what we want, and is
-//! not printed), its panic caught and its real time measured. The timeline
-//! has one row per client, its last mark the verdict: `]` passed, `!` failed
-//! (caught), `x` hung (cut off at 60 s of virtual time).
+//! not printed), its panic caught. The timeline has one row per client, its
+//! last mark the verdict: `]` the check returned (passed it), `*` it
+//! panicked (failed it: the mutant was caught), `x` it hung (cut off at 60 s
+//! of virtual time).
+//!
+//! No verdict depends on real time (the machine may be loaded): a real
+//! sleep is judged by its effect, which on a paused clock is none. A check
+//! that waited on the real clock for the client fails the correct client
+//! with the clock still at 0 ms, which is what its message names; the real
+//! time a run took only adds a fact to a failure that already happened.
 
 use std::any::Any;
 use std::future::Future;
@@ -23,30 +30,54 @@ use testing_async as kata;
 #[cfg(feature = "reference")]
 use testing_async_solution as kata;
 use tokio::runtime::{Builder, Runtime};
-use world::retry::{Client, Mutant};
+use world::retry::{Client, Ledger, Mutant, ledger};
 use world::trace::Fill;
-use world::{World, assert_timeline, within};
+use world::{Span, World, assert_timeline, within};
 
 /// How long a check may take against one client, in virtual time, before it
 /// counts as hung.
 const VIRTUAL_LIMIT: Duration = Duration::from_secs(60);
-/// How long a check may take against one client, in real time: on a paused
-/// clock a healthy one takes a millisecond.
-const REAL_LIMIT: Duration = Duration::from_millis(100);
+/// How long a check cut off at [`VIRTUAL_LIMIT`] is let run on, in virtual
+/// time (free on the paused clock), to tell a check with no bound from one
+/// whose bound or scripted wait is simply longer than the limit.
+const LATE_LIMIT: Duration = Duration::from_secs(600);
+/// The shortest real wait a real-clock check of this client would take
+/// (the first backoff). Used only to word a failure that already happened
+/// with the clock at 0 ms, never to decide a verdict.
+const REAL_WAIT: Duration = Duration::from_millis(100);
 
 /// What became of one run of a check.
 enum Verdict {
     /// It returned.
     Passed,
-    /// It panicked, with this message.
-    Failed(String),
-    /// It was still waiting after [`VIRTUAL_LIMIT`].
-    Hung,
+    /// It panicked, with this message, `at` this virtual time, after
+    /// `finished` calls of the client had finished.
+    Failed {
+        msg: String,
+        at: Duration,
+        finished: u64,
+    },
+    /// It was still waiting after [`VIRTUAL_LIMIT`]; what it did when let
+    /// run on.
+    Hung(Late),
+}
+
+/// What a check cut off at [`VIRTUAL_LIMIT`] did when let run on to
+/// [`LATE_LIMIT`].
+enum Late {
+    /// It panicked then, with this message.
+    Failed { msg: String, at: Duration },
+    /// It returned then.
+    Passed { at: Duration },
+    /// It was still waiting.
+    Never,
 }
 
 struct Run {
     client: Client,
     verdict: Verdict,
+    /// How many clients the check made of its own.
+    made: u64,
     real: Duration,
 }
 
@@ -95,6 +126,26 @@ fn message(panic: &(dyn Any + Send)) -> String {
         .unwrap_or_else(|| "(a panic with no message)".to_owned())
 }
 
+/// The learner's panic message on one line, as the runner quotes a failure
+/// by its first line: an `assert_eq!`'s two values beside its message.
+fn one_line(msg: &str) -> String {
+    let mut head = Vec::new();
+    let mut values = Vec::new();
+    for line in msg.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if line.starts_with("left:") || line.starts_with("right:") {
+            values.push(line);
+        } else {
+            head.push(line);
+        }
+    }
+    let head = head.join(" ");
+    if values.is_empty() {
+        head
+    } else {
+        format!("{head} ({})", values.join(", "))
+    }
+}
+
 fn paused_runtime() -> Runtime {
     Builder::new_current_thread()
         .enable_all()
@@ -105,31 +156,51 @@ fn paused_runtime() -> Runtime {
 
 /// Runs `check` against `client` on a runtime of its own, as
 /// `#[tokio::test(start_paused = true)]` would, with its panics unprinted.
-fn run<C, F>(check: &C, client: Client) -> Run
+fn run<C, F>(check: &C, bug: Option<Mutant>) -> Run
 where
     C: Fn(Client) -> F,
     F: Future<Output = ()>,
 {
     world::hushed(|| {
+        let client = bug.map_or_else(Client::reference, Client::mutant);
         let runtime = paused_runtime();
+        let before = ledger();
         let began = RealInstant::now();
-        let verdict = runtime.block_on(within(2 * VIRTUAL_LIMIT.as_secs(), async {
-            let caught = CatchPanic {
+        let limit = (VIRTUAL_LIMIT + LATE_LIMIT).as_secs() + 60;
+        let verdict = runtime.block_on(within(limit, async {
+            let start = tokio::time::Instant::now();
+            let finished = |now: Ledger| now.finished - before.finished;
+            let mut caught = CatchPanic {
                 inner: Some(Box::pin(check(client))),
             };
-            match tokio::time::timeout(VIRTUAL_LIMIT, caught).await {
+            match tokio::time::timeout(VIRTUAL_LIMIT, &mut caught).await {
                 Ok(Ok(())) => Verdict::Passed,
-                Ok(Err(panic)) => Verdict::Failed(message(panic.as_ref())),
-                Err(_) => Verdict::Hung,
+                Ok(Err(panic)) => Verdict::Failed {
+                    msg: message(panic.as_ref()),
+                    at: start.elapsed(),
+                    finished: finished(ledger()),
+                },
+                Err(_) => Verdict::Hung(match tokio::time::timeout(LATE_LIMIT, caught).await {
+                    Ok(Ok(())) => Late::Passed {
+                        at: start.elapsed(),
+                    },
+                    Ok(Err(panic)) => Late::Failed {
+                        msg: message(panic.as_ref()),
+                        at: start.elapsed(),
+                    },
+                    Err(_) => Late::Never,
+                }),
             }
         }));
         let real = began.elapsed();
+        let made = ledger().made - before.made;
         // Tasks the check or the client left behind are dropped with the
         // runtime; their mocks may panic as they go.
         let _ = catch_unwind(AssertUnwindSafe(|| drop(runtime)));
         Run {
             client,
             verdict,
+            made,
             real,
         }
     })
@@ -145,6 +216,22 @@ fn row(client: Client) -> String {
 
 fn name(client: Client) -> &'static str {
     client.bug().map_or("the correct client", Mutant::name)
+}
+
+/// Closes `span` as a call that panicked (`*`): the check did, which is how
+/// it failed the client. The unwinding is resumed, not raised, so no panic
+/// hook prints it.
+fn panicked(span: Span) {
+    let _ = catch_unwind(AssertUnwindSafe(move || {
+        let _span = span;
+        std::panic::resume_unwind(Box::new(()));
+    }));
+}
+
+/// Seconds, as a message writes them: `60.1`.
+fn secs(d: Duration) -> String {
+    let tenths = d.as_millis().div_ceil(100);
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// Why a mutant that slipped through matters, and what catches it.
@@ -226,6 +313,27 @@ fn slipped(bug: Mutant) -> String {
                  답은 맞기 때문에 횟수나 시각으로만 구별됩니다. 상대가 본 시도가 1번이고 0 \
                  ms에 답했는지 assert하십시오",
         ),
+        Mutant::WaitsAfterLast => world::say!(
+            en: "it waits once more after the fourth attempt (800 ms) before it gives up: \
+                 the call fails at 1500 ms, not 700. Its attempts and its error are the right \
+                 ones, so only the time it answers tells it apart. Assert when the call \
+                 returned: at 700 ms",
+            ko: "네 번째 시도 뒤에 한 번 더(800 ms) 기다린 다음에 포기합니다: 호출이 700이 \
+                 아니라 1500 ms에 실패합니다. 시도와 에러는 맞기 때문에 답하는 시각으로만 \
+                 구별됩니다. 호출이 반환된 시각을 assert하십시오: 700 ms입니다",
+        ),
+        Mutant::BackgroundRetries => world::say!(
+            en: "it gives up at 700 ms after 4 attempts, as it should, and then starts over in \
+                 a spawned task: the peer is still hammered after the caller got its error. \
+                 Everything the call returns is right, so only a count taken later tells it \
+                 apart. After the call returns, let time pass with tokio::time::sleep (free on \
+                 a paused clock) and assert the count is still 4",
+            ko: "700 ms에 시도 4번 뒤 제대로 포기하고, 그다음 spawn한 태스크에서 처음부터 다시 \
+                 시작합니다: 호출자가 에러를 받은 뒤에도 상대는 계속 두드려집니다. 호출이 \
+                 반환하는 것은 모두 맞기 때문에 나중에 센 횟수로만 구별됩니다. 호출이 반환된 \
+                 뒤 `tokio::time::sleep`으로 시간을 흘리고(멈춘 시계에서는 비용이 없습니다) \
+                 횟수가 여전히 4인지 assert하십시오",
+        ),
         Mutant::Detached => world::say!(
             en: "it runs its retries in a spawned task and awaits it: its first poll makes no \
                  attempt (the task has not run yet), and dropping the call leaves the task \
@@ -245,6 +353,28 @@ fn slipped(bug: Mutant) -> String {
             ko: "대기가 waker를 등록하지 않고 `Pending`을 반환합니다: 100 ms가 지나도 호출을 \
                  깨우는 것이 없습니다. `tokio_test::task::spawn`으로 직접 poll하고, 멈춘 \
                  시계를 100 ms 옮긴 뒤(`tokio::time::advance`) `is_woken()`을 \
+                 assert하십시오",
+        ),
+        Mutant::WakesEarly => world::say!(
+            en: "each of its waits is 1 ms short (99 ms, not 100): it wakes, and retries, a \
+                 tick before its backoff is over. Advanced by 100 ms at once it looks right; \
+                 only a look at the instant before catches it. Advance the paused clock by \
+                 99 ms and assert !is_woken(), then 1 ms more and assert is_woken()",
+            ko: "대기가 매번 1 ms 짧습니다(100이 아니라 99 ms): 백오프가 끝나기 한 틱 전에 \
+                 깨어나 재시도합니다. 한 번에 100 ms를 옮기면 맞아 보이고, 바로 앞 시각을 봐야 \
+                 잡힙니다. 멈춘 시계를 99 ms 옮기고 `!is_woken()`을, 1 ms 더 옮기고 \
+                 `is_woken()`을 assert하십시오",
+        ),
+        Mutant::RetriesAfterDrop => world::say!(
+            en: "dropped while it waits, it hands the rest of its retries to a spawned task: a \
+                 caller that gave up on it (a timeout, a select! that took another branch) \
+                 still hammers the peer. Its first poll and its answer are right, so only a \
+                 dropped call tells it apart. Poll a call once, drop it, let time pass with \
+                 tokio::time::sleep, and assert that no attempt came after",
+            ko: "기다리는 동안 drop되면 남은 재시도를 spawn한 태스크에 넘깁니다: 호출을 포기한 \
+                 호출자(타임아웃, 다른 분기를 고른 `select!`)가 여전히 상대를 두드립니다. 첫 \
+                 poll과 답은 맞기 때문에 drop한 호출로만 구별됩니다. 호출을 한 번 poll하고 \
+                 drop한 뒤 `tokio::time::sleep`으로 시간을 흘리고, 그 뒤로 시도가 없었는지 \
                  assert하십시오",
         ),
         Mutant::OneRead => world::say!(
@@ -283,15 +413,15 @@ where
     C: Fn(Client) -> F,
     F: Future<Output = ()>,
 {
-    let mut runs = vec![run(&check, Client::reference())];
-    if let Verdict::Failed(msg) = &runs[0].verdict
+    let mut runs = vec![run(&check, None)];
+    if let Verdict::Failed { msg, .. } = &runs[0].verdict
         && msg.contains("not yet implemented")
     {
         // The step is not written yet: say so as the other katas do.
         panic!("{}", world::say!(en: "{msg}", ko: "{msg}"));
     }
     for &bug in bugs {
-        runs.push(run(&check, Client::mutant(bug)));
+        runs.push(run(&check, Some(bug)));
     }
 
     let drawing = paused_runtime();
@@ -305,8 +435,8 @@ where
         for (run, span) in runs.iter().zip(spans) {
             match run.verdict {
                 Verdict::Passed => span.end(Some("passed")),
-                Verdict::Failed(_) => span.fail("caught"),
-                Verdict::Hung => drop(span),
+                Verdict::Failed { .. } => panicked(span),
+                Verdict::Hung(_) => drop(span),
             }
         }
         assert_verdicts(&runs);
@@ -315,84 +445,208 @@ where
 }
 
 fn assert_verdicts(runs: &[Run]) {
-    if let Some(slow) = runs.iter().find(|run| run.real >= REAL_LIMIT) {
-        let real = slow.real.as_millis();
-        let against = name(slow.client);
+    if let Some(own) = runs.iter().find(|run| run.made > 0) {
+        let made = own.made;
         panic!(
             "{}",
             world::say!(
-                en: "your check took {real} ms of real time against {against}: it waits on the \
-                     real clock (std::thread::sleep, a busy wait, std::time::Instant). On the \
-                     paused clock the client's waits take no real time, and a whole check takes \
-                     a millisecond; a test that sleeps in real time is slow, and flaky once the \
-                     machine is loaded. Wait with tokio::time::sleep or advance, and read \
-                     tokio::time::Instant",
-                ko: "작성한 검사가 {against} 상대로 실제 시간 {real} ms가 걸렸습니다: 실제 시계로 \
-                     기다립니다(`std::thread::sleep`, 바쁜 대기, `std::time::Instant`). 멈춘 \
-                     시계에서는 클라이언트의 대기에 실제 시간이 들지 않아, 검사 하나가 1 ms면 \
-                     끝납니다. 실제 시간으로 잠드는 테스트는 느리고, 기계에 부하가 걸리면 \
-                     불안정해집니다. `tokio::time::sleep`이나 `advance`로 기다리고 \
-                     `tokio::time::Instant`를 읽으십시오",
+                en: "your check made a client of its own ({made} of them, with \
+                     Client::reference() or Client::mutant()): a check tests the client it is \
+                     handed, its argument `client`, and nothing else. Comparing that client with \
+                     a reference of your own is a differential test, and it is only as good as \
+                     its reference: in real code there is none to trust, the code under test is \
+                     the only client there is. Assert what the README says the client does: when \
+                     each attempt starts, how many there are, what the call answers, and when",
+                ko: "작성한 검사가 클라이언트를 직접 만들었습니다(`Client::reference()`나 \
+                     `Client::mutant()`로 {made}개): 검사는 넘겨받은 클라이언트, 인자 `client`만 \
+                     테스트합니다. 그 클라이언트를 직접 만든 레퍼런스와 비교하는 것은 차등 \
+                     테스트이고, 차등 테스트는 레퍼런스만큼만 믿을 수 있습니다: 실제 코드에는 \
+                     믿을 레퍼런스가 없고, 테스트 대상 코드가 유일한 클라이언트입니다. README가 \
+                     말하는 클라이언트의 동작을 assert하십시오: 시도마다 시작하는 시각, 시도 \
+                     횟수, 호출의 답과 그 시각입니다",
             )
         );
     }
     let right = &runs[0];
     match &right.verdict {
         Verdict::Passed => {}
-        Verdict::Failed(msg) => panic!(
+        Verdict::Failed { msg, .. } if msg.contains("time is already frozen") => panic!(
             "{}",
             world::say!(
-                en: "your check fails the correct client: a check that fails right code is a \
-                     false alarm, and a test that cries wolf gets ignored. The correct client \
-                     does what the README's \"The client under test\" says, exactly, on the \
-                     paused clock: read the times with tokio::time::Instant (not \
-                     std::time::Instant), script each mock to end where the client stops (a \
-                     Mock dropped with a read or a write left in its script panics), and assert \
-                     at the instant the README gives. Your check panicked with: {msg}",
-                ko: "작성한 검사가 올바른 클라이언트를 실패시킵니다: 맞는 코드를 실패시키는 \
-                     검사는 오경보이고, 늑대가 왔다고 외치는 테스트는 무시당합니다. 올바른 \
-                     클라이언트는 멈춘 시계에서 README의 \"테스트 대상 클라이언트\"가 말하는 \
-                     대로 정확히 동작합니다: 시각은 (`std::time::Instant`가 아니라) \
-                     `tokio::time::Instant`로 읽고, mock마다 클라이언트가 멈추는 곳에서 \
-                     스크립트가 끝나게 하고(읽기나 쓰기가 남은 채 drop된 `Mock`은 패닉합니다), \
-                     README가 말하는 시각에 assert하십시오. 작성한 검사의 패닉: {msg}",
+                en: "your check calls tokio::time::pause(), and the clock is already paused \
+                     when your check starts (the tests run it as #[tokio::test(start_paused = \
+                     true)] would): tokio panics with \"time is already frozen\", against the \
+                     correct client too. Delete the call; the clock is paused for you",
+                ko: "작성한 검사가 `tokio::time::pause()`를 호출하는데, 검사가 시작할 때 시계는 \
+                     이미 멈춰 있습니다(테스트는 검사를 `#[tokio::test(start_paused = true)]`처럼 \
+                     실행합니다): tokio가 `time is already frozen`으로 패닉하고, 올바른 \
+                     클라이언트 상대로도 그렇습니다. 그 호출을 지우십시오. 시계는 이미 멈춰 \
+                     있습니다",
             )
         ),
-        Verdict::Hung => panic!(
-            "{}",
-            world::say!(
-                en: "your check did not finish against the correct client within 60 s of \
-                     virtual time: it waits for something that never comes (a peer scripted \
-                     to stay silent, a count that never changes). The correct client answers \
-                     within 1.1 s in every scenario of this kata; bound each call with \
-                     tokio::time::timeout",
-                ko: "작성한 검사가 올바른 클라이언트 상대로 가상 시간 60초 안에 끝나지 \
-                     않았습니다: 오지 않을 무언가를 기다립니다(응답하지 않게 스크립트한 상대, \
-                     변하지 않는 횟수). 올바른 클라이언트는 이 kata의 어느 시나리오에서도 1.1초 \
-                     안에 답합니다. 호출마다 `tokio::time::timeout`으로 묶으십시오",
-            )
-        ),
+        Verdict::Failed { msg, at, finished } if at.is_zero() && *finished == 0 => {
+            let msg = one_line(msg);
+            let real = if right.real >= REAL_WAIT {
+                let real = right.real.as_millis();
+                world::say!(
+                    en: " This run took {real} ms of real time: it did wait, on the real clock.",
+                    ko: " 이번 실행에는 실제 시간 {real} ms가 걸렸습니다: 실제 시계로 \
+                         기다렸습니다.",
+                )
+            } else {
+                String::new()
+            };
+            panic!(
+                "{}",
+                world::say!(
+                    en: "your check fails the correct client, and when it panicked the paused \
+                         clock still read 0 ms and no call of the client had finished: nothing \
+                         in your check let virtual time pass, so the client never got to its \
+                         next attempt (its first wait ends at 100 ms). Either your check moves \
+                         the clock with a future it never awaits (tokio::time::advance(d) is an \
+                         async fn: without .await it does nothing, and rustc warns \"unused \
+                         implementer of `Future` that must be used\"), or it waits on the real \
+                         clock (std::thread::sleep, a busy wait on std::time::Instant), which \
+                         blocks the runtime's only thread and never moves the paused clock. \
+                         Write tokio::time::advance(d).await, or await the call.{real} Your \
+                         check panicked with: {msg}",
+                    ko: "작성한 검사가 올바른 클라이언트를 실패시키는데, 패닉한 때 멈춘 시계는 \
+                         아직 0 ms였고 끝난 호출이 하나도 없었습니다: 검사의 어느 것도 가상 \
+                         시간을 흐르게 하지 않아서, 클라이언트가 다음 시도에 이르지 \
+                         못했습니다(첫 대기는 100 ms에 끝납니다). 검사가 await하지 않는 \
+                         future로 시계를 옮기거나(`tokio::time::advance(d)`는 async fn이라 \
+                         `.await` 없이는 아무것도 하지 않고, rustc가 ``unused implementer of \
+                         `Future` that must be used``라고 경고합니다), 실제 시계로 \
+                         기다립니다(`std::thread::sleep`, `std::time::Instant`로 하는 바쁜 \
+                         대기): 그것은 런타임의 유일한 스레드를 블로킹하고 멈춘 시계를 옮기지 \
+                         않습니다. `tokio::time::advance(d).await`라고 쓰거나 호출을 \
+                         await하십시오.{real} 작성한 검사의 패닉: {msg}",
+                )
+            );
+        }
+        Verdict::Failed { msg, .. } => {
+            let msg = one_line(msg);
+            panic!(
+                "{}",
+                world::say!(
+                    en: "your check fails the correct client: a check that fails right code is \
+                         a false alarm, and a test that cries wolf gets ignored. The correct \
+                         client does what the README's \"The client under test\" says, exactly, \
+                         on the paused clock: read the times with tokio::time::Instant (not \
+                         std::time::Instant), script each mock to end where the client stops (a \
+                         Mock dropped with a read or a write left in its script panics), and \
+                         assert at the instant the README gives. Your check panicked with: {msg}",
+                    ko: "작성한 검사가 올바른 클라이언트를 실패시킵니다: 맞는 코드를 실패시키는 \
+                         검사는 오경보이고, 늑대가 왔다고 외치는 테스트는 무시당합니다. 올바른 \
+                         클라이언트는 멈춘 시계에서 README의 \"테스트 대상 클라이언트\"가 말하는 \
+                         대로 정확히 동작합니다: 시각은 (`std::time::Instant`가 아니라) \
+                         `tokio::time::Instant`로 읽고, mock마다 클라이언트가 멈추는 곳에서 \
+                         스크립트가 끝나게 하고(읽기나 쓰기가 남은 채 drop된 `Mock`은 \
+                         패닉합니다), README가 말하는 시각에 assert하십시오. 작성한 검사의 \
+                         패닉: {msg}",
+                )
+            );
+        }
+        Verdict::Hung(late) => {
+            let ended = match late {
+                Late::Never => String::new(),
+                Late::Passed { at } | Late::Failed { at, .. } => {
+                    let at = secs(*at);
+                    world::say!(
+                        en: " (let run on, it ended at {at} s)",
+                        ko: "(계속 실행하게 두었더니 {at}초에 끝났습니다)",
+                    )
+                }
+            };
+            panic!(
+                "{}",
+                world::say!(
+                    en: "your check did not finish against the correct client within 60 s of \
+                         virtual time{ended}: it waits for something that never comes, or comes \
+                         late (a peer scripted to stay silent, a count that never changes). The \
+                         correct client answers within 1.1 s in every scenario of this kata; \
+                         bound each call with tokio::time::timeout, well under 60 s",
+                    ko: "작성한 검사가 올바른 클라이언트 상대로 가상 시간 60초 안에 끝나지 \
+                         않았습니다{ended}: 오지 않거나 늦게 오는 무언가를 기다립니다(응답하지 \
+                         않게 스크립트한 상대, 변하지 않는 횟수). 올바른 클라이언트는 이 kata의 \
+                         어느 시나리오에서도 1.1초 안에 답합니다. 호출마다 \
+                         `tokio::time::timeout`으로, 60초보다 충분히 짧게 묶으십시오",
+                )
+            );
+        }
     }
-    let hung: Vec<&Run> = runs[1..]
+    if let Some(first) = runs[1..]
         .iter()
-        .filter(|run| matches!(run.verdict, Verdict::Hung))
-        .collect();
-    if let Some(first) = hung.first() {
+        .find(|run| matches!(run.verdict, Verdict::Hung(_)))
+    {
         let mutant = name(first.client);
-        panic!(
-            "{}",
-            world::say!(
-                en: "your check hung against the mutant `{mutant}`: it was still waiting after \
-                     60 s of virtual time, and was cut off. A test that hangs is not a test that \
-                     fails: CI kills it after minutes, with no message. Bound the call with \
-                     tokio::time::timeout (free on a paused clock) and panic when it fires",
-                ko: "작성한 검사가 뮤턴트 `{mutant}` 상대로 멈췄습니다: 가상 시간 60초가 지나도 \
-                     기다리고 있어서 잘라 냈습니다. 멈추는 테스트는 실패하는 테스트가 아닙니다: \
-                     CI는 몇 분 뒤 아무 메시지 없이 그것을 죽입니다. 호출을 \
-                     `tokio::time::timeout`으로 묶고(멈춘 시계에서는 비용이 없습니다) 타임아웃이 \
-                     나면 패닉하십시오",
-            )
-        );
+        let Verdict::Hung(late) = &first.verdict else {
+            unreachable!("found hung")
+        };
+        match late {
+            Late::Failed { msg, at } => {
+                let at = secs(*at);
+                let msg = one_line(msg);
+                panic!(
+                    "{}",
+                    world::say!(
+                        en: "your check hung against the mutant `{mutant}`: it did fail it, but \
+                             only at {at} s of virtual time, after the 60 s a check has, so it \
+                             was cut off at 60 s. It is bounded, too loosely: whatever ended it \
+                             (a timeout of more than 60 s around the call, or a silent peer \
+                             whose .wait ran out, after which the client moves on) came after \
+                             the limit. Bound the call well under 60 s: 10 s is plenty, the \
+                             correct client answers within 1.1 s; and script the silent peer's \
+                             .wait longer than that bound (an hour costs nothing). Your check \
+                             panicked at {at} s with: {msg}",
+                        ko: "작성한 검사가 `{mutant}` 뮤턴트 상대로 멈췄습니다: 실패시키기는 \
+                             했지만 가상 시간 {at}초에야, 검사에 주어진 60초가 지난 뒤였기 때문에 \
+                             60초에 잘라 냈습니다. 묶여 있기는 하지만 너무 느슨합니다: 검사를 \
+                             끝낸 것(호출을 감싼 60초보다 긴 타임아웃, 또는 `.wait`가 끝나 \
+                             클라이언트가 다음으로 넘어가게 한 응답 없는 상대)이 한도 뒤에 \
+                             왔습니다. 호출을 60초보다 충분히 짧게 묶으십시오: 10초면 넉넉하고, \
+                             올바른 클라이언트는 1.1초 안에 답합니다. 응답 없는 상대의 `.wait`는 \
+                             그 한도보다 길게 스크립트하십시오(한 시간이어도 비용이 없습니다). \
+                             작성한 검사는 {at}초에 이렇게 패닉했습니다: {msg}",
+                    )
+                );
+            }
+            Late::Passed { at } => {
+                let at = secs(*at);
+                panic!(
+                    "{}",
+                    world::say!(
+                        en: "your check hung against the mutant `{mutant}`: it was still waiting \
+                             after 60 s of virtual time, and was cut off; let run on, it \
+                             returned at {at} s, passing the mutant. Bound the call well under \
+                             60 s (10 s is plenty: the correct client answers within 1.1 s), and \
+                             assert what this mutant gets wrong",
+                        ko: "작성한 검사가 `{mutant}` 뮤턴트 상대로 멈췄습니다: 가상 시간 60초가 \
+                             지나도 기다리고 있어서 잘라 냈습니다. 계속 실행하게 두었더니 \
+                             {at}초에 반환했고, 뮤턴트를 통과시켰습니다. 호출을 60초보다 충분히 \
+                             짧게 묶고(10초면 넉넉합니다. 올바른 클라이언트는 1.1초 안에 \
+                             답합니다) 이 뮤턴트가 틀리는 것을 assert하십시오",
+                    )
+                );
+            }
+            Late::Never => panic!(
+                "{}",
+                world::say!(
+                    en: "your check hung against the mutant `{mutant}`: it was still waiting \
+                         after 60 s of virtual time, and was cut off (let run on for 10 minutes \
+                         more, it was still waiting). A test that hangs is not a test that \
+                         fails: CI kills it after minutes, with no message. Bound the call with \
+                         tokio::time::timeout (free on a paused clock), well under 60 s, and \
+                         panic when it fires",
+                    ko: "작성한 검사가 `{mutant}` 뮤턴트 상대로 멈췄습니다: 가상 시간 60초가 \
+                         지나도 기다리고 있어서 잘라 냈습니다(10분 더 실행하게 두어도 여전히 \
+                         기다렸습니다). 멈추는 테스트는 실패하는 테스트가 아닙니다: CI는 몇 분 \
+                         뒤 아무 메시지 없이 그것을 죽입니다. 호출을 `tokio::time::timeout`으로 \
+                         60초보다 충분히 짧게 묶고(멈춘 시계에서는 비용이 없습니다) 타임아웃이 \
+                         나면 패닉하십시오",
+                )
+            ),
+        }
     }
     let passed: Vec<&Run> = runs[1..]
         .iter()
@@ -403,13 +657,11 @@ fn assert_verdicts(runs: &[Run]) {
             "{}",
             world::say!(
                 en: "your check passed every client, each mutant too: it cannot tell a bug \
-                     from the right code. Does it test the client it is handed (its argument \
-                     `client`), and not one of its own (Client::reference())? Does it assert \
-                     anything about when the attempts start, and how many there are?",
+                     from the right code. Does it assert anything about when the attempts \
+                     start, how many there are, and what the call answers?",
                 ko: "작성한 검사가 모든 클라이언트를, 뮤턴트까지 통과시켰습니다: 버그와 맞는 \
-                     코드를 구별하지 못합니다. 넘겨받은 클라이언트(인자 `client`)를 테스트하고 \
-                     있습니까, 직접 만든 클라이언트(`Client::reference()`)가 아니라? 시도가 \
-                     언제 시작하는지, 몇 번인지를 assert하고 있습니까?",
+                     코드를 구별하지 못합니다. 시도가 언제 시작하는지, 몇 번인지, 호출이 무엇을 \
+                     답하는지 assert하고 있습니까?",
             )
         );
     }
@@ -432,7 +684,7 @@ fn assert_verdicts(runs: &[Run]) {
             world::say!(
                 en: "the mutant `{mutant}` slipped through your check{more}: it passed a client \
                      with a bug. {why}",
-                ko: "뮤턴트 `{mutant}`가 작성한 검사를 통과했습니다{more}: 버그가 있는 \
+                ko: "`{mutant}` 뮤턴트가 작성한 검사를 통과했습니다{more}: 버그가 있는 \
                      클라이언트를 통과시켰습니다. {why}",
             )
         );
@@ -473,6 +725,8 @@ fn step3_gives_up() {
             Mutant::NeverGivesUp,
             Mutant::FiveAttempts,
             Mutant::RetriesNotFound,
+            Mutant::WaitsAfterLast,
+            Mutant::BackgroundRetries,
         ],
         |world| assert_timeline!("step3_gives_up", world),
     );
@@ -482,7 +736,12 @@ fn step3_gives_up() {
 fn step4_poll_by_poll() {
     judge(
         kata::check_poll_by_poll,
-        &[Mutant::Detached, Mutant::LostWakeup],
+        &[
+            Mutant::Detached,
+            Mutant::LostWakeup,
+            Mutant::WakesEarly,
+            Mutant::RetriesAfterDrop,
+        ],
         |world| assert_timeline!("step4_poll_by_poll", world),
     );
 }

@@ -27,19 +27,23 @@
 //! `Err(Error::GaveUp { attempts: 4, last })`, with no wait after the last.
 //! A peer that answers 503 at once is tried at 0, 100, 300 and 700 ms, and
 //! the call fails at 700 ms. The call does nothing until it is polled, and
-//! dropping it stops it: no attempt is made after that.
+//! dropping it stops it: no attempt is made after that, nor after the call
+//! has returned.
 //!
 //! The client reads only tokio's clock (`tokio::time`), so on a paused
 //! clock its waits take no real time; it needs no tokio feature beyond
 //! `time` (its reads and writes go through `poll_read` and `poll_write`).
 
+use std::cell::Cell;
 use std::fmt;
 use std::future::poll_fn;
 use std::pin::Pin;
+use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::runtime::Handle;
 use tokio::time::{Instant, sleep, timeout};
 
 /// How many attempts the client makes before it gives up.
@@ -106,12 +110,24 @@ pub enum Mutant {
     FiveAttempts,
     /// Retries a 404 like a 503, and answers `NotFound` after the last.
     RetriesNotFound,
+    /// Waits once more after the last attempt (800 ms) before it gives up:
+    /// the call fails at 1500 ms, not 700.
+    WaitsAfterLast,
+    /// Gives up as the reference does, then starts over in a spawned task:
+    /// attempts go on after the call has returned.
+    BackgroundRetries,
     /// Runs the retries in a spawned task: dropping the call does not stop
     /// them.
     Detached,
     /// Its backoff is a future that never registers a waker: nothing wakes
     /// the call when the wait is over.
     LostWakeup,
+    /// Each wait is 1 ms short (99, 199, 399 ms): it wakes, and retries, a
+    /// tick before its backoff is over.
+    WakesEarly,
+    /// Dropped while it waits, it hands the rest of its retries to a
+    /// spawned task: attempts go on after the call was dropped.
+    RetriesAfterDrop,
     /// Reads the reply with one `read`: a reply that arrives in pieces is
     /// taken for what the first piece holds.
     OneRead,
@@ -124,7 +140,7 @@ pub enum Mutant {
 
 impl Mutant {
     /// Every mutant, in the kata's order of steps.
-    pub const ALL: [Mutant; 14] = [
+    pub const ALL: [Mutant; 18] = [
         Mutant::ConstantBackoff,
         Mutant::LinearBackoff,
         Mutant::WaitsFirst,
@@ -134,27 +150,36 @@ impl Mutant {
         Mutant::NeverGivesUp,
         Mutant::FiveAttempts,
         Mutant::RetriesNotFound,
+        Mutant::WaitsAfterLast,
+        Mutant::BackgroundRetries,
         Mutant::Detached,
         Mutant::LostWakeup,
+        Mutant::WakesEarly,
+        Mutant::RetriesAfterDrop,
         Mutant::OneRead,
         Mutant::TruncatedReply,
         Mutant::ReadsToEnd,
     ];
 
-    /// Its short name, as the tests' timelines draw it.
+    /// Its short name, as the tests' timelines draw it (`mutant ` and the
+    /// name fit the 23 columns a row name gets in an 80-column terminal).
     pub fn name(self) -> &'static str {
         match self {
             Mutant::ConstantBackoff => "constant backoff",
             Mutant::LinearBackoff => "linear backoff",
             Mutant::WaitsFirst => "waits first",
-            Mutant::WholeCallTimeout => "whole-call timeout",
+            Mutant::WholeCallTimeout => "timeout on call",
             Mutant::NoTimeout => "no timeout",
-            Mutant::NoWaitAfterTimeout => "no wait on timeout",
+            Mutant::NoWaitAfterTimeout => "retries at once",
             Mutant::NeverGivesUp => "never gives up",
             Mutant::FiveAttempts => "five attempts",
             Mutant::RetriesNotFound => "retries 404",
+            Mutant::WaitsAfterLast => "waits after last",
+            Mutant::BackgroundRetries => "starts over",
             Mutant::Detached => "detached retries",
             Mutant::LostWakeup => "lost wakeup",
+            Mutant::WakesEarly => "wakes early",
+            Mutant::RetriesAfterDrop => "survives drop",
             Mutant::OneRead => "one read",
             Mutant::TruncatedReply => "truncated reply",
             Mutant::ReadsToEnd => "reads to end",
@@ -170,13 +195,21 @@ pub struct Client {
 }
 
 impl Client {
-    /// The client as the module's documentation describes it.
+    /// The reference, for the client's own use (the detached mutants run
+    /// their retries with it): not counted as a client made.
+    const REFERENCE: Client = Client { bug: None };
+
+    /// The client as the module's documentation describes it. Counted on
+    /// this thread's [`ledger`]: a check tests the client it is handed, and
+    /// the tests tell one that makes its own.
     pub fn reference() -> Client {
-        Client { bug: None }
+        LEDGER.with(|l| l.made.set(l.made.get() + 1));
+        Client::REFERENCE
     }
 
-    /// The client with one bug.
+    /// The client with one bug. Counted as [`Client::reference`] is.
     pub fn mutant(bug: Mutant) -> Client {
+        LEDGER.with(|l| l.made.set(l.made.get() + 1));
         Client { bug: Some(bug) }
     }
 
@@ -199,10 +232,20 @@ impl Client {
         C: FnMut() -> S + Send + 'static,
         S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
     {
+        LEDGER.with(|l| l.started.set(l.started.get() + 1));
+        let answer = self.call(connect, path).await;
+        LEDGER.with(|l| l.finished.set(l.finished.get() + 1));
+        answer
+    }
+
+    async fn call<C, S>(&self, connect: C, path: &str) -> Result<String, Error>
+    where
+        C: FnMut() -> S + Send + 'static,
+        S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+    {
         if self.has(Mutant::Detached) {
-            let client = Client::reference();
             let path = path.to_owned();
-            let task = tokio::spawn(async move { client.retry(connect, &path).await });
+            let task = tokio::spawn(async move { Client::REFERENCE.retry(connect, &path).await });
             return match task.await {
                 Ok(answer) => answer,
                 Err(e) => std::panic::resume_unwind(e.into_panic()),
@@ -222,9 +265,48 @@ impl Client {
                 }),
             };
         }
+        if self.has(Mutant::BackgroundRetries) {
+            let shared = Arc::new(Mutex::new(connect));
+            let ours = Arc::clone(&shared);
+            let answer = self
+                .retry(
+                    move || (ours.lock().unwrap_or_else(|p| p.into_inner()))(),
+                    path,
+                )
+                .await;
+            if matches!(answer, Err(Error::GaveUp { .. })) {
+                let path = path.to_owned();
+                tokio::spawn(async move {
+                    let connect = move || (shared.lock().unwrap_or_else(|p| p.into_inner()))();
+                    Client::REFERENCE.retry(connect, &path).await
+                });
+            }
+            return answer;
+        }
+        if self.has(Mutant::RetriesAfterDrop) {
+            let shared = Arc::new(Mutex::new(Some(connect)));
+            let ours = Arc::clone(&shared);
+            let owned = path.to_owned();
+            let mut resume = OnDrop(Some(Box::new(move || {
+                let connect = shared.lock().unwrap_or_else(|p| p.into_inner()).take();
+                if let (Some(connect), Ok(runtime)) = (connect, Handle::try_current()) {
+                    runtime.spawn(async move { Client::REFERENCE.retry(connect, &owned).await });
+                }
+            })));
+            let answer = self
+                .retry(
+                    move || {
+                        let mut connect = ours.lock().unwrap_or_else(|p| p.into_inner());
+                        (connect.as_mut().expect("the call still runs"))()
+                    },
+                    path,
+                )
+                .await;
+            resume.0 = None;
+            return answer;
+        }
         self.retry(connect, path).await
     }
-
     async fn retry<C, S>(&self, connect: C, path: &str) -> Result<String, Error>
     where
         C: FnMut() -> S,
@@ -275,6 +357,9 @@ impl Client {
                 Err(_) => Some(Failure::TimedOut),
             };
             if *attempts >= limit {
+                if self.has(Mutant::WaitsAfterLast) {
+                    sleep(wait).await;
+                }
                 return Err(match failure {
                     None => Error::NotFound,
                     Some(last) => Error::GaveUp {
@@ -291,6 +376,8 @@ impl Client {
             }
             if self.has(Mutant::LostWakeup) {
                 forgetful_sleep(wait).await;
+            } else if self.has(Mutant::WakesEarly) {
+                sleep(wait - Duration::from_millis(1)).await;
             } else {
                 sleep(wait).await;
             }
@@ -343,6 +430,59 @@ impl Client {
         let text = String::from_utf8_lossy(&line);
         let first = text.split('\n').next().unwrap_or_default();
         parse(first)
+    }
+}
+
+/// What the clients did on one thread: how many were made with
+/// [`Client::reference`] or [`Client::mutant`], how many calls
+/// ([`Client::get`]) started (were first polled) and how many finished.
+/// Kata 23's tests read it before and after a learner's check, on the
+/// thread that runs it: a check that makes a client of its own is told
+/// so, and one that panics before any call could finish is told what held
+/// the clock.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Ledger {
+    pub made: u64,
+    pub started: u64,
+    pub finished: u64,
+}
+
+struct Counts {
+    made: Cell<u64>,
+    started: Cell<u64>,
+    finished: Cell<u64>,
+}
+
+thread_local! {
+    static LEDGER: Counts = const {
+        Counts {
+            made: Cell::new(0),
+            started: Cell::new(0),
+            finished: Cell::new(0),
+        }
+    };
+}
+
+/// This thread's [`Ledger`], as it stands: the counts only grow, so a test
+/// compares two readings.
+pub fn ledger() -> Ledger {
+    LEDGER.with(|l| Ledger {
+        made: l.made.get(),
+        started: l.started.get(),
+        finished: l.finished.get(),
+    })
+}
+
+/// The `retries after drop` mutant's guard: dropped while it still holds
+/// its work (the call was dropped before it finished), it does it: it
+/// starts the retries over in a spawned task.
+struct OnDrop(Option<Box<dyn FnOnce() + Send>>);
+
+impl Drop for OnDrop {
+    fn drop(&mut self) {
+        if let Some(work) = self.0.take() {
+            work();
+        }
     }
 }
 
