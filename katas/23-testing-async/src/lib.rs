@@ -36,8 +36,9 @@ pub async fn check_attempt_timeout(client: Client) {
     todo!("step 2: script a silent peer, then one that answers; see README step 2")
 }
 
-/// Step 3: passes when the client gives up after exactly 4 attempts, and
-/// answers a 404 at once, without retrying it; panics otherwise.
+/// Step 3: passes when the client gives up after exactly 4 attempts, at
+/// 700 ms, makes no attempt after it has given up, and answers a 404 at
+/// once, without retrying it; panics otherwise.
 pub async fn check_gives_up(client: Client) {
     todo!("step 3: count the attempts at the peer, not in the error; see README step 3")
 }
