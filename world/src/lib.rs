@@ -49,6 +49,8 @@
 //!   workers take them from, and scratch files.
 //! - [`reactor`]: timers on a manual clock, for the kata whose learner
 //!   writes the executor.
+//! - [`retry`]: a client with retries, backoff and a timeout per attempt,
+//!   and its mutants, for the kata whose learner writes the tests.
 //! - [`harness`]: the virtual-time deadline, the real-time watchdog behind
 //!   it (`watchdog.rs`), and the snapshot assertion; [`step`], the
 //!   attribute every step test goes through (`step.rs`), which runs the
@@ -73,6 +75,7 @@ pub mod pipeline;
 pub mod place;
 pub mod reactor;
 pub mod real_clock;
+pub mod retry;
 pub mod say;
 mod step;
 pub mod timeline;
@@ -89,7 +92,7 @@ pub use console::Console;
 pub use counter::SlowCounter;
 pub use cpu::{Beat, Cpu, Heartbeat};
 pub use db::{Conn, Db, DbError, Query};
-pub use deliberate::panic_on_purpose;
+pub use deliberate::{hushed, panic_on_purpose};
 pub use feed::{Feed, Frame};
 pub use flaky::{ApiError, FlakyApi};
 pub use harness::within;
