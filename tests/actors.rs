@@ -11,11 +11,8 @@ use actors as kata;
 #[cfg(feature = "reference")]
 use actors_solution as kata;
 use kata::{Account, ActorError};
+use world::kit::ms;
 use world::{SlowCounter, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// The tasks alive on the test's runtime (the test's own body is none).
 fn alive_tasks() -> usize {

@@ -11,11 +11,8 @@ use pin as kata;
 #[cfg(feature = "reference")]
 use pin_solution as kata;
 use tokio::time::Instant;
+use world::kit::{first_call, ms};
 use world::{Api, Console, Job, World, assert_timeline, within};
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 /// Every span on `row`, as (start, end) in whole milliseconds, an end of
 /// `None` for one still open.
@@ -28,21 +25,9 @@ fn bars(world: &World, row: &str) -> Vec<(u128, Option<u128>)> {
         .collect()
 }
 
-/// When the first span on `row` started, in ms, or a message saying it
-/// never did.
+/// When the first call on `row` started, in ms (one never called fails).
 fn started(world: &World, row: &str) -> u128 {
-    bars(world, row).first().map_or_else(
-        || {
-            panic!(
-                "{}",
-                world::say!(
-                    en: "{row} was never called (never polled)",
-                    ko: "`{row}` 호출이 한 번도 없었습니다(한 번도 poll되지 않았습니다)",
-                )
-            )
-        },
-        |bar| bar.0,
-    )
+    first_call(world, row).start.as_millis()
 }
 
 #[world::step]

@@ -23,6 +23,7 @@ use std::time::Duration;
 use send_bounds as kata;
 #[cfg(feature = "reference")]
 use send_bounds_solution as kata;
+use world::kit::{first_call, ms};
 use world::{Api, User, World, assert_timeline, within};
 
 /// What `tokio::spawn` asks of a future, asked at compile time: it may
@@ -47,30 +48,11 @@ fn joined<T>(result: Result<T, tokio::task::JoinError>) -> T {
     }
 }
 
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
-
-/// When each call on `rows` started, in that order; a row never called
-/// fails the test saying so.
+/// When each call on `rows` started, in that order (one never called
+/// fails).
 fn starts(world: &World, rows: &[&str]) -> Vec<Duration> {
     rows.iter()
-        .map(|row| {
-            world
-                .trace()
-                .spans_of(row)
-                .first()
-                .unwrap_or_else(|| {
-                    panic!(
-                        "{}",
-                        world::say!(
-                            en: "{row} was never called (never polled)",
-                            ko: "`{row}` 호출이 한 번도 없었습니다(한 번도 poll되지 않았습니다)",
-                        )
-                    )
-                })
-                .start
-        })
+        .map(|row| first_call(world, row).start)
         .collect()
 }
 

@@ -9,43 +9,19 @@ use std::time::Duration;
 use spawn_vs_join as kata;
 #[cfg(feature = "reference")]
 use spawn_vs_join_solution as kata;
-use world::kit::ms;
+use world::kit::{first_call, ms};
 use world::{Api, World, assert_timeline, within};
 
-/// When the first call on `row` started, or a message saying it never did.
+/// When the first call on `row` started (one never called fails).
 fn started(world: &World, row: &str) -> Duration {
-    let spans = world.trace().spans_of(row);
-    spans
-        .first()
-        .unwrap_or_else(|| {
-            panic!(
-                "{}",
-                world::say!(
-                    en: "{row} was never called (never polled)",
-                    ko: "`{row}` 호출이 한 번도 없었습니다(한 번도 poll되지 않았습니다)",
-                )
-            )
-        })
-        .start
+    first_call(world, row).start
 }
 
 /// The tokio task the first call on `row` ran in: `None` when it ran in no
 /// task of its own, polled by the test's body (directly, or through a
 /// `join!` or `join_all` there), which is not a task.
 fn task_of(world: &World, row: &str) -> Option<tokio::task::Id> {
-    let spans = world.trace().spans_of(row);
-    spans
-        .first()
-        .unwrap_or_else(|| {
-            panic!(
-                "{}",
-                world::say!(
-                    en: "{row} was never called (never polled)",
-                    ko: "`{row}` 호출이 한 번도 없었습니다(한 번도 poll되지 않았습니다)",
-                )
-            )
-        })
-        .task
+    first_call(world, row).task
 }
 
 #[world::step]

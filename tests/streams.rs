@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use futures::stream::{self, BoxStream, Stream, StreamExt};
 use tokio::time::{Instant, sleep, sleep_until};
+use world::kit::ms;
 use world::trace::{Ending, Fill, Kind};
 use world::{Catalog, Consumer, Source, World, assert_timeline, within};
 
@@ -19,10 +20,6 @@ use world::{Catalog, Consumer, Source, World, assert_timeline, within};
 use streams as kata;
 #[cfg(feature = "reference")]
 use streams_solution as kata;
-
-fn ms(millis: u64) -> Duration {
-    Duration::from_millis(millis)
-}
 
 fn show(d: Duration) -> String {
     format!("{} ms", d.as_millis())

@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use crate::say;
 use crate::trace::{Fill, SpanRecord};
 use crate::world::World;
 
@@ -21,4 +22,20 @@ pub fn blocking_spans(world: &World) -> Vec<SpanRecord> {
         .into_iter()
         .filter(|span| span.fill == Fill::Blocked)
         .collect()
+}
+
+/// The first call drawn on `row`: when it started, in which task. A row
+/// never called fails the test, saying so in the learner's language: the
+/// kata's own checks then read its times without a case for "never".
+pub fn first_call(world: &World, row: &str) -> SpanRecord {
+    let spans = world.trace().spans_of(row);
+    spans.first().cloned().unwrap_or_else(|| {
+        panic!(
+            "{}",
+            say!(
+                en: "{row} was never called (never polled)",
+                ko: "`{row}` 호출이 한 번도 없었습니다(한 번도 poll되지 않았습니다)",
+            )
+        )
+    })
 }
