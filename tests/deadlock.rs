@@ -56,22 +56,22 @@ fn said(waits: &[Wait]) -> String {
     let mut lines = String::new();
     for w in waits {
         let holding = if w.holding.is_empty() {
-            world::say!(en: "holds nothing", ko: "잡은 락 없음")
+            world::say!(en: "holds nothing", ko: "아무 락도 잡지 않은 채")
         } else {
             let held = w.holding.join(", ");
-            world::say!(en: "holds {held}", ko: "잡은 락: {held}")
+            world::say!(en: "holds {held}", ko: "{held}의 락을 잡은 채")
         };
         let by = match &w.held_by {
             Some(h) if *h == w.caller => {
-                world::say!(en: ", which it holds itself", ko: ", 잡고 있는 쪽: 자기 자신")
+                world::say!(en: ", which it holds itself", ko: "(잡고 있는 쪽: 자기 자신)")
             }
-            Some(h) => world::say!(en: ", held by `{h}`", ko: ", 잡고 있는 쪽: `{h}`"),
+            Some(h) => world::say!(en: ", held by `{h}`", ko: "(잡고 있는 쪽: `{h}`)"),
             None => String::new(),
         };
         let (caller, vault) = (&w.caller, &w.waits_for);
         lines.push_str(&world::say!(
             en: "\n  `{caller}` {holding} and waits for {vault}{by}",
-            ko: "\n  `{caller}`: {holding}, 기다리는 락: {vault}{by}",
+            ko: "\n  `{caller}` 호출자는 {holding} {vault}의 락을 기다립니다{by}",
         ));
     }
     lines
@@ -139,7 +139,7 @@ fn assert_held_both(trace: &Trace, caller: &str, from: &str, to: &str) {
             world::say!(
                 en: "`{caller}` did not both withdraw and deposit (moves drawn: {:?}): a transfer \
                      withdraws from `from` and deposits into `to`, through their guards",
-                ko: "`{caller}`가 출금과 입금을 모두 하지 않았습니다(그려진 이동: {:?}): 이체는 \
+                ko: "`{caller}` 호출자가 출금과 입금을 둘 다 하지는 않았습니다(그려진 이동: {:?}): 이체는 \
                      `from`에서 출금하고 `to`에 입금합니다. 둘 다 가드를 통해서 합니다",
                 moved.iter().map(|s| s.label.clone()).collect::<Vec<_>>(),
             )
@@ -157,11 +157,11 @@ fn assert_held_both(trace: &Trace, caller: &str, from: &str, to: &str) {
                              while another caller could take that lock and see it. Hold both \
                              locks while the money moves; make the cycle impossible with one \
                              lock order instead of giving a lock back early",
-                        ko: "`{caller}`가 {at} ms에 {vault}의 락 없이 `{what}`을 했습니다: 돈이 \
+                        ko: "`{caller}` 호출자가 {at} ms에 {vault}의 락 없이 `{what}` 이동을 했습니다: 돈이 \
                              이동 중인(한 계좌에서는 빠졌고 다른 계좌에는 아직 없는) 동안 다른 \
-                             호출자가 그 락을 잡고 볼 수 있었습니다. 돈이 움직이는 동안 두 락을 \
+                             호출자가 그 락을 잡고 그 상태를 볼 수 있었습니다. 돈이 움직이는 동안 두 락을 \
                              모두 잡고 있으십시오. 락을 일찍 돌려주지 말고, 하나의 락 순서로 \
-                             순환을 불가능하게 만드십시오",
+                             고리가 생길 수 없게 하십시오",
                     )
                 );
             }
@@ -172,7 +172,7 @@ fn assert_held_both(trace: &Trace, caller: &str, from: &str, to: &str) {
         "{}",
         world::say!(
             en: "`{caller}` deposited before it withdrew: withdraw from `from`, then deposit into `to`",
-            ko: "`{caller}`가 출금하기 전에 입금했습니다: `from`에서 출금한 다음 `to`에 입금합니다",
+            ko: "`{caller}` 호출자가 출금하기 전에 입금했습니다: `from`에서 출금한 다음 `to`에 입금합니다",
         )
     );
 }
@@ -202,7 +202,7 @@ fn assert_one_after_another(trace: &Trace, callers: &[&str]) {
                          multi-thread runtime two callers' requests interleave, each gets one \
                          lock, and the ring closes. Take the first lock in the global order, \
                          await it, then take the second",
-                    ko: "`{caller}`가 두 락을 같은 순간({first} ms)에 요청했습니다. 두 `lock()` \
+                    ko: "`{caller}` 호출자가 두 락을 같은 순간({first} ms)에 요청했습니다. 두 `lock()` \
                          호출에 `join!`이나 `select!`를 쓴 것인데, 그것은 락 순서가 아닙니다. 여기서는 \
                          스레드 하나가 두 요청을 한 번에 poll하기 때문에 우연히 동작할 뿐입니다. \
                          멀티 스레드 런타임에서는 두 호출자의 요청이 엇갈려 각자 락 하나씩을 받고, \
@@ -236,7 +236,7 @@ fn stuck_transfers(waits: &[Wait], trace: &Trace) -> String {
         return world::say!(
             en: "`{caller}` waits for {vault}'s lock, which it holds itself: an async lock is \
                  not reentrant, and a task that locks what it holds waits for ever.{list}",
-            ko: "`{caller}`가 자기가 잡고 있는 {vault}의 락을 기다립니다: 비동기 락은 재진입할 수 \
+            ko: "`{caller}` 호출자가 자기가 잡고 있는 {vault}의 락을 기다립니다: 비동기 락은 재진입할 수 \
                  없어서, 잡고 있는 락을 다시 잡는 태스크는 영원히 기다립니다.{list}",
         );
     }
@@ -244,7 +244,7 @@ fn stuck_transfers(waits: &[Wait], trace: &Trace) -> String {
     world::say!(
         en: "the transfers never finished (the last event at {last} ms), with no lock wait left \
              open:{list}\nsomething awaited that can never complete",
-        ko: "이체가 끝나지 않았고(마지막 이벤트 {last} ms), 열린 락 대기는 없습니다:{list}\n끝날 수 \
+        ko: "이체가 끝나지 않았고(마지막 이벤트 {last} ms), 끝나지 않은 락 대기는 없습니다:{list}\n끝날 수 \
              없는 무언가를 await하고 있습니다",
     )
 }
@@ -327,7 +327,7 @@ async fn step1_lock_order() {
         "{}",
         world::say!(
             en: "A->B 10 and B->A 5 leave A at 95 and B at 105",
-            ko: "A->B 10과 B->A 5를 하면 A는 95, B는 105입니다",
+            ko: "A->B로 10, B->A로 5를 이체하면 A는 95, B는 105입니다",
         )
     );
     let ends = (done_at(&trace, "A->B"), done_at(&trace, "B->A"));
@@ -489,9 +489,9 @@ async fn step2_release_before_await() {
                              (a guard made in a `match` scrutinee lives to the end of the `match`)",
                         ko: "태스크 하나의 데드락: 명세서가 같은 호출이 아직 잡고 있는 A의 락을 \
                              기다립니다(점유 대기):{list}\n`send_statement`는 계좌의 락을 직접 \
-                             잡고, tokio `Mutex`는 재진입할 수 없습니다. await하기 전에 락을 \
+                             잡고, tokio `Mutex`는 재진입할 수 없습니다. 명세서를 await하기 전에 락을 \
                              돌려주십시오: 가드를 drop하거나 그 블록을 끝내십시오(`match`의 \
-                             scrutinee에서 만든 가드는 `match`가 끝날 때까지 살아 있습니다)",
+                             대상 식에서 만든 가드는 `match`가 끝날 때까지 살아 있습니다)",
                     )
                 );
             }
@@ -519,7 +519,7 @@ async fn step2_release_before_await() {
             en: "withdraw_and_notify answered {sent} with {} statement(s) sent to the end: it \
                  sends the statement (send_statement().await) and answers the balance that \
                  statement sent, after it is sent",
-            ko: "`withdraw_and_notify`가 {sent}를 답했는데 끝까지 보낸 명세서는 {}개입니다: \
+            ko: "`withdraw_and_notify`의 답은 {sent}인데 끝까지 보낸 명세서는 {}개입니다: \
                  명세서를 보내고(`send_statement().await`), 보낸 뒤에 그 명세서의 잔액을 답합니다",
             statements.iter().filter(|s| s.ending == Ending::Done).count(),
         )
@@ -559,7 +559,7 @@ async fn step2_release_before_await() {
                 en: "two withdraw_and_notify at once on one account never finished: the second \
                      call's lock waits for the first's, which must be given back before the \
                      statement",
-                ko: "한 계좌에 `withdraw_and_notify` 두 번을 동시에 했더니 끝나지 않았습니다: 두 번째 \
+                ko: "한 계좌에 `withdraw_and_notify`를 두 번 동시에 호출했더니 끝나지 않았습니다: 두 번째 \
                      호출의 락은 첫 번째 호출의 락을 기다리고, 첫 번째 호출은 명세서 전에 락을 \
                      돌려주어야 합니다",
             )
@@ -585,7 +585,7 @@ async fn step2_release_before_await() {
                 en: "two calls at once on B answered {answers:?}, but the statements they sent \
                      said ({first}, {second}): answer the balance the statement sent (what \
                      send_statement answers), not the one withdraw answered",
-                ko: "B에 동시에 한 두 호출이 {answers:?}를 답했는데, 보낸 명세서에는 ({first}, \
+                ko: "B에 동시에 보낸 두 호출의 답은 {answers:?}인데, 보낸 명세서에는 ({first}, \
                      {second})라고 적혀 있습니다: `withdraw`가 답한 잔액이 아니라 명세서가 보낸 \
                      잔액(`send_statement`가 답하는 값)을 답하십시오",
             )
@@ -620,9 +620,9 @@ fn assert_locked_once(call: &str, locks: u64) {
                 en: "`{call}` never locked a `world::CountedMutex`: keep the table of fees in \
                      the stub's field (`CountedMutex<HashMap<String, u64>>`, std's Mutex, \
                      counted), so that the tests can see how many times each call locks it",
-                ko: "`{call}`이 `world::CountedMutex`를 한 번도 잠그지 않았습니다: 수수료 표는 \
-                     스텁의 필드(`CountedMutex<HashMap<String, u64>>`, 잠근 횟수를 세는 std의 \
-                     `Mutex`)에 두십시오. 그래야 테스트가 호출마다 몇 번 잠그는지 볼 수 있습니다",
+                ko: "`{call}` 호출이 `world::CountedMutex`의 락을 한 번도 잡지 않았습니다: 수수료 표는 \
+                     스텁의 필드(`CountedMutex<HashMap<String, u64>>`, 락을 잡은 횟수를 세는 std의 \
+                     `Mutex`)에 두십시오. 그래야 테스트가 호출마다 락을 몇 번 잡는지 볼 수 있습니다",
             )
         );
     }
@@ -637,11 +637,11 @@ fn assert_locked_once(call: &str, locks: u64) {
                  answer the later total). Take the guard once and do the work on it: a helper \
                  that takes the locked table (`&HashMap<..>`), not a call of another method \
                  that locks again",
-            ko: "`{call}`이 호출 한 번에 표를 {locks}번 잠갔습니다: 호출마다 한 번만 잠그십시오. \
-                 두 번 잠그는 사이에 다른 스레드가 수수료를 청구할 수 있어서, 답한 합계가 이 \
-                 호출이 만든 합계가 아닙니다(멀티 스레드 런타임에서는 동시에 한 두 청구가 둘 다 \
-                 나중 합계를 답할 수 있습니다). 가드를 한 번 잡고 그 위에서 일하십시오: 다시 \
-                 잠그는 다른 메서드를 부르지 말고, 잠긴 표(`&HashMap<..>`)를 받는 헬퍼를 \
+            ko: "`{call}` 호출이 한 번에 표의 락을 {locks}번 잡았습니다: 호출마다 락은 한 번만 잡으십시오. \
+                 두 락 사이에 다른 스레드가 수수료를 청구할 수 있어서, 답한 합계가 이 호출이 \
+                 만든 합계가 아니게 됩니다(멀티 스레드 런타임에서는 동시에 들어온 두 청구가 둘 다 \
+                 나중 합계를 답할 수 있습니다). 가드를 한 번 잡고 그 가드로 일하십시오: 다시 락을 \
+                 잡는 다른 메서드를 부르지 말고, 락이 잡힌 표(`&HashMap<..>`)를 받는 헬퍼 함수를 \
                  쓰십시오",
         )
     );
@@ -766,8 +766,8 @@ async fn step4_back_off() {
                 en: "`{caller}` took `from`'s lock with try_lock (no `lock {from}` drawn on its \
                      row): take `from`'s lock with lock().await, waiting its turn in the queue; \
                      only the second lock is tried, and only its failure makes you back off",
-                ko: "`{caller}`가 `from`의 락을 `try_lock`으로 잡았습니다(행에 `lock {from}`이 \
-                     그려지지 않았습니다): `from`의 락은 `lock().await`으로 차례를 기다려 \
+                ko: "`{caller}` 호출자가 `from`의 락을 `try_lock`으로 잡았습니다(행에 `lock {from}`이 \
+                     그려지지 않았습니다): `from`의 락은 `lock().await`로 차례를 기다려 \
                      잡으십시오. `try_lock`은 두 번째 락에만 쓰고, 그것이 실패할 때만 \
                      물러납니다",
             )
@@ -781,7 +781,7 @@ async fn step4_back_off() {
         "{}",
         world::say!(
             en: "A->B 10 and B->A 5 leave A at 95 and B at 105",
-            ko: "A->B 10과 B->A 5를 하면 A는 95, B는 105입니다",
+            ko: "A->B로 10, B->A로 5를 이체하면 A는 95, B는 105입니다",
         )
     );
     let ends = (done_at(&trace, "A->B"), done_at(&trace, "B->A"));
@@ -806,7 +806,7 @@ async fn step4_back_off() {
                  225 ms. Expected 2 and 1 attempts, ending at (225, 115) ms; got {attempts:?}, \
                  {ends:?}",
             ko: "A->B는 10 ms에 B가 바쁜 것을 보고 A를 돌려준 뒤 20 ms 기다립니다. 그러면 B->A가 A를 \
-                 바로 잡아 115 ms에 끝나고, A->B의 두 번째 시도는 A를 차례대로 기다려 225 ms에 \
+                 바로 잡아 115 ms에 끝나고, A->B의 두 번째 시도는 A를 자기 차례까지 기다려 225 ms에 \
                  끝납니다. 시도 2번과 1번, 끝난 시각 (225, 115) ms를 기대했는데 {attempts:?}, \
                  {ends:?}입니다",
         )
@@ -910,7 +910,7 @@ async fn step4_back_off() {
         "{}",
         world::say!(
             en: "C->D 10 leaves C at 90 and D at 110",
-            ko: "C->D 10을 하면 C는 90, D는 110입니다",
+            ko: "C->D로 10을 이체하면 C는 90, D는 110입니다",
         )
     );
     assert_timeline!("step4_back_off", world);
@@ -963,7 +963,7 @@ fn kept_message(caller: &str, at: u128, vault: &str, until: Option<u128>) -> Str
              backed off ({until}): holding one lock while waiting for another is the hold and \
              wait a back-off exists to break, and the other caller waits for the lock you keep. \
              Drop the first guard as soon as try_lock fails, before the sleep",
-        ko: "`{caller}`가 {at} ms에 다른 락이 바쁜 것을 보고도 물러나는 동안 {vault}의 락을 \
+        ko: "`{caller}` 호출자가 {at} ms에 다른 락이 바쁜 것을 보고도 물러나는 동안 {vault}의 락을 \
              잡고 있었습니다({until}): 락 하나를 잡은 채 다른 락을 기다리는 것이 바로 백오프가 \
              깨려는 점유 대기이고, 다른 호출자는 여러분이 잡고 있는 락을 기다립니다. \
              `try_lock`이 실패하면 sleep 전에 바로 첫 번째 가드를 drop하십시오",
@@ -995,8 +995,8 @@ fn stuck_backing_off(waits: &[Wait], trace: &Trace) -> String {
                  lock(s) taken, the other lock busy {busy} time(s). Two callers that give their \
                  lock back and take it again at once meet again in step for ever. Wait before \
                  retrying (`backoff`, then twice as long after each failure)",
-            ko: "라이브락: 이체는 끝나지 않았는데 일은 계속했습니다: 락을 {locks_taken}번 잡았고, 다른 \
-                 락이 {busy}번 바빴습니다. 락을 돌려주자마자 다시 잡는 두 호출자는 영원히 같은 \
+            ko: "라이브락: 이체는 끝나지 않았는데 일은 계속했습니다. 락을 {locks_taken}번 잡았고, 다른 \
+                 락이 바빴던 것이 {busy}번입니다. 락을 돌려주자마자 다시 잡는 두 호출자는 영원히 같은 \
                  박자로 다시 만납니다. 재시도 전에 기다리십시오(`backoff`, 그다음 실패할 때마다 \
                  두 배)",
         );
@@ -1039,7 +1039,7 @@ async fn step5_channel_cycle() {
                         en: "no id was ever checked: the checker never ran. It is a task of its \
                              own (tokio::spawn), reading the ids channel; a future made and never \
                              spawned or awaited does nothing",
-                        ko: "확인된 id가 하나도 없습니다: checker가 실행되지 않았습니다. checker는 \
+                        ko: "확인된 id가 하나도 없습니다: `checker` 태스크가 실행되지 않았습니다. `checker`는 \
                              id 채널을 읽는 별도의 태스크(`tokio::spawn`)입니다. 만들기만 하고 \
                              spawn하지도 await하지도 않은 future는 아무것도 하지 않습니다",
                     )
@@ -1057,7 +1057,7 @@ async fn step5_channel_cycle() {
                         ko: "id 8개를 모두 확인했는데(마지막은 {last} ms) `check_all`이 끝나지 \
                              않았습니다: 오지 않을 결과를 기다립니다. 결과를 `ids.len()`개 받으면 \
                              멈추거나, 마지막으로 보낸 뒤 id의 `Sender`를 drop하십시오. 그러면 \
-                             checker의 루프가 끝나 결과의 `Sender`를 drop하고, `recv()`가 `None`을 \
+                             `checker`의 루프가 끝나 결과의 `Sender`를 drop하고, `recv()`가 `None`을 \
                              답합니다",
                     )
                 );
@@ -1075,12 +1075,12 @@ async fn step5_channel_cycle() {
                          half, or a sending task whose JoinHandle you await only after the last \
                          result",
                     ko: "용량 제한이 있는 채널이 고리를 이룬 데드락: id 8개 중 {done}개를 확인했고, 마지막은 \
-                         {last} ms, 그 뒤로는 아무것도 없습니다. checker는 결과 채널에 자리가 나기를 \
+                         {last} ms, 그 뒤로는 아무것도 없습니다. `checker`는 결과 채널에 자리가 나기를 \
                          기다리는데 그 채널은 여러분의 태스크만 비웁니다. 여러분의 태스크는 결과를 \
-                         읽기 전에 모든 id가 나가기를 기다립니다: checker만 비우는 id 채널에 자리가 \
-                         나기를, 또는 그 자리를 기다리는, id를 보내는 태스크의 `JoinHandle`을 \
-                         기다립니다. id가 나가는 동안 결과를 읽으십시오: 보내는 쪽과 받는 쪽의 \
-                         `tokio::join!`, 또는 보내는 태스크를 두고 그 `JoinHandle`은 마지막 결과를 \
+                         읽기 전에 모든 id가 나가기를 기다립니다: `checker`만 비우는 id 채널에 자리가 \
+                         나기를, 또는 그 자리를 기다리는 보내기 태스크의 `JoinHandle`을 \
+                         기다립니다. id가 나가는 동안 결과를 읽으십시오: 보내는 쪽과 받는 쪽을 \
+                         `tokio::join!`으로 묶거나, 보내는 태스크를 두고 그 `JoinHandle`은 마지막 결과를 \
                          받은 뒤에 await하십시오",
                 )
             );
@@ -1102,7 +1102,7 @@ async fn step5_channel_cycle() {
         "{}",
         world::say!(
             en: "{peak} checks ran at once: one checker task checks one id at a time",
-            ko: "확인이 한때 {peak}개 동시에 실행됐습니다: checker 태스크 하나가 한 번에 id 하나씩 \
+            ko: "확인이 한때 {peak}개 동시에 실행됐습니다: `checker` 태스크 하나가 한 번에 id 하나씩 \
                  확인합니다",
         )
     );
@@ -1112,7 +1112,7 @@ async fn step5_channel_cycle() {
         "{}",
         world::say!(
             en: "the checker is never idle: 8 checks of 50 ms end at 400 ms, got {} ms",
-            ko: "checker는 쉬지 않습니다: 50 ms짜리 확인 8번이 400 ms에 끝나야 하는데 {} ms입니다",
+            ko: "`checker`는 쉬지 않습니다: 50 ms짜리 확인 8번이 400 ms에 끝나야 하는데 {} ms입니다",
             world.now().as_millis(),
         )
     );

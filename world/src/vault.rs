@@ -336,24 +336,24 @@ pub fn describe_waits(trace: &Trace) -> String {
     let mut lines = String::new();
     for wait in waits(trace) {
         let holding = if wait.holding.is_empty() {
-            crate::say!(en: "holds nothing", ko: "잡은 락 없음")
+            crate::say!(en: "holds nothing", ko: "아무 락도 잡지 않은 채")
         } else {
             let held = wait.holding.join(", ");
-            crate::say!(en: "holds {held}", ko: "잡은 락: {held}")
+            crate::say!(en: "holds {held}", ko: "{held}의 락을 잡은 채")
         };
         let by = match &wait.held_by {
             Some(holder) if *holder == wait.caller => {
-                crate::say!(en: ", which it holds itself", ko: ", 잡고 있는 쪽: 자기 자신")
+                crate::say!(en: ", which it holds itself", ko: "(잡고 있는 쪽: 자기 자신)")
             }
             Some(holder) => {
-                crate::say!(en: ", held by `{holder}`", ko: ", 잡고 있는 쪽: `{holder}`")
+                crate::say!(en: ", held by `{holder}`", ko: "(잡고 있는 쪽: `{holder}`)")
             }
             None => String::new(),
         };
         let (caller, vault) = (&wait.caller, &wait.waits_for);
         lines.push_str(&crate::say!(
             en: "  `{caller}` {holding} and waits for {vault}{by}\n",
-            ko: "  `{caller}`: {holding}, 기다리는 락: {vault}{by}\n",
+            ko: "  `{caller}` 호출자는 {holding} {vault}의 락을 기다립니다{by}\n",
         ));
     }
     lines

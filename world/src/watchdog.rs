@@ -387,7 +387,7 @@ impl Verdict {
             seen: say!(
                 en: "{seen}; the kernel showed the thread asleep, waiting on a futex (a lock), \
                      at all {looks} looks, and never woken in between",
-                ko: "{seen}. 커널이 보여 준 스레드는 {looks}번 모두 futex(락)를 기다리며 잠들어 \
+                ko: "{seen}. 커널로 {looks}번 살펴본 스레드는 매번 futex(락)를 기다리며 잠들어 \
                      있었고, 그사이 한 번도 깨어나지 않았습니다",
                 seen = self.seen,
             ),
