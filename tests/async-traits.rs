@@ -215,7 +215,7 @@ fn assert_no_box(generic: AllocationInfo, api_alone: AllocationInfo, call: &str,
             ko: "제네릭 호출에는 자기 할당이 없습니다: 그 future는 평범한 값이고, 그 안의 API future는 \
                  그 자리에서 await됩니다. 그런데 `{call}` 호출을 응답까지 실행하자 API의 `{api_call}` \
                  호출만 할 때보다 할당이 {more}번 더 있었습니다({bytes} 바이트 더). 제네릭 경로에 \
-                 box가 있거나(`async-trait`이 쓰듯 impl 안의 `Box::pin`) 응답을 복사했습니다. API의 \
+                 box가 있거나(`async-trait`이 쓰듯 impl 안의 `Box::pin`) 응답을 복사했을 것입니다. API의 \
                  future는 그대로 await하고, box는 dyn에 필요한 곳, `DynSource`에서만 쓰십시오",
         )
     );
@@ -248,7 +248,7 @@ fn assert_one_box(through_dyn: AllocationInfo, generic: AllocationInfo, call: &s
                  another box, a task spawned per call, or anything else allocated per call is one \
                  more. Box the service's own future, once",
             ko: "dyn을 거친 호출은 제네릭 호출보다 할당이 한 번 더 듭니다: future를 담은 box입니다. \
-                 그런데 `{call}`: 할당이 {more}번 더 있었습니다({bytes} 바이트 더). box를 또 box에 \
+                 그런데 `{call}` 호출은 할당이 {more}번 더 있었습니다({bytes} 바이트 더). box를 또 box에 \
                  담거나, 호출마다 태스크를 spawn하거나, 호출마다 무엇이든 더 할당하면 한 번씩 더 \
                  듭니다. 서비스 자신의 future를 한 번만 box에 담으십시오",
         )
