@@ -189,7 +189,7 @@ fn assert_warmed(world: &World, returned_at: Duration, step: Warm, users: usize,
                 ko: "`{}` 호출이 답을 받기 전 {} ms에 drop됐습니다: 데우는 태스크가 도중에 \
                      취소됐습니다. `run_until`은 자기 future가 끝나면(여기서는 게시글, 300 ms) \
                      돌아옵니다. 아직 끝나지 않은 set의 태스크는 set에 남아 있다가 set과 함께 \
-                     drop됩니다. 돌아가기 전에 `run_until` 안에서 모든 태스크의 `JoinHandle`을 \
+                     drop됩니다. 함수가 돌아오기 전에 `run_until` 안에서 모든 태스크의 `JoinHandle`을 \
                      await하십시오(또는 set을 await하십시오)",
                 cut.actor,
                 cut.end.unwrap_or_default().as_millis(),
@@ -214,7 +214,11 @@ fn assert_warmed(world: &World, returned_at: Duration, step: Warm, users: usize,
             "{}",
             world::say!(
                 en: "the warming fetches started at {starts:?} ms, only once the post was in ({}                      ms): the post was awaited first, and the tasks spawned after it (at {PROBE_MS}                      ms, while the post was awaited, no warming task held the cache yet). A task                      runs beside what you await only if it is spawned before you await it: spawn                      every warming task first, then fetch the post{where_}",
-                ko: "데우는 fetch가 {starts:?} ms에, 게시글이 도착한 뒤({} ms)에야 시작했습니다:                      게시글을 먼저 await하고 태스크는 그 뒤에 spawn했습니다({PROBE_MS} ms에, 게시글을                      기다리는 동안 캐시를 가진 데우는 태스크가 아직 없었습니다). 태스크는 await하기                      전에 spawn해야 그 await 곁에서 실행됩니다: 데우는 태스크를 모두 먼저 spawn하고,                      그다음 게시글을 가져오십시오{where_}",
+                ko: "데우는 fetch가 {starts:?} ms에, 게시글이 도착한 뒤({} ms)에야 시작했습니다: \
+                     게시글을 먼저 await하고 태스크는 그 뒤에 spawn했습니다({PROBE_MS} ms에, 게시글을 \
+                     기다리는 동안 캐시를 가진 데우는 태스크가 아직 없었습니다). 태스크는 await하기 \
+                     전에 spawn해야 그 await 곁에서 실행됩니다: 데우는 태스크를 모두 먼저 spawn하고, \
+                     그다음 게시글을 가져오십시오{where_}",
                 post_end.as_millis(),
             )
         );
@@ -256,7 +260,12 @@ fn assert_warmed(world: &World, returned_at: Duration, step: Warm, users: usize,
             "{}",
             world::say!(
                 en: "the warming fetches started at {starts:?} ms, one after another, though all                      three tasks were spawned at once (at {PROBE_MS} ms each held its clone of the                      cache): something they share let one fetch run at a time. A lock held across                      the fetch's `.await` (an async `tokio::sync::Mutex`, whose guard may live                      across one) serialises the tasks: take no lock around the fetch, lock only to                      insert, in a statement of its own after it",
-                ko: "데우는 태스크 셋을 한꺼번에 spawn했는데도({PROBE_MS} ms에 셋 모두 캐시의                      clone을 갖고 있었습니다) fetch가 {starts:?} ms에 차례로 시작했습니다: 태스크들이                      함께 쓰는 무언가가 한 번에 fetch 하나만 허락했습니다. fetch의 `.await` 너머로                      잡은 락(가드를 `.await` 너머로 들고 있을 수 있는 비동기                      `tokio::sync::Mutex`)은 태스크를 차례로 줄 세웁니다: fetch를 락으로 감싸지                      말고, fetch 뒤 한 문장 안에서 insert할 때만 락을 잡으십시오",
+                ko: "데우는 태스크 셋을 한꺼번에 spawn했는데도({PROBE_MS} ms에 셋 모두 캐시의 \
+                     clone을 갖고 있었습니다) fetch가 {starts:?} ms에 차례로 시작했습니다: 태스크들이 \
+                     함께 쓰는 무언가가 한 번에 fetch 하나만 허락했습니다. fetch의 `.await` 너머로 \
+                     잡은 락(가드를 `.await` 너머로 들고 있을 수 있는 비동기 \
+                     `tokio::sync::Mutex`)은 태스크를 직렬화합니다: fetch를 락으로 감싸지 \
+                     말고, fetch 뒤 한 문장 안에서 insert할 때만 락을 잡으십시오",
             )
         );
     }
@@ -310,7 +319,7 @@ fn assert_warmed(world: &World, returned_at: Duration, step: Warm, users: usize,
         world::say!(
             en: "a task per id, spawned with {spawn}: the three fetches ran in {tasks} task(s). \
                  {how}",
-            ko: "id마다 {spawn}로 spawn한 태스크 하나씩이어야 합니다: 세 fetch가 태스크 {tasks}개에서 \
+            ko: "id마다 {spawn} 함수로 태스크를 하나씩 spawn해야 합니다: 세 fetch가 태스크 {tasks}개에서 \
                  실행됐습니다. {how}",
         )
     );
@@ -504,7 +513,7 @@ async fn step2_borrow_between_awaits() {
         "{}",
         world::say!(
             en: "each call answers the user it asked for; (asked, got): {wrong:?}",
-            ko: "호출마다 요청한 사용자를 답해야 합니다. (요청, 받음): {wrong:?}",
+            ko: "호출마다 요청한 사용자를 돌려줘야 합니다. (요청, 받음): {wrong:?}",
         )
     );
     for id in 1..=3 {
@@ -517,7 +526,7 @@ async fn step2_borrow_between_awaits() {
                     en: "user {id} was fetched again at {} ms: it was in the cache since {} ms. \
                          A cache keeps what it serves: read the entry (and clone it), do not take \
                          it out (`remove`), and insert what you fetch",
-                    ko: "사용자 {id}를 {} ms에 다시 가져왔습니다: {} ms부터 캐시에 있었습니다. \
+                    ko: "{id}번 사용자를 {} ms에 다시 가져왔습니다: {} ms부터 캐시에 있었습니다. \
                          캐시는 내준 것을 간직합니다: 항목을 읽고(clone하고), 꺼내지(`remove`) \
                          말고, 가져온 것은 넣으십시오",
                     again.start.as_millis(),
@@ -539,7 +548,7 @@ async fn step2_borrow_between_awaits() {
             world::say!(
                 en: "user {id}'s fetch started at {} ms: the three callers at 0 ms each fetch at \
                      once, none waits for another's fetch",
-                ko: "사용자 {id}의 fetch가 {} ms에 시작했습니다: 0 ms의 세 호출은 각자 바로 \
+                ko: "{id}번 사용자의 fetch가 {} ms에 시작했습니다: 0 ms의 세 호출은 각자 바로 \
                      가져오고, 다른 호출의 fetch를 기다리지 않습니다",
                 first.start.as_millis(),
             )
@@ -559,7 +568,7 @@ async fn step2_borrow_between_awaits() {
             world::say!(
                 en: "`{row}` answered at {} ms: user {} was in the cache, so it answers at once, \
                      at {} ms, with no fetch",
-                ko: "`{row}` 호출이 {} ms에 답했습니다: 사용자 {}는 캐시에 있었으니 fetch 없이 바로, {} \
+                ko: "`{row}` 호출이 {} ms에 답했습니다: {}번 사용자는 캐시에 있었으니 fetch 없이 바로, {} \
                      ms에 답해야 합니다",
                 end.as_millis(),
                 ask.id,
@@ -809,8 +818,8 @@ async fn step4_thread_per_core() {
             world::say!(
                 en: "key {key} goes to shard {key} % 3 = {shard}, always the same one; it was \
                      served by shard {}",
-                ko: "key {key}는 shard {key} % 3 = {shard}, 언제나 같은 shard로 가야 합니다. shard \
-                     {}가 처리했습니다",
+                ko: "key {key}의 add는 언제나 같은 shard, 곧 {key} % 3 = {shard}번 shard로 가야 합니다. \
+                     {}번 shard가 처리했습니다",
                 hit.shard,
             )
         );
@@ -822,7 +831,7 @@ async fn step4_thread_per_core() {
                 en: "key {key} was served on thread {thread:?}: shard {shard} is a thread of its own \
                      named `{expected}` (`std::thread::Builder::new().name(..)`), and serves every \
                      key k with k % 3 = {shard}",
-                ko: "key {key}를 스레드 {thread:?}에서 처리했습니다: shard {shard}는 `{expected}`라는 \
+                ko: "key {key}의 add를 스레드 {thread:?}에서 처리했습니다: shard {shard}는 `{expected}`라는 \
                      이름의 자기 스레드(`std::thread::Builder::new().name(..)`)이고, k % 3 = \
                      {shard}인 key k를 모두 처리합니다",
             )
@@ -835,7 +844,7 @@ async fn step4_thread_per_core() {
                 en: "key {key} was served on a runtime of flavor {:?}: each shard runs one \
                      current-thread runtime (`Builder::new_current_thread()`, or a `LocalRuntime`), \
                      whose one thread is the shard's",
-                ko: "key {key}를 flavor가 {:?}인 런타임에서 처리했습니다: shard마다 싱글 스레드 런타임 \
+                ko: "key {key}의 add를 flavor가 {:?}인 런타임에서 처리했습니다: shard마다 싱글 스레드 런타임 \
                      하나(`Builder::new_current_thread()`, 또는 `LocalRuntime`)를 실행하고, 그 \
                      하나뿐인 스레드가 shard의 스레드입니다",
                 hit.place.flavor,
@@ -872,7 +881,8 @@ async fn step4_thread_per_core() {
     let exits = world::place::hold_exits(EXIT_HOLD);
     let here = world::place::hold_next_here("shard-0", budget());
     let mut late = Box::pin(shards.add(9, 1));
-    answered(deadline, "the add of key 9", async {
+    let key9 = world::say!(en: "the add of key 9", ko: "key 9의 add");
+    answered(deadline, &key9, async {
         tokio::select! {
             biased;
             () = here.held() => {}
@@ -935,7 +945,7 @@ async fn step4_thread_per_core() {
             world::say!(
                 en: "after `shutdown`, shard {i} holds {map:?}: it holds exactly its own keys \
                      (k % 3 = {i}), each at 2{extra}, each shard's state its own",
-                ko: "`shutdown` 뒤 shard {i}에는 {map:?}가 있습니다: 자기 key(k % 3 = {i})만, 각각 \
+                ko: "`shutdown` 뒤 {i}번 shard의 맵은 {map:?}입니다: 자기 key(k % 3 = {i})만, 각각 \
                      2로{extra} 있어야 하고, shard의 상태는 저마다 자기 것입니다",
             )
         );
@@ -953,7 +963,7 @@ async fn step4_thread_per_core() {
                  moment at its end). `shutdown` waits for every shard's thread with \
                  `JoinHandle::join`, which returns once the thread has ended, and takes each \
                  shard's map from it",
-            ko: "`shutdown`이 스레드 {running:?}가 끝나기 전에 돌아왔습니다: 스레드를 join하지 \
+            ko: "`shutdown`이 {running:?} 스레드가 끝나기 전에 돌아왔습니다: 스레드를 join하지 \
                  않았습니다. 맵은 넘겨받았지만 스레드는 아직 실행 중이었습니다(테스트는 스레드마다 \
                  끝에서 잠시 붙잡아 둡니다). `shutdown`은 `JoinHandle::join`으로 모든 shard의 \
                  스레드를 기다리고(스레드가 끝나야 돌아옵니다), 각 shard의 맵을 거기서 받습니다",
