@@ -160,8 +160,8 @@ impl Cause {
             Cause::BlockedForever => {
                 "the runtime's only thread never came back to the scheduler: it was \
                  blocked, asleep in the kernel waiting on a lock (a futex) every time the \
-                 watchdog looked, so no task, no timer and not even the virtual-time deadline \
-                 could run. A blocking wait that nothing on this thread can end. Most often a \
+                 watchdog looked, so no task could run and no timer fire, not even the \
+                 virtual-time deadline. A blocking wait that nothing on this thread can end. Most often a \
                  `std::sync::Mutex` locked a second time by the thread that already holds it \
                  (std's lock is not reentrant: the second `lock()` never returns), for \
                  instance a method that holds the guard and calls another method that locks \
