@@ -213,7 +213,11 @@ fn assert_warmed(world: &World, returned_at: Duration, step: Warm, users: usize,
         panic!(
             "{}",
             world::say!(
-                en: "the warming fetches started at {starts:?} ms, only once the post was in ({}                      ms): the post was awaited first, and the tasks spawned after it (at {PROBE_MS}                      ms, while the post was awaited, no warming task held the cache yet). A task                      runs beside what you await only if it is spawned before you await it: spawn                      every warming task first, then fetch the post{where_}",
+                en: "the warming fetches started at {starts:?} ms, only once the post was in ({} \
+                     ms): the post was awaited first, and the tasks spawned after it (at {PROBE_MS} \
+                     ms, while the post was awaited, no warming task held the cache yet). A task \
+                     runs beside what you await only if it is spawned before you await it: spawn \
+                     every warming task first, then fetch the post{where_}",
                 ko: "데우는 fetch가 {starts:?} ms에, 게시글이 도착한 뒤({} ms)에야 시작했습니다: \
                      게시글을 먼저 await하고 태스크는 그 뒤에 spawn했습니다({PROBE_MS} ms에, 게시글을 \
                      기다리는 동안 캐시를 가진 데우는 태스크가 아직 없었습니다). 태스크는 await하기 \
@@ -259,7 +263,12 @@ fn assert_warmed(world: &World, returned_at: Duration, step: Warm, users: usize,
         panic!(
             "{}",
             world::say!(
-                en: "the warming fetches started at {starts:?} ms, one after another, though all                      three tasks were spawned at once (at {PROBE_MS} ms each held its clone of the                      cache): something they share let one fetch run at a time. A lock held across                      the fetch's `.await` (an async `tokio::sync::Mutex`, whose guard may live                      across one) serialises the tasks: take no lock around the fetch, lock only to                      insert, in a statement of its own after it",
+                en: "the warming fetches started at {starts:?} ms, one after another, though all \
+                     three tasks were spawned at once (at {PROBE_MS} ms each held its clone of the \
+                     cache): something they share let one fetch run at a time. A lock held across \
+                     the fetch's `.await` (an async `tokio::sync::Mutex`, whose guard may live \
+                     across one) serialises the tasks: take no lock around the fetch, lock only to \
+                     insert, in a statement of its own after it",
                 ko: "데우는 태스크 셋을 한꺼번에 spawn했는데도({PROBE_MS} ms에 셋 모두 캐시의 \
                      clone을 갖고 있었습니다) fetch가 {starts:?} ms에 차례로 시작했습니다: 태스크들이 \
                      함께 쓰는 무언가가 한 번에 fetch 하나만 허락했습니다. fetch의 `.await` 너머로 \
