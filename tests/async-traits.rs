@@ -31,7 +31,7 @@ use async_traits as kata;
 #[cfg(feature = "reference")]
 use async_traits_solution as kata;
 use kata::{DynSource, Source};
-use world::kit::ms;
+use world::kit::{first_call, ms};
 use world::{Api, World, assert_timeline, within};
 
 /// The tests' own service: data `id` (`"Data 1"`), from `Api::fetch_data`,
@@ -77,26 +77,11 @@ fn joined<T>(result: Result<T, tokio::task::JoinError>) -> T {
     }
 }
 
-/// When each call on `rows` started, in that order; a row never called
-/// fails the test saying so.
+/// When each call on `rows` started, in that order (one never called
+/// fails).
 fn starts(world: &World, rows: &[&str]) -> Vec<Duration> {
     rows.iter()
-        .map(|row| {
-            world
-                .trace()
-                .spans_of(row)
-                .first()
-                .unwrap_or_else(|| {
-                    panic!(
-                        "{}",
-                        world::say!(
-                            en: "{row} was never called (never polled)",
-                            ko: "`{row}` 호출이 한 번도 없었습니다(한 번도 poll되지 않았습니다)",
-                        )
-                    )
-                })
-                .start
-        })
+        .map(|row| first_call(world, row).start)
         .collect()
 }
 
