@@ -269,7 +269,7 @@ fn slipped(bug: Mutant) -> String {
             en: "its 1 s timeout wraps the whole call, not each attempt: after a silent first \
                  attempt it fails at 1000 ms instead of retrying. Script a silent peer, then \
                  one that answers, and assert the answer: Ok(\"hello\")",
-            ko: "1초 타임아웃이 시도마다가 아니라 호출 전체를 감쌉니다: 첫 시도가 응답이 \
+            ko: "1초 타임아웃이 시도마다가 아니라 호출 전체를 감쌉니다: 첫 시도에 응답이 \
                  없으면 재시도하지 않고 1000 ms에 실패합니다. 응답 없는 상대, 그다음 답하는 \
                  상대를 스크립트로 만들고 답을 assert하십시오: `Ok(\"hello\")`",
         ),
@@ -343,14 +343,14 @@ fn slipped(bug: Mutant) -> String {
             ko: "재시도를 spawn한 태스크에서 돌리고 그 태스크를 await합니다: 첫 poll에는 시도가 \
                  없고(태스크가 아직 실행되지 않았습니다), 호출을 drop해도 태스크는 계속 \
                  재시도합니다. `tokio_test::task::spawn`으로 호출을 한 번 poll하고 시도 \
-                 1번을 assert하십시오. 기다리는 동안 drop하고 `tokio::time::sleep`으로 \
+                 1번을 assert하십시오. 호출이 기다리는 동안 drop하고 `tokio::time::sleep`으로 \
                  시간을 흘린 뒤 그 뒤로 시도가 없었는지 assert하십시오",
         ),
         Mutant::LostWakeup => world::say!(
             en: "its wait returns Pending without registering the waker: when the 100 ms are \
                  over, nothing wakes the call. Drive it with tokio_test::task::spawn, advance \
                  the paused clock by 100 ms (tokio::time::advance) and assert is_woken()",
-            ko: "대기가 waker를 등록하지 않고 `Pending`을 반환합니다: 100 ms가 지나도 호출을 \
+            ko: "대기가 `Waker`를 등록하지 않고 `Pending`을 반환합니다: 100 ms가 지나도 호출을 \
                  깨우는 것이 없습니다. `tokio_test::task::spawn`으로 직접 poll하고, 멈춘 \
                  시계를 100 ms 옮긴 뒤(`tokio::time::advance`) `is_woken()`을 \
                  assert하십시오",
@@ -390,7 +390,7 @@ fn slipped(bug: Mutant) -> String {
             en: "it takes a reply cut off by a closed connection (`200 hel`, then nothing) \
                  for the answer `hel`. Script a peer that closes mid-reply, then one that \
                  answers, and assert Ok(\"hello\") from the second attempt",
-            ko: "연결이 닫혀 잘린 응답(`200 hel` 다음에 아무것도 없음)을 답 `hel`로 받습니다. \
+            ko: "커넥션이 닫혀 잘린 응답(`200 hel` 다음에 아무것도 없음)을 답 `hel`로 받습니다. \
                  응답 도중에 닫는 상대, 그다음 답하는 상대를 스크립트하고 두 번째 시도의 \
                  `Ok(\"hello\")`를 assert하십시오",
         ),
@@ -398,8 +398,8 @@ fn slipped(bug: Mutant) -> String {
             en: "it reads until the peer closes the connection: a peer that answers and \
                  keeps the connection open holds the call until the attempt times out. \
                  Script a `.wait` after the reply and assert the answer at 0 ms",
-            ko: "상대가 연결을 닫을 때까지 읽습니다: 답하고 연결을 열어 두는 상대가 시도가 \
-                 타임아웃될 때까지 호출을 붙듭니다. 응답 다음에 `.wait`를 스크립트하고 0 ms에 \
+            ko: "상대가 커넥션을 닫을 때까지 읽습니다: 답한 뒤 커넥션을 열어 두는 상대는 \
+                 시도가 타임아웃될 때까지 호출을 붙들어 둡니다. 응답 다음에 `.wait`를 스크립트하고 0 ms에 \
                  답이 오는지 assert하십시오",
         ),
     }
@@ -457,7 +457,7 @@ fn assert_verdicts(runs: &[Run]) {
                      its reference: in real code there is none to trust, the code under test is \
                      the only client there is. Assert what the README says the client does: when \
                      each attempt starts, how many there are, what the call answers, and when",
-                ko: "작성한 검사가 클라이언트를 직접 만들었습니다(`Client::reference()`나 \
+                ko: "여러분의 검사가 클라이언트를 직접 만들었습니다(`Client::reference()`나 \
                      `Client::mutant()`로 {made}개): 검사는 넘겨받은 클라이언트, 인자 `client`만 \
                      테스트합니다. 그 클라이언트를 직접 만든 레퍼런스와 비교하는 것은 차등 \
                      테스트이고, 차등 테스트는 레퍼런스만큼만 믿을 수 있습니다: 실제 코드에는 \
@@ -477,7 +477,7 @@ fn assert_verdicts(runs: &[Run]) {
                      when your check starts (the tests run it as #[tokio::test(start_paused = \
                      true)] would): tokio panics with \"time is already frozen\", against the \
                      correct client too. Delete the call; the clock is paused for you",
-                ko: "작성한 검사가 `tokio::time::pause()`를 호출하는데, 검사가 시작할 때 시계는 \
+                ko: "여러분의 검사가 `tokio::time::pause()`를 호출하는데, 검사가 시작할 때 시계는 \
                      이미 멈춰 있습니다(테스트는 검사를 `#[tokio::test(start_paused = true)]`처럼 \
                      실행합니다): tokio가 `time is already frozen`으로 패닉하고, 올바른 \
                      클라이언트 상대로도 그렇습니다. 그 호출을 지우십시오. 시계는 이미 멈춰 \
@@ -510,17 +510,17 @@ fn assert_verdicts(runs: &[Run]) {
                          blocks the runtime's only thread and never moves the paused clock. \
                          Write tokio::time::advance(d).await, or await the call.{real} Your \
                          check panicked with: {msg}",
-                    ko: "작성한 검사가 올바른 클라이언트를 실패시키는데, 패닉한 때 멈춘 시계는 \
-                         아직 0 ms였고 끝난 호출이 하나도 없었습니다: 검사의 어느 것도 가상 \
+                    ko: "여러분의 검사가 올바른 클라이언트를 실패시키는데, 패닉했을 때 멈춘 시계는 \
+                         아직 0 ms였고 끝난 호출이 하나도 없었습니다: 검사 안의 어떤 것도 가상 \
                          시간을 흐르게 하지 않아서, 클라이언트가 다음 시도에 이르지 \
-                         못했습니다(첫 대기는 100 ms에 끝납니다). 검사가 await하지 않는 \
-                         future로 시계를 옮기거나(`tokio::time::advance(d)`는 async fn이라 \
+                         못했습니다(첫 대기는 100 ms에 끝납니다). 둘 중 하나입니다. 검사가 await하지 \
+                         않는 future로 시계를 옮기려 했거나(`tokio::time::advance(d)`는 async fn이라 \
                          `.await` 없이는 아무것도 하지 않고, rustc가 ``unused implementer of \
                          `Future` that must be used``라고 경고합니다), 실제 시계로 \
-                         기다립니다(`std::thread::sleep`, `std::time::Instant`로 하는 바쁜 \
-                         대기): 그것은 런타임의 유일한 스레드를 블로킹하고 멈춘 시계를 옮기지 \
-                         않습니다. `tokio::time::advance(d).await`라고 쓰거나 호출을 \
-                         await하십시오.{real} 작성한 검사의 패닉: {msg}",
+                         기다렸습니다(`std::thread::sleep`, `std::time::Instant`로 하는 바쁜 \
+                         대기). 실제 시계로 기다리면 런타임의 유일한 스레드가 블로킹되고 멈춘 \
+                         시계는 움직이지 않습니다. `tokio::time::advance(d).await`라고 쓰거나 호출을 \
+                         await하십시오.{real} 여러분의 검사가 낸 패닉: {msg}",
                 )
             );
         }
@@ -536,14 +536,14 @@ fn assert_verdicts(runs: &[Run]) {
                          std::time::Instant), script each mock to end where the client stops (a \
                          Mock dropped with a read or a write left in its script panics), and \
                          assert at the instant the README gives. Your check panicked with: {msg}",
-                    ko: "작성한 검사가 올바른 클라이언트를 실패시킵니다: 맞는 코드를 실패시키는 \
-                         검사는 오경보이고, 늑대가 왔다고 외치는 테스트는 무시당합니다. 올바른 \
+                    ko: "여러분의 검사가 올바른 클라이언트를 실패시킵니다: 맞는 코드를 실패시키는 \
+                         검사는 오경보이고, 양치기 소년 같은 테스트는 결국 무시당합니다. 올바른 \
                          클라이언트는 멈춘 시계에서 README의 \"테스트 대상 클라이언트\"가 말하는 \
                          대로 정확히 동작합니다: 시각은 (`std::time::Instant`가 아니라) \
                          `tokio::time::Instant`로 읽고, mock마다 클라이언트가 멈추는 곳에서 \
                          스크립트가 끝나게 하고(읽기나 쓰기가 남은 채 drop된 `Mock`은 \
-                         패닉합니다), README가 말하는 시각에 assert하십시오. 작성한 검사의 \
-                         패닉: {msg}",
+                         패닉합니다), README가 말하는 시각에 assert하십시오. 여러분의 검사가 \
+                         낸 패닉: {msg}",
                 )
             );
         }
@@ -566,7 +566,7 @@ fn assert_verdicts(runs: &[Run]) {
                          late (a peer scripted to stay silent, a count that never changes). The \
                          correct client answers within 1.1 s in every scenario of this kata; \
                          bound each call with tokio::time::timeout, well under 60 s",
-                    ko: "작성한 검사가 올바른 클라이언트 상대로 가상 시간 60초 안에 끝나지 \
+                    ko: "여러분의 검사가 올바른 클라이언트 상대로 가상 시간 60초 안에 끝나지 \
                          않았습니다{ended}: 오지 않거나 늦게 오는 무언가를 기다립니다(응답하지 \
                          않게 스크립트한 상대, 변하지 않는 횟수). 올바른 클라이언트는 이 kata의 \
                          어느 시나리오에서도 1.1초 안에 답합니다. 호출마다 \
@@ -599,15 +599,15 @@ fn assert_verdicts(runs: &[Run]) {
                              correct client answers within 1.1 s; and script the silent peer's \
                              .wait longer than that bound (an hour costs nothing). Your check \
                              panicked at {at} s with: {msg}",
-                        ko: "작성한 검사가 `{mutant}` 뮤턴트 상대로 멈췄습니다: 실패시키기는 \
-                             했지만 가상 시간 {at}초에야, 검사에 주어진 60초가 지난 뒤였기 때문에 \
-                             60초에 잘라 냈습니다. 묶여 있기는 하지만 너무 느슨합니다: 검사를 \
+                        ko: "여러분의 검사가 `{mutant}` 뮤턴트 상대로 멈췄습니다: 실패시키기는 \
+                             했지만 가상 시간 {at}초에야 실패시켰고, 검사에 주어진 60초가 지난 \
+                             뒤였으므로 60초에 잘라 냈습니다. 묶여 있기는 하지만 너무 느슨합니다: 검사를 \
                              끝낸 것(호출을 감싼 60초보다 긴 타임아웃, 또는 `.wait`가 끝나 \
                              클라이언트가 다음으로 넘어가게 한 응답 없는 상대)이 한도 뒤에 \
                              왔습니다. 호출을 60초보다 충분히 짧게 묶으십시오: 10초면 넉넉하고, \
                              올바른 클라이언트는 1.1초 안에 답합니다. 응답 없는 상대의 `.wait`는 \
                              그 한도보다 길게 스크립트하십시오(한 시간이어도 비용이 없습니다). \
-                             작성한 검사는 {at}초에 이렇게 패닉했습니다: {msg}",
+                             여러분의 검사는 {at}초에 이렇게 패닉했습니다: {msg}",
                     )
                 );
             }
@@ -621,7 +621,7 @@ fn assert_verdicts(runs: &[Run]) {
                              returned at {at} s, passing the mutant. Bound the call well under \
                              60 s (10 s is plenty: the correct client answers within 1.1 s), and \
                              assert what this mutant gets wrong",
-                        ko: "작성한 검사가 `{mutant}` 뮤턴트 상대로 멈췄습니다: 가상 시간 60초가 \
+                        ko: "여러분의 검사가 `{mutant}` 뮤턴트 상대로 멈췄습니다: 가상 시간 60초가 \
                              지나도 기다리고 있어서 잘라 냈습니다. 계속 실행하게 두었더니 \
                              {at}초에 반환했고, 뮤턴트를 통과시켰습니다. 호출을 60초보다 충분히 \
                              짧게 묶고(10초면 넉넉합니다. 올바른 클라이언트는 1.1초 안에 \
@@ -638,7 +638,7 @@ fn assert_verdicts(runs: &[Run]) {
                          fails: CI kills it after minutes, with no message. Bound the call with \
                          tokio::time::timeout (free on a paused clock), well under 60 s, and \
                          panic when it fires",
-                    ko: "작성한 검사가 `{mutant}` 뮤턴트 상대로 멈췄습니다: 가상 시간 60초가 \
+                    ko: "여러분의 검사가 `{mutant}` 뮤턴트 상대로 멈췄습니다: 가상 시간 60초가 \
                          지나도 기다리고 있어서 잘라 냈습니다(10분 더 실행하게 두어도 여전히 \
                          기다렸습니다). 멈추는 테스트는 실패하는 테스트가 아닙니다: CI는 몇 분 \
                          뒤 아무 메시지 없이 그것을 죽입니다. 호출을 `tokio::time::timeout`으로 \
@@ -659,7 +659,7 @@ fn assert_verdicts(runs: &[Run]) {
                 en: "your check passed every client, each mutant too: it cannot tell a bug \
                      from the right code. Does it assert anything about when the attempts \
                      start, how many there are, and what the call answers?",
-                ko: "작성한 검사가 모든 클라이언트를, 뮤턴트까지 통과시켰습니다: 버그와 맞는 \
+                ko: "여러분의 검사가 모든 클라이언트를, 뮤턴트까지 통과시켰습니다: 버그와 맞는 \
                      코드를 구별하지 못합니다. 시도가 언제 시작하는지, 몇 번인지, 호출이 무엇을 \
                      답하는지 assert하고 있습니까?",
             )
@@ -676,7 +676,7 @@ fn assert_verdicts(runs: &[Run]) {
         } else {
             world::say!(
                 en: " (slipped through too: {others})",
-                ko: " (함께 통과한 뮤턴트: {others})",
+                ko: " (함께 빠져나간 뮤턴트: {others})",
             )
         };
         panic!(
@@ -684,8 +684,8 @@ fn assert_verdicts(runs: &[Run]) {
             world::say!(
                 en: "the mutant `{mutant}` slipped through your check{more}: it passed a client \
                      with a bug. {why}",
-                ko: "`{mutant}` 뮤턴트가 작성한 검사를 통과했습니다{more}: 버그가 있는 \
-                     클라이언트를 통과시켰습니다. {why}",
+                ko: "`{mutant}` 뮤턴트가 여러분의 검사를 빠져나갔습니다{more}: 검사가 버그가 \
+                     있는 클라이언트를 통과시켰습니다. {why}",
             )
         );
     }
