@@ -30,6 +30,40 @@ fn started(world: &World, row: &str) -> u128 {
     first_call(world, row).start.as_millis()
 }
 
+/// Step 2's call made once, and its data answered: what the tie and the
+/// schedule tests check before they look at the beats (the first step 2
+/// test says why in full).
+fn data_from_one_call(
+    world: &World,
+    outcome: Result<String, tokio::time::error::Elapsed>,
+) -> String {
+    let starts: Vec<u128> = bars(world, "fetch_data(1)")
+        .iter()
+        .map(|bar| bar.0)
+        .collect();
+    assert!(
+        starts.len() <= 1,
+        "{}",
+        world::say!(
+            en: "fetch_data(1) started {} times (at {starts:?} ms): create the call once, before \
+                 the loop, pin it and select on &mut it",
+            ko: "`fetch_data(1)`이 {}번 시작했습니다(시각 {starts:?} ms): 호출을 루프 앞에서 한 번 \
+                 만들어 고정하고 `&mut`로 `select!`하십시오",
+            starts.len(),
+        )
+    );
+    outcome.unwrap_or_else(|_| {
+        panic!(
+            "{}",
+            world::say!(
+                en: "heartbeat_while did not answer within 3 s: fetch_data(1) answers at 1000 ms",
+                ko: "`heartbeat_while`이 3초 안에 답하지 않았습니다: `fetch_data(1)`은 1000 ms에 \
+                     답합니다",
+            )
+        )
+    })
+}
+
 #[world::step]
 async fn step1_deadline() {
     let world = World::start();
@@ -357,32 +391,7 @@ async fn beat_due_with_the_data(tie: u32) {
         tokio::time::timeout(ms(3000), kata::heartbeat_while(&api, &console, ms(250))),
     )
     .await;
-    let starts: Vec<u128> = bars(&world, "fetch_data(1)")
-        .iter()
-        .map(|bar| bar.0)
-        .collect();
-    assert!(
-        starts.len() <= 1,
-        "{}",
-        world::say!(
-            en: "fetch_data(1) started {} times (at {starts:?} ms): create the call once, before \
-                 the loop, pin it and select on &mut it",
-            ko: "`fetch_data(1)`이 {}번 시작했습니다(시각 {starts:?} ms): 호출을 루프 앞에서 한 번 \
-                 만들어 고정하고 `&mut`로 `select!`하십시오",
-            starts.len(),
-        )
-    );
-    let data = outcome.unwrap_or_else(|_| {
-        panic!(
-            "{}",
-            world::say!(
-                en: "heartbeat_while did not answer within 3 s: fetch_data(1) answers at 1000 ms",
-                ko: "`heartbeat_while`이 3초 안에 답하지 않았습니다: `fetch_data(1)`은 1000 ms에 \
-                     답합니다",
-            )
-        )
-    });
-    assert_eq!(data, "Data 1");
+    assert_eq!(data_from_one_call(&world, outcome), "Data 1");
     let beats: Vec<u64> = console.printed_ms().iter().map(|(at, _)| *at).collect();
     // The specific cause first: the data won the ties before this one, so
     // the loop's branch order is left to chance.
@@ -477,32 +486,7 @@ async fn step2_beats_keep_their_schedule() {
         )
     });
 
-    let starts: Vec<u128> = bars(&world, "fetch_data(1)")
-        .iter()
-        .map(|bar| bar.0)
-        .collect();
-    assert!(
-        starts.len() <= 1,
-        "{}",
-        world::say!(
-            en: "fetch_data(1) started {} times (at {starts:?} ms): create the call once, before \
-                 the loop, pin it and select on &mut it",
-            ko: "`fetch_data(1)`이 {}번 시작했습니다(시각 {starts:?} ms): 호출을 루프 앞에서 한 번 \
-                 만들어 고정하고 `&mut`로 `select!`하십시오",
-            starts.len(),
-        )
-    );
-    let data = outcome.unwrap_or_else(|_| {
-        panic!(
-            "{}",
-            world::say!(
-                en: "heartbeat_while did not answer within 3 s: fetch_data(1) answers at 1000 ms",
-                ko: "`heartbeat_while`이 3초 안에 답하지 않았습니다: `fetch_data(1)`은 1000 ms에 \
-                     답합니다",
-            )
-        )
-    });
-    assert_eq!(data, "Data 1");
+    assert_eq!(data_from_one_call(&world, outcome), "Data 1");
     let beats: Vec<u64> = console.printed_ms().iter().map(|(at, _)| *at).collect();
     // The specific cause first: the late beat pushed the next one.
     let pushed = beats.contains(&650) && beats.contains(&950) && !beats.contains(&900);
