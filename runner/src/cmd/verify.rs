@@ -39,8 +39,8 @@
 //! cargo started there so that its `.cargo/config.toml` applies, building
 //! into `target/verify`, seeded from `target/`: what `cargo test` built is
 //! reused, what verify builds is reused by every run after, and the
-//! learner's own builds are left alone. There is one copy per core, a
-//! lane (`lanes.rs`): the answers are tested on every lane at once, and
+//! learner's own builds are left alone. There is one copy per core and
+//! one more, each a lane (`lanes.rs`): the answers are tested on every lane at once, and
 //! their lines printed in order. A table at the end sums up, per
 //! kata, how the catalogues of answers fared.
 
