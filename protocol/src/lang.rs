@@ -60,6 +60,18 @@ impl Lang {
     }
 }
 
+/// Whether `text` holds a Hangul syllable: what tells a Korean text from an
+/// English one, for the runner's checks of both languages and for the tests
+/// that ask which language a message came out in.
+pub fn has_hangul(text: &str) -> bool {
+    text.chars().any(is_hangul)
+}
+
+/// A Hangul syllable, 가 to 힣.
+pub fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -323,6 +323,7 @@ impl Marker {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::has_hangul;
 
     #[test]
     fn every_cause_is_explained_in_english_and_in_korean() {
@@ -334,13 +335,12 @@ mod tests {
             Cause::NeverReturns,
             Cause::NeverTurns,
         ];
-        let hangul = |text: &str| text.chars().any(|c| ('가'..='힣').contains(&c));
         for cause in causes {
             let (en, ko) = (cause.explanation(Lang::En), cause.explanation(Lang::Ko));
-            assert!(en.starts_with("the ") && !hangul(en), "{en}");
+            assert!(en.starts_with("the ") && !has_hangul(en), "{en}");
             // 합니다체 (a statement or a -십시오), code in whole backtick spans.
             assert!(
-                hangul(ko) && (ko.ends_with("니다.") || ko.ends_with("시오.")),
+                has_hangul(ko) && (ko.ends_with("니다.") || ko.ends_with("시오.")),
                 "{ko}"
             );
             assert_eq!(ko.matches('`').count() % 2, 0, "{ko}");

@@ -9,6 +9,8 @@
 //! It reads tokens, not Rust: string and char literals, comments and
 //! parentheses are enough to find a macro call's arguments.
 
+use kata_protocol::lang::has_hangul;
+
 /// The assertion macros whose message arguments come after this many
 /// others.
 const ASSERTIONS: [(&str, usize); 6] = [
@@ -79,17 +81,11 @@ pub fn hangul_literals(source: &str) -> Vec<String> {
     while let Some(open) = code[at..].find('"').map(|i| at + i) {
         let text = literal_at(source, open);
         at = closing_quote(source, open) + 1;
-        if text.chars().any(is_hangul) {
+        if has_hangul(&text) {
             found.push(text);
         }
     }
     found
-}
-
-/// A Hangul syllable: what makes a string Korean, here and in the
-/// glossary's check (`korean.rs`).
-pub(crate) fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
 /// Where the string literal opened at `open` closes.

@@ -206,7 +206,7 @@ fn without_glosses(text: &str) -> String {
         let after_hangul = rest[..open]
             .chars()
             .next_back()
-            .is_some_and(crate::bilingual::is_hangul);
+            .is_some_and(kata_protocol::lang::is_hangul);
         let close = rest[open..].find(')').map(|i| open + i);
         match close {
             Some(close)

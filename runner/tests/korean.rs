@@ -7,6 +7,7 @@
 use std::fmt;
 use std::process::Command;
 
+use kata_protocol::lang::has_hangul;
 use kata_runner::contract::Layout;
 
 mod sandbox;
@@ -55,10 +56,6 @@ impl Sandbox {
 /// How many columns a terminal gives `text`: Hangul two a syllable.
 fn width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)
-}
-
-fn has_hangul(text: &str) -> bool {
-    text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
 }
 
 /// A test's line of `check`, and the lines wrapped under it, joined.

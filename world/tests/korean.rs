@@ -9,6 +9,7 @@
 
 use std::process::Command;
 
+use kata_protocol::lang::has_hangul;
 use world::harness::{compare, differences, explain};
 use world::{Api, Lang, WATCHDOG_LIMIT_ENV, World, timeline, within};
 
@@ -28,10 +29,6 @@ fn run_victim(victim: &str, lang: &str) -> (bool, String) {
         String::from_utf8_lossy(&output.stderr)
     );
     (output.status.success(), printed)
-}
-
-fn hangul(text: &str) -> bool {
-    text.chars().any(|c| ('가'..='힣').contains(&c))
 }
 
 /// Every line of `text` in `width` columns, measured as a terminal does.
@@ -82,7 +79,7 @@ fn a_missed_deadline_speaks_the_learners_language() {
         ),
         "{en}"
     );
-    assert!(!hangul(&en), "{en}");
+    assert!(!has_hangul(&en), "{en}");
 }
 
 // ---- The watchdog ----------------------------------------------------------
@@ -128,7 +125,7 @@ fn the_watchdog_speaks_the_learners_language() {
         "{en}"
     );
     assert!(en.contains("(What it saw: the runtime did not run"), "{en}");
-    assert!(!hangul(&en), "{en}");
+    assert!(!has_hangul(&en), "{en}");
 }
 
 // ---- A failing comparison --------------------------------------------------
@@ -169,7 +166,7 @@ async fn a_failing_comparison_speaks_korean_and_fits_80_columns() {
     }
 
     let english = explain(Lang::En, "step2_gather", &reference, &yours, 80);
-    assert!(!hangul(&english), "{english}");
+    assert!(!has_hangul(&english), "{english}");
     assert!(
         english.starts_with("The timeline of `step2_gather` differs from the reference"),
         "{english}"
@@ -232,6 +229,6 @@ async fn every_difference_is_said_in_korean() {
             said.iter().any(|s| s.contains(korean)),
             "{korean}\n{said:#?}"
         );
-        assert!(said.iter().all(|s| hangul(s)), "{said:#?}");
+        assert!(said.iter().all(|s| has_hangul(s)), "{said:#?}");
     }
 }
