@@ -3,7 +3,6 @@
 //!
 //! See `sandbox/mod.rs` for the copy.
 
-use std::fmt;
 use std::path::Path;
 use std::process::Command;
 
@@ -12,24 +11,7 @@ use kata_runner::contract::Layout;
 use tempfile::TempDir;
 
 mod sandbox;
-use sandbox::{DIR, NAME, Sandbox, kata_command, kata_path};
-
-/// What one run of `cargo kata` did.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl fmt::Display for Run {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "exit {}\n--- stdout\n{}--- stderr\n{}",
-            self.code, self.stdout, self.stderr
-        )
-    }
-}
+use sandbox::{DIR, NAME, Run, Sandbox, entry, kata_command, kata_path, run};
 
 impl Sandbox {
     /// Runs `cargo kata ARGS` in the copy's root.
@@ -40,15 +22,6 @@ impl Sandbox {
 
 fn kata_in(dir: &Path, args: &[&str]) -> Run {
     run(kata_command(dir, args))
-}
-
-fn run(mut command: Command) -> Run {
-    let output = command.output().unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
 }
 
 /// The line of the list that shows kata 03.
@@ -1166,24 +1139,6 @@ fn a_new_kata_fails_verify_until_its_parts_are_written() {
 }
 
 /// Whether a verify run printed an `ok` line for `label`.
-/// A test's line in check's output, and the lines under it that its why
-/// was wrapped in, as one line: `FAILED step2_gather gathered calls ...`.
-fn entry(run: &Run, test: &str) -> String {
-    let lines: Vec<&str> = run.stdout.lines().collect();
-    let at = lines
-        .iter()
-        .position(|l| l.contains(test))
-        .unwrap_or_else(|| panic!("no line for {test} in {run}"));
-    let under = lines[at + 1..]
-        .iter()
-        .take_while(|l| l.starts_with("          "));
-    std::iter::once(&lines[at])
-        .chain(under)
-        .map(|l| l.trim())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn ok_line(run: &Run) -> impl Fn(&str) -> bool + '_ {
     |label| {
         run.stdout

@@ -4,40 +4,11 @@
 //!
 //! See `sandbox/mod.rs` for the copy of the workspace these run in.
 
-use std::fmt;
-use std::process::Command;
-
 use kata_protocol::lang::has_hangul;
 use kata_runner::contract::Layout;
 
 mod sandbox;
-use sandbox::{NAME, Sandbox, kata_path};
-
-/// What one run of `cargo kata` did.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl fmt::Display for Run {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "exit {}\n--- stdout\n{}--- stderr\n{}",
-            self.code, self.stdout, self.stderr
-        )
-    }
-}
-
-fn run(mut command: Command) -> Run {
-    let output = command.output().unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
+use sandbox::{NAME, Run, Sandbox, entry, kata_path, run};
 
 impl Sandbox {
     /// `cargo kata ARGS` under a Korean locale.
@@ -56,23 +27,6 @@ impl Sandbox {
 /// How many columns a terminal gives `text`: Hangul two a syllable.
 fn width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)
-}
-
-/// A test's line of `check`, and the lines wrapped under it, joined.
-fn entry(run: &Run, test: &str) -> String {
-    let lines: Vec<&str> = run.stdout.lines().collect();
-    let at = lines
-        .iter()
-        .position(|l| l.contains(test))
-        .unwrap_or_else(|| panic!("no line for {test} in {run}"));
-    let under = lines[at + 1..]
-        .iter()
-        .take_while(|l| l.starts_with("          "));
-    std::iter::once(&lines[at])
-        .chain(under)
-        .map(|l| l.trim())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[test]

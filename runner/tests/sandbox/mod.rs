@@ -19,6 +19,7 @@
 // Each test binary uses its own part of this module.
 #![allow(dead_code)]
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -263,4 +264,49 @@ fn real_root() -> PathBuf {
         .parent()
         .expect("the runner sits in the workspace")
         .to_path_buf()
+}
+
+/// What one run of `cargo kata` did.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl fmt::Display for Run {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "exit {}\n--- stdout\n{}--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Runs `command` to its end.
+pub fn run(mut command: Command) -> Run {
+    let output = command.output().unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// A test's line in check's output, and the lines under it that its why
+/// was wrapped in, as one line: `FAILED step2_gather gathered calls ...`.
+pub fn entry(run: &Run, test: &str) -> String {
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(test))
+        .unwrap_or_else(|| panic!("no line for {test} in {run}"));
+    let under = lines[at + 1..]
+        .iter()
+        .take_while(|l| l.starts_with("          "));
+    std::iter::once(&lines[at])
+        .chain(under)
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
