@@ -31,7 +31,7 @@ use async_traits as kata;
 #[cfg(feature = "reference")]
 use async_traits_solution as kata;
 use kata::{DynSource, Source};
-use world::kit::{first_call, ms};
+use world::kit::{first_call, joined, ms};
 use world::{Api, World, assert_timeline, within};
 
 /// The tests' own service: data `id` (`"Data 1"`), from `Api::fetch_data`,
@@ -59,22 +59,6 @@ where
     S: Source + Send + Sync + 'static,
 {
     tokio::spawn(kata::spawn_all(source, ids))
-}
-
-/// A spawned task's output; a task that panicked panics here with its own
-/// message (a `todo!`), not with a `JoinError` around it.
-fn joined<T>(result: Result<T, tokio::task::JoinError>) -> T {
-    match result {
-        Ok(output) => output,
-        Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
-        Err(_) => panic!(
-            "{}",
-            world::say!(
-                en: "a task the test awaits was cancelled (aborted, or its runtime dropped)",
-                ko: "테스트가 await하는 태스크가 취소되었습니다(abort되었거나 런타임이 drop되었습니다)",
-            )
-        ),
-    }
 }
 
 /// When each call on `rows` started, in that order (one never called

@@ -10,7 +10,7 @@
 //! end), never by time, and guarded against a hang in real time.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::rc::Rc;
@@ -23,7 +23,7 @@ use local_tasks as kata;
 #[cfg(feature = "reference")]
 use local_tasks_solution as kata;
 use tokio::task::LocalSet;
-use world::kit::ms;
+use world::kit::{ms, tasks_of};
 use world::place::Stage;
 use world::trace::Ending;
 use world::{Api, Flavor, Post, User, World, assert_timeline, within};
@@ -117,16 +117,6 @@ fn first_span(world: &World, row: &str, why: &str) -> world::trace::SpanRecord {
                 )
             )
         })
-}
-
-/// How many distinct tokio tasks the calls on `rows` ran in; a call made
-/// outside any task (polled by the test's own body) counts as none.
-fn tasks_of(world: &World, rows: &[&str]) -> usize {
-    let tasks: HashSet<_> = rows
-        .iter()
-        .filter_map(|row| world.trace().spans_of(row).first().and_then(|s| s.task))
-        .collect();
-    tasks.len()
 }
 
 /// What counts as "at once" in the worded checks: the paused clock gives

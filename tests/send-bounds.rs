@@ -13,7 +13,7 @@
 //! manifest's `compile-checks = true`).
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::future::Future;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -23,7 +23,7 @@ use std::time::Duration;
 use send_bounds as kata;
 #[cfg(feature = "reference")]
 use send_bounds_solution as kata;
-use world::kit::{first_call, ms};
+use world::kit::{first_call, joined, ms, tasks_of};
 use world::{Api, User, World, assert_timeline, within};
 
 /// What `tokio::spawn` asks of a future, asked at compile time: it may
@@ -31,39 +31,12 @@ use world::{Api, User, World, assert_timeline, within};
 /// outlive its caller (`'static`).
 fn assert_spawnable<F: Future + Send + 'static>(_: &F) {}
 
-/// A spawned task's output; a task that panicked panics here with its own
-/// message (a `todo!`, a `spawn_local` outside a `LocalSet`), not with a
-/// `JoinError` around it.
-fn joined<T>(result: Result<T, tokio::task::JoinError>) -> T {
-    match result {
-        Ok(output) => output,
-        Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
-        Err(_) => panic!(
-            "{}",
-            world::say!(
-                en: "a task the test awaits was cancelled (aborted, or its runtime or LocalSet dropped)",
-                ko: "테스트가 await하는 태스크가 취소되었습니다(abort되었거나 런타임이나 `LocalSet`이 drop되었습니다)",
-            )
-        ),
-    }
-}
-
 /// When each call on `rows` started, in that order (one never called
 /// fails).
 fn starts(world: &World, rows: &[&str]) -> Vec<Duration> {
     rows.iter()
         .map(|row| first_call(world, row).start)
         .collect()
-}
-
-/// How many distinct tokio tasks the calls on `rows` ran in; a call made
-/// outside any task (polled by the test's own body) counts as none.
-fn tasks_of(world: &World, rows: &[&str]) -> usize {
-    let tasks: HashSet<_> = rows
-        .iter()
-        .filter_map(|row| world.trace().spans_of(row).first().and_then(|s| s.task))
-        .collect();
-    tasks.len()
 }
 
 /// A look into the learner's `Cache`, to tell "never inserted" from

@@ -3,7 +3,10 @@
 //! A helper joins this kit when two test files would otherwise write it
 //! twice; one that words a failure for its own kata stays in its file.
 
+use std::collections::HashSet;
 use std::time::Duration;
+
+use tokio::task::JoinError;
 
 use crate::say;
 use crate::trace::{Fill, SpanRecord};
@@ -38,4 +41,31 @@ pub fn first_call(world: &World, row: &str) -> SpanRecord {
             )
         )
     })
+}
+
+/// How many distinct tokio tasks the first calls on `rows` ran in; a call
+/// polled by the test's own body, in no task, counts as none.
+pub fn tasks_of(world: &World, rows: &[&str]) -> usize {
+    let tasks: HashSet<_> = rows
+        .iter()
+        .filter_map(|row| world.trace().spans_of(row).first().and_then(|s| s.task))
+        .collect();
+    tasks.len()
+}
+
+/// A spawned task's output; a task that panicked panics here with its own
+/// message (a `todo!`, a `spawn_local` outside a `LocalSet`), not with a
+/// `JoinError` around it.
+pub fn joined<T>(result: Result<T, JoinError>) -> T {
+    match result {
+        Ok(output) => output,
+        Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
+        Err(_) => panic!(
+            "{}",
+            say!(
+                en: "a task the test awaits was cancelled (aborted, or its runtime or LocalSet dropped)",
+                ko: "테스트가 await하는 태스크가 취소되었습니다(abort되었거나 런타임이나 `LocalSet`이 drop되었습니다)",
+            )
+        ),
+    }
 }
