@@ -103,6 +103,23 @@ fn registry() -> MutexGuard<'static, Option<Registry>> {
     REGISTRY.lock().unwrap_or_else(|p| p.into_inner())
 }
 
+/// Waits while `holding` says so of the registry, woken by each change to
+/// it, and for `at_most` at the longest: every hold gives way by itself.
+fn wait_while(at_most: Duration, holding: impl Fn(&Option<Registry>) -> bool) {
+    let until = Instant::now() + at_most;
+    let mut guard = registry();
+    while holding(&guard) {
+        let now = Instant::now();
+        if now >= until {
+            break;
+        }
+        guard = CHANGED
+            .wait_timeout(guard, until - now)
+            .unwrap_or_else(|p| p.into_inner())
+            .0;
+    }
+}
+
 fn with_registry<T>(f: impl FnOnce(&mut Registry) -> T) -> T {
     let mut guard = registry();
     let out = f(guard.get_or_insert_with(Registry::default));
@@ -138,18 +155,9 @@ impl Drop for ExitWatch {
             r.exit_hold
         });
         if let Some(at_most) = hold {
-            let until = Instant::now() + at_most;
-            let mut guard = registry();
-            while guard.as_ref().is_some_and(|r| r.exit_hold.is_some()) {
-                let now = Instant::now();
-                if now >= until {
-                    break;
-                }
-                guard = CHANGED
-                    .wait_timeout(guard, until - now)
-                    .unwrap_or_else(|p| p.into_inner())
-                    .0;
-            }
+            wait_while(at_most, |r| {
+                r.as_ref().is_some_and(|r| r.exit_hold.is_some())
+            });
         }
         with_registry(|r| {
             r.stages.insert(name, Stage::Ended);
@@ -178,19 +186,7 @@ fn held_here(name: &str) {
         return;
     };
     state.held.notify_one();
-    let until = Instant::now() + state.at_most;
-    let mut guard = registry();
-    while !state.released.load(Ordering::SeqCst) {
-        let now = Instant::now();
-        if now >= until {
-            break;
-        }
-        guard = CHANGED
-            .wait_timeout(guard, until - now)
-            .unwrap_or_else(|p| p.into_inner())
-            .0;
-    }
-    drop(guard);
+    wait_while(state.at_most, |_| !state.released.load(Ordering::SeqCst));
 }
 
 /// The stage of every thread that called [`Place::here`] since the last
