@@ -249,6 +249,19 @@ fn stuck_transfers(waits: &[Wait], trace: &Trace) -> String {
     )
 }
 
+/// Steps 1 and 4's two transfers, A->B 10 and B->A 5, both made.
+fn assert_two_transfers_made(a: &Vault, b: &Vault) {
+    assert_eq!(
+        (a.peek(), b.peek()),
+        (95, 105),
+        "{}",
+        world::say!(
+            en: "A->B 10 and B->A 5 leave A at 95 and B at 105",
+            ko: "A->B로 10, B->A로 5를 이체하면 A는 95, B는 105입니다",
+        )
+    );
+}
+
 /// When a caller's last span ended.
 fn done_at(trace: &Trace, caller: &str) -> u128 {
     trace
@@ -321,15 +334,7 @@ async fn step1_lock_order() {
     assert_held_both(&trace, "A->B", "A", "B");
     assert_held_both(&trace, "B->A", "B", "A");
     assert_one_after_another(&trace, &["A->B", "B->A"]);
-    assert_eq!(
-        (a.peek(), b.peek()),
-        (95, 105),
-        "{}",
-        world::say!(
-            en: "A->B 10 and B->A 5 leave A at 95 and B at 105",
-            ko: "A->B로 10, B->A로 5를 이체하면 A는 95, B는 105입니다",
-        )
-    );
+    assert_two_transfers_made(&a, &b);
     let ends = (done_at(&trace, "A->B"), done_at(&trace, "B->A"));
     assert_eq!(
         ends,
@@ -775,15 +780,7 @@ async fn step4_back_off() {
     }
     assert_held_both(&trace, "A->B", "A", "B");
     assert_held_both(&trace, "B->A", "B", "A");
-    assert_eq!(
-        (a.peek(), b.peek()),
-        (95, 105),
-        "{}",
-        world::say!(
-            en: "A->B 10 and B->A 5 leave A at 95 and B at 105",
-            ko: "A->B로 10, B->A로 5를 이체하면 A는 95, B는 105입니다",
-        )
-    );
+    assert_two_transfers_made(&a, &b);
     let ends = (done_at(&trace, "A->B"), done_at(&trace, "B->A"));
     assert!(
         attempts != (1, 0),
