@@ -60,7 +60,8 @@ const LIMIT: Duration = Duration::from_secs(3);
 /// The longest probe window: longer than a plausible blocking call in a
 /// kata (the katas' blocking calls take up to 1 s), so that a thread
 /// blocked by such calls one after another is seen blocked by at least one
-/// probe. A short limit (the harness's own tests) gets half of it.
+/// probe. A short limit (the harness's own tests) gets its last three
+/// quarters.
 const PROBE_WINDOW: Duration = Duration::from_millis(1500);
 
 /// How often the watchdog looks at its probe while the window is open.
@@ -202,10 +203,14 @@ fn limit() -> Duration {
         .map_or(LIMIT, Duration::from_millis)
 }
 
-/// The probe window for `limit`: its last [`PROBE_WINDOW`], or its second
-/// half if that is shorter.
+/// The probe window for `limit`: its last [`PROBE_WINDOW`], or its last
+/// three quarters if that is shorter. Either way the first quarter (750 ms
+/// of the default 3 s) is left to the test alone: a healthy test ends in
+/// milliseconds, long before a probe could touch it. (It was the second
+/// half: the harness's tests of hangs waited 400 ms more each, to judge by
+/// the same window.)
 pub(crate) fn probe_window(limit: Duration) -> Duration {
-    PROBE_WINDOW.min(limit / 2)
+    PROBE_WINDOW.min(limit * 3 / 4)
 }
 
 /// The wait, in the window, above which a probe shows a blocked thread: a

@@ -2,35 +2,23 @@
 //! thread tokio cannot see did the work says so, and a failing test's two
 //! timelines share one scale.
 
-use std::process::Command;
 use std::time::Duration;
 
 use world::harness::compare;
-use world::{Api, Lang, Legacy, WATCHDOG_LIMIT_ENV, World, timeline, within};
+use world::{Api, Lang, Legacy, World, timeline, within};
 
 fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
 }
 
 // ---- The watchdog ----------------------------------------------------------
-//
-// The watchdog ends the process it bites, so each hang runs in a child: this
-// same test binary, running one ignored "victim" test, with a short limit.
 
-/// The watchdog's limit in the victims' runs. Its probe window is half of
-/// it (600 ms), and a probe that waits a sixth of that (100 ms) shows a
-/// blocked thread: long enough that a loaded machine's scheduling delays
-/// never pass for blocking.
-const VICTIM_LIMIT_MS: &str = "1200";
+mod victim;
 
-/// Runs the ignored test `victim` in a child process; its exit success and
-/// its stderr.
+/// Runs the ignored test `victim` in a child (`victim.rs`); its exit
+/// success and its stderr, where the watchdog writes.
 fn run_victim(victim: &str) -> (bool, String) {
-    let output = Command::new(std::env::current_exe().unwrap())
-        .args(["--ignored", "--exact", victim, "--test-threads=1"])
-        .env(WATCHDOG_LIMIT_ENV, VICTIM_LIMIT_MS)
-        .output()
-        .unwrap();
+    let output = victim::run(victim, &[]);
     (
         output.status.success(),
         String::from_utf8_lossy(&output.stderr).into_owned(),
@@ -206,8 +194,8 @@ fn a_step_test_is_watched_without_within() {
 #[ignore = "a hang on purpose: run by blocking_calls_between_awaits_are_named_blocked_every_time"]
 async fn victim_blocked_between_awaits() {
     within(10, async {
-        // Real sleeps on the runtime thread, each a third of the limit, with
-        // an `.await` between them that gives the thread back.
+        // Real sleeps on the runtime thread, each two thirds of the probe
+        // window, with an `.await` between them that gives the thread back.
         for _ in 0..4 {
             std::thread::sleep(ms(400));
             tokio::task::yield_now().await;

@@ -7,22 +7,17 @@
 //! one ignored "victim" test) with `KATA_LANG` set: the language is read
 //! once per process, and the workspace forbids the `unsafe` of `set_var`.
 
-use std::process::Command;
-
 use kata_protocol::lang::has_hangul;
 use world::harness::{compare, differences, explain};
-use world::{Api, Lang, WATCHDOG_LIMIT_ENV, World, timeline, within};
+use world::{Api, Lang, World, timeline, within};
 
-/// Runs the ignored test `victim` in a child speaking `lang`; whether it
-/// passed, and what it printed (stdout, where libtest reports a panic,
-/// then stderr, where the watchdog writes).
+mod victim;
+
+/// Runs the ignored test `victim` in a child speaking `lang`
+/// (`victim.rs`); whether it passed, and what it printed (stdout, where
+/// libtest reports a panic, then stderr, where the watchdog writes).
 fn run_victim(victim: &str, lang: &str) -> (bool, String) {
-    let output = Command::new(std::env::current_exe().unwrap())
-        .args(["--ignored", "--exact", victim, "--test-threads=1"])
-        .env(WATCHDOG_LIMIT_ENV, "1200")
-        .env("KATA_LANG", lang)
-        .output()
-        .unwrap();
+    let output = victim::run(victim, &[("KATA_LANG", lang)]);
     let printed = format!(
         "{}\n{}",
         String::from_utf8_lossy(&output.stdout),
@@ -99,15 +94,16 @@ async fn victim_never_yields() {
 #[test]
 fn the_watchdog_speaks_the_learners_language() {
     let marker = "\n@kata stopped test=victim_never_yields cause=never-yields\n";
+    let secs = victim::LIMIT_MS as f64 / 1000.0;
 
     let (passed, ko) = run_victim("victim_never_yields", "ko");
     assert!(!passed, "the watchdog must fail the run: {ko}");
     // The marker line is the runner's, in no language.
     assert!(ko.contains(marker), "{ko}");
     assert!(
-        ko.contains(
-            "워치독이 실제 시간 1.2초가 지나 `victim_never_yields` 테스트를 멈췄습니다. 지켜보는"
-        ),
+        ko.contains(&format!(
+            "워치독이 실제 시간 {secs:.1}초가 지나 `victim_never_yields` 테스트를 멈췄습니다. 지켜보는"
+        )),
         "{ko}"
     );
     assert!(
@@ -121,7 +117,9 @@ fn the_watchdog_speaks_the_learners_language() {
     assert!(!passed, "the watchdog must fail the run: {en}");
     assert!(en.contains(marker), "{en}");
     assert!(
-        en.contains("The watchdog stopped `victim_never_yields` after 1.2 s of real time: the"),
+        en.contains(&format!(
+            "The watchdog stopped `victim_never_yields` after {secs:.1} s of real time: the"
+        )),
         "{en}"
     );
     assert!(en.contains("(What it saw: the runtime did not run"), "{en}");
