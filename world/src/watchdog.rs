@@ -204,11 +204,11 @@ fn limit() -> Duration {
 }
 
 /// The probe window for `limit`: its last [`PROBE_WINDOW`], or its last
-/// three quarters if that is shorter. Either way the first quarter (750 ms
-/// of the default 3 s) is left to the test alone: a healthy test ends in
-/// milliseconds, long before a probe could touch it. (It was the second
-/// half: the harness's tests of hangs waited 400 ms more each, to judge by
-/// the same window.)
+/// three quarters if that is shorter. Either way at least the first
+/// quarter is left to the test alone (1.5 s of the default 3 s): a healthy
+/// test ends in milliseconds, long before a probe could touch it. (A short
+/// limit's window was its second half: the harness's tests of hangs then
+/// waited 400 ms more each, to judge by the same window.)
 pub(crate) fn probe_window(limit: Duration) -> Duration {
     PROBE_WINDOW.min(limit * 3 / 4)
 }
