@@ -46,7 +46,8 @@ async fn step1_one_after_another() {
             en: "the user first, then the post: yours fetched the post first (fetch_post(1) \
                  started at {post} ms, fetch_user(1) at {user} ms)",
             ko: "사용자를 먼저, 그다음 게시글을 가져옵니다: 여러분의 코드는 게시글을 먼저 \
-                 가져왔습니다(`fetch_post(1)`은 {post} ms, `fetch_user(1)`은 {user} ms에 시작)",
+                 가져왔습니다(`fetch_post(1)`은 {post} ms에, `fetch_user(1)`은 {user} ms에 \
+                 시작했습니다)",
             post = post_at.as_millis(),
             user = user_at.as_millis(),
         )
@@ -263,7 +264,7 @@ async fn spawn_three_gather_two(latencies: [u64; 3], snapshot: &str) -> World {
                      (a future is lazy)",
                 ko: "세 태스크를 모두 미리 spawn합니다: 태스크 {n}의 시작은 {start} ms가 아니라 \
                      0 ms여야 합니다. spawn이 늦으면 태스크도 늦게 시작합니다: `.await` 뒤의 spawn도, \
-                     async 블록 안의 spawn도 그렇습니다. async 블록은 처음 poll될 때에야 \
+                     `async` 블록 안의 spawn도 그렇습니다. `async` 블록은 처음 poll될 때에야 \
                      실행됩니다(future는 lazy합니다)",
             )
         );
@@ -279,7 +280,7 @@ async fn spawn_three_gather_two(latencies: [u64; 3], snapshot: &str) -> World {
                      result comes from its handle, not from another call (a dropped JoinHandle \
                      detaches its task, which runs on)",
                 ko: "`{row}` 호출이 {calls}번 있었습니다: 태스크마다 호출은 한 번이고, 결과는 다시 \
-                     호출하지 말고 그 태스크의 핸들에서 받습니다(`JoinHandle`을 drop하면 태스크가 \
+                     호출해서가 아니라 그 태스크의 핸들에서 받습니다(`JoinHandle`을 drop하면 태스크가 \
                      분리되어 계속 실행됩니다)",
             )
         );
@@ -343,7 +344,7 @@ fn check_results(first_two: &[String], third: &str, latencies: [u64; 3]) {
                      were swapped. The first two results are in the order of their ids: join! on \
                      task 1 and task 2 keeps the order of its arguments; a JoinSet needs each \
                      result tagged with its id and put back in order",
-                ko: "Data 2가 Data 1보다 먼저 나왔습니다: 태스크 1과 2를 끝나는 대로 읽었거나 \
+                ko: "Data 2가 Data 1보다 먼저 나왔습니다: 태스크 1과 2를 끝나는 대로 읽었거나\
                      (`fetch_data(2)`는 {two} ms, `fetch_data(1)`은 {one} ms입니다. `JoinSet`의 \
                      `join_next`도, 끝나는 대로 읽는 다른 방법도 빠른 쪽을 먼저 줍니다), 둘의 순서를 \
                      뒤바꿨습니다. 처음 두 결과는 id 순서대로여야 합니다: 태스크 1과 태스크 2를 \
@@ -359,8 +360,9 @@ fn check_results(first_two: &[String], third: &str, latencies: [u64; 3]) {
                      calls take: join! on task 1 and task 2 keeps the order of its arguments; a \
                      JoinSet needs each result tagged with its id and put back in order",
                 ko: "`fetch_data(1)`이 {one} ms, `fetch_data(2)`가 {two} ms 걸리는데 Data 2가 \
-                     Data 1보다 먼저 나왔습니다: 호출이 끝난 순서를 따랐거나(예를 들어 그 역순. 이는 \
-                     호출이 3, 2, 1 순서로 끝날 때만 id 순서와 같습니다), 둘의 순서를 뒤바꿨습니다. \
+                     Data 1보다 먼저 나왔습니다: 결과의 순서를 호출이 끝난 순서에서 정했거나(예를 들어 \
+                     끝난 순서를 뒤집으면 호출이 3, 2, 1 순서로 끝날 때만 id 순서가 됩니다), 둘의 \
+                     순서를 뒤바꿨습니다. \
                      처음 두 결과는 호출이 얼마나 걸리든 id 순서대로여야 합니다: 태스크 1과 태스크 \
                      2를 기다리는 `join!`은 인자의 순서를 지킵니다. `JoinSet`이라면 결과마다 id를 \
                      붙여 두었다가 id 순서로 다시 놓아야 합니다",
