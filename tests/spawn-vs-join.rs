@@ -354,9 +354,8 @@ fn check_results(first_two: &[String], third: &str, latencies: [u64; 3]) {
         } else if first_two == ["Data 2", "Data 1"] {
             world::say!(
                 en: "with fetch_data(1) taking {one} ms and fetch_data(2) {two} ms, Data 2 came \
-                     before Data 1: the order follows how the calls finished (the reverse of \
-                     it, say, which gives the ids only when they finish 3, 2, 1), or the two were \
-                     swapped. The first two results are in the order of their ids, whatever the \
+                     before Data 1: the order follows how the calls finished (reversing it, say, \
+                     gives the ids only when they finish 3, 2, 1), or the two were swapped. The first two results are in the order of their ids, whatever the \
                      calls take: join! on task 1 and task 2 keeps the order of its arguments; a \
                      JoinSet needs each result tagged with its id and put back in order",
                 ko: "`fetch_data(1)`이 {one} ms, `fetch_data(2)`가 {two} ms 걸리는데 Data 2가 \
