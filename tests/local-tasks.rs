@@ -435,6 +435,7 @@ async fn step2_borrow_between_awaits() {
         local.run_until(async {
             let start = tokio::time::Instant::now();
             let mut outcomes = Vec::new();
+            let mut after_first = Vec::new();
             for round in [0, 600, 700] {
                 tokio::time::sleep_until(start + ms(round)).await;
                 let tasks: Vec<_> = asks
@@ -453,11 +454,24 @@ async fn step2_borrow_between_awaits() {
                 for task in tasks {
                     outcomes.push(task.await);
                 }
+                if round == 0 {
+                    // What the three calls at 0 ms left in the cache, once
+                    // all three have answered: how a later fetch is told.
+                    after_first = cache.try_borrow().map_or_else(
+                        |_| Vec::new(),
+                        |map| {
+                            let mut ids: Vec<u32> = map.keys().copied().collect();
+                            ids.sort_unstable();
+                            ids
+                        },
+                    );
+                }
             }
-            outcomes
+            (outcomes, after_first)
         }),
     )
     .await;
+    let (outcomes, after_first) = outcomes;
 
     // A borrow panic first: it is the lesson, and the reason the other
     // checks would fail.
@@ -515,6 +529,41 @@ async fn step2_borrow_between_awaits() {
             ko: "호출마다 요청한 사용자를 돌려줘야 합니다. (요청, 받음): {wrong:?}",
         )
     );
+    // A later fetch has three causes, told apart by what the calls at 0 ms
+    // left in the cache: nothing (no insert), some of the three (an insert
+    // written over), or all three (an entry taken out when served).
+    if after_first.is_empty() {
+        panic!(
+            "{}",
+            world::say!(
+                en: "the three calls at 0 ms fetched users 1, 2 and 3, and left none of them in the \
+                     cache: insert what you fetch (`cache.borrow_mut().insert(id, user.clone())`, \
+                     after the fetch, in a statement of its own)",
+                ko: "0 ms의 세 호출이 사용자 1, 2, 3을 가져왔지만 캐시에는 하나도 남기지 \
+                     않았습니다: 가져온 것은 넣으십시오(fetch 뒤에 따로 한 문장으로 \
+                     `cache.borrow_mut().insert(id, user.clone())`)",
+            )
+        );
+    }
+    if after_first != [1, 2, 3] {
+        panic!(
+            "{}",
+            world::say!(
+                en: "the three calls at 0 ms fetched users 1, 2 and 3, and left only {after_first:?} \
+                     in the cache: an insert was lost, written over. A call that takes the whole \
+                     map (`take()`, `replace`, a clone) before its fetch and writes it back after \
+                     puts back a stale copy, without what the other tasks inserted meanwhile. \
+                     Change the map in place, one entry, after the fetch: \
+                     `cache.borrow_mut().insert(id, user.clone())`",
+                ko: "0 ms의 세 호출이 사용자 1, 2, 3을 가져왔지만 캐시에는 {after_first:?}만 \
+                     남았습니다: 넣은 것이 덮어써져 사라졌습니다. fetch 전에 맵 전체를 \
+                     가져가고(`take()`, `replace`, clone) fetch 뒤에 도로 써 넣는 호출은, 그사이 \
+                     다른 태스크가 넣은 것이 빠진 낡은 사본을 되돌려 놓습니다. fetch 뒤에 맵을 \
+                     그 자리에서, 항목 하나만 바꾸십시오: \
+                     `cache.borrow_mut().insert(id, user.clone())`",
+            )
+        );
+    }
     for id in 1..=3 {
         let row = format!("fetch_user({id})");
         let fetches = world.trace().spans_of(&row);
@@ -688,7 +737,7 @@ type ShutDown = (Vec<HashMap<u64, u64>>, BTreeMap<String, Stage>);
 /// last add until shards 1 and 2 have stopped, so that it stops last.
 fn shut_down(
     shards: kata::Shards,
-    here: world::place::HereHold,
+    here: Option<world::place::HereHold>,
     deadline: std::time::Instant,
 ) -> ShutDown {
     let (tx, rx) = std::sync::mpsc::channel();
@@ -700,11 +749,13 @@ fn shut_down(
     let stopped = |stages: &BTreeMap<String, Stage>, name: &str| {
         stages.get(name).is_some_and(|s| *s != Stage::Running)
     };
-    world::place::wait_for(
-        |stages| stopped(stages, "shard-1") && stopped(stages, "shard-2"),
-        HERE_HOLD.min(left(deadline)),
-    );
-    drop(here);
+    if let Some(here) = here {
+        world::place::wait_for(
+            |stages| stopped(stages, "shard-1") && stopped(stages, "shard-2"),
+            HERE_HOLD.min(left(deadline)),
+        );
+        drop(here);
+    }
     match rx.recv_timeout(left(deadline)) {
         Ok((Ok(totals), stages)) => (totals, stages),
         Ok((Err(payload), _)) => std::panic::resume_unwind(payload),
@@ -754,7 +805,10 @@ async fn step4_thread_per_core() {
     let shards = world::harness::watched(|| kata::Shards::start(3));
     let spawned_here = alive() > before;
     assert_shareable(&shards);
-    let keys: Vec<u64> = (0..9).chain(0..9).collect();
+    // Keys 0 to 8, twice, in no order: a shard chosen by anything but the
+    // key (a counter, the order of arrival, the first free one) sends some
+    // key elsewhere, or a key's two adds to two shards.
+    let keys: Vec<u64> = vec![4, 8, 0, 3, 7, 2, 6, 1, 5, 5, 1, 6, 2, 7, 3, 0, 8, 4];
     let hits = answered(
         deadline,
         "`add`",
@@ -815,10 +869,12 @@ async fn step4_thread_per_core() {
             shard,
             "{}",
             world::say!(
-                en: "key {key} goes to shard {key} % 3 = {shard}, always the same one; it was \
-                     served by shard {}",
-                ko: "key {key}의 add는 언제나 같은 shard, 곧 {key} % 3 = {shard}번 shard로 가야 합니다. \
-                     {}번 shard가 처리했습니다",
+                en: "key {key} goes to shard key % n = {key} % 3 = {shard}, always the same one; it \
+                     was served by shard {}. The shard is chosen by the key alone: the adds come in \
+                     no order, each key twice, so a counter or the order of arrival picks another",
+                ko: "key {key}의 add는 언제나 같은 shard, 곧 key % n = {key} % 3 = {shard}번 shard로 \
+                     가야 합니다. {}번 shard가 처리했습니다. shard는 key만으로 고릅니다: add는 순서 \
+                     없이, key마다 두 번 오므로, 카운터나 도착 순서로 고르면 다른 shard가 됩니다",
                 hit.shard,
             )
         );
@@ -890,7 +946,7 @@ async fn step4_thread_per_core() {
     })
     .await;
     std::mem::forget(late);
-    let (totals, stages) = shut_down(shards, here, deadline);
+    let (totals, stages) = shut_down(shards, Some(here), deadline);
     drop(exits);
 
     let held: Vec<BTreeMap<u64, u64>> = totals
@@ -966,6 +1022,66 @@ async fn step4_thread_per_core() {
                  않았습니다. 맵은 넘겨받았지만 스레드는 아직 실행 중이었습니다(테스트는 스레드마다 \
                  끝에서 잠시 붙잡아 둡니다). `shutdown`은 `JoinHandle::join`으로 모든 shard의 \
                  스레드를 기다리고(스레드가 끝나야 돌아옵니다), 각 shard의 맵을 거기서 받습니다",
+        )
+    );
+
+    // The rule is `key % n`, not `key % 3`: four shards now, keys in no
+    // order, each once. Run after the three shards have ended, so that the
+    // names `shard-0`... are not two threads' at once.
+    let four = world::harness::watched(|| kata::Shards::start(4));
+    let keys: Vec<u64> = vec![7, 2, 4, 1, 6, 3, 0, 5];
+    let hits = answered(
+        deadline,
+        &world::say!(en: "`add` on 4 shards", ko: "shard 4개의 `add`"),
+        futures::future::join_all(keys.iter().map(|&key| four.add(key, 1))),
+    )
+    .await;
+    for i in 0..4 {
+        let mut served: Vec<u64> = keys
+            .iter()
+            .zip(&hits)
+            .filter(|(_, hit)| hit.shard == i)
+            .map(|(&key, _)| key)
+            .collect();
+        served.sort_unstable();
+        world.note(&format!("with 4 shards: shard {i}"), format!("keys {served:?}"));
+    }
+    for (&key, hit) in keys.iter().zip(&hits) {
+        let shard = usize::try_from(key % 4).unwrap_or_default();
+        let expected = format!("shard-{shard}");
+        assert!(
+            hit.shard == shard && hit.place.thread.as_deref() == Some(expected.as_str()),
+            "{}",
+            world::say!(
+                en: "with 4 shards, key {key} goes to shard key % n = {key} % 4 = {shard}, thread \
+                     `{expected}`; it was served by shard {} on thread {:?}. `n` is what `start` \
+                     was given (the number of senders kept), not a fixed 3",
+                ko: "shard가 4개이면 key {key}의 add는 key % n = {key} % 4 = {shard}번 shard, \
+                     `{expected}` 스레드로 가야 합니다. {}번 shard가 스레드 {:?}에서 \
+                     처리했습니다. `n`은 `start`가 받은 수(간직한 `Sender`의 수)이지, 고정된 3이 \
+                     아닙니다",
+                hit.shard,
+                hit.place.thread,
+            )
+        );
+    }
+    let (totals, _) = shut_down(four, None, deadline);
+    let held: Vec<BTreeMap<u64, u64>> = totals
+        .iter()
+        .map(|map| map.iter().map(|(&k, &v)| (k, v)).collect())
+        .collect();
+    let expected: Vec<BTreeMap<u64, u64>> = (0..4)
+        .map(|i| keys.iter().filter(|&&k| k % 4 == i).map(|&k| (k, 1)).collect())
+        .collect();
+    assert_eq!(
+        held,
+        expected,
+        "{}",
+        world::say!(
+            en: "after `shutdown`, each of the 4 shards holds exactly its own keys (k % 4 = its \
+                 number), each at 1, in shard order",
+            ko: "`shutdown` 뒤 shard 4개는 저마다 자기 key(k % 4 = 자기 번호)만 각각 1로 갖고, \
+                 shard 순서로 돌아와야 합니다",
         )
     );
     assert_timeline!("step4_thread_per_core", world);
