@@ -42,8 +42,9 @@ const VIRTUAL_LIMIT: Duration = Duration::from_secs(60);
 /// whose bound or scripted wait is simply longer than the limit.
 const LATE_LIMIT: Duration = Duration::from_secs(600);
 /// The shortest real wait a real-clock check of this client would take
-/// (the first backoff). Used only to word a failure that already happened
-/// with the clock at 0 ms, never to decide a verdict.
+/// (the first backoff). Used only to word a verdict already reached (a
+/// failure with the clock at 0 ms, a mutant let through), never to decide
+/// one.
 const REAL_WAIT: Duration = Duration::from_millis(100);
 
 /// What became of one run of a check.
@@ -78,6 +79,8 @@ struct Run {
     verdict: Verdict,
     /// How many clients the check made of its own.
     made: u64,
+    /// How many times the check's `connect` panicked (see `Ledger`).
+    connect_panics: u64,
     real: Duration,
 }
 
@@ -193,7 +196,11 @@ where
             }
         }));
         let real = began.elapsed();
-        let made = ledger().made - before.made;
+        let after = ledger();
+        let (made, connect_panics) = (
+            after.made - before.made,
+            after.connect_panics - before.connect_panics,
+        );
         // Tasks the check or the client left behind are dropped with the
         // runtime; their mocks may panic as they go.
         let _ = catch_unwind(AssertUnwindSafe(|| drop(runtime)));
@@ -201,6 +208,7 @@ where
             client,
             verdict,
             made,
+            connect_panics,
             real,
         }
     })
@@ -232,6 +240,44 @@ fn panicked(span: Span) {
 fn secs(d: Duration) -> String {
     let tenths = d.as_millis().div_ceil(100);
     format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// What the check itself did while `run` let its mutant through, when that
+/// explains it better than the mutant's advice alone: its `connect` gave
+/// out (a panic in a task the client spawned never reaches the check), or
+/// it waited on the real clock, which the paused clock and the client's
+/// tasks never see.
+fn how_it_slipped(run: &Run) -> String {
+    if run.connect_panics > 0 {
+        let panics = run.connect_panics;
+        return world::say!(
+            en: "While it ran, your check's connect panicked {panics} time(s): the client asked \
+                 it for one more connection than your check had scripted, inside a task the \
+                 client spawned, where a panic never reaches your check. So the attempt was \
+                 never counted, and the count you asserted could not grow. Give connect a peer \
+                 for every call (one that fails, once the scripted ones are used up) and count \
+                 every call. ",
+            ko: "검사가 실행되는 동안 `connect`가 {panics}번 패닉했습니다: 클라이언트가 검사가 \
+                 스크립트한 것보다 커넥션을 하나 더 달라고 했고, 그것은 클라이언트가 spawn한 \
+                 태스크 안이어서 패닉이 검사까지 오지 않습니다. 그래서 그 시도는 세어지지 \
+                 않았고, assert한 횟수는 늘어날 수 없었습니다. `connect`가 호출마다 상대를 \
+                 내주게 하고(스크립트한 상대를 다 쓴 뒤에는 실패하는 상대를) 호출을 모두 \
+                 세십시오. ",
+        );
+    }
+    if run.real >= REAL_WAIT {
+        let real = run.real.as_millis();
+        return world::say!(
+            en: "This run took {real} ms of real time: your check waited on the real clock \
+                 (std::thread::sleep, a busy wait), which blocks the runtime's only thread: \
+                 nothing the client spawned ran meanwhile, and the paused clock did not move. ",
+            ko: "이번 실행에는 실제 시간 {real} ms가 걸렸습니다: 검사가 실제 시계로 \
+                 기다렸고(`std::thread::sleep`, 바쁜 대기), 그러면 런타임의 유일한 스레드가 \
+                 블로킹됩니다. 그동안 클라이언트가 spawn한 것은 실행되지 않았고, 멈춘 시계도 \
+                 움직이지 않았습니다. ",
+        );
+    }
+    String::new()
 }
 
 /// Why a mutant that slipped through matters, and what catches it.
@@ -378,13 +424,17 @@ fn slipped(bug: Mutant) -> String {
                  assert하십시오",
         ),
         Mutant::OneRead => world::say!(
-            en: "it takes the first piece of a reply for all of it: a peer whose reply \
-                 arrives in pieces (.read(b\"20\").read(b\"0 hel\").read(b\"lo\\n\")) breaks \
-                 it. Script the reply in pieces and assert Ok(\"hello\") from one attempt",
-            ko: "응답의 첫 조각을 응답 전체로 받습니다: 응답이 조각으로 오는 상대 \
-                 (`.read(b\"20\").read(b\"0 hel\").read(b\"lo\\n\")`)가 이것을 깨뜨립니다. \
-                 응답을 조각으로 스크립트하고 시도 1번으로 `Ok(\"hello\")`를 \
-                 assert하십시오",
+            en: "it reads a reply with one read and takes one that is not whole in it for \
+                 one cut off: a reply in one piece, or cut off, tells it from the correct \
+                 client not at all; only a peer whose reply arrives in pieces \
+                 (.read(b\"20\").read(b\"0 hel\").read(b\"lo\\n\")) does: every attempt \
+                 fails. Script the reply in pieces and assert Ok(\"hello\") from one attempt",
+            ko: "응답을 `read` 한 번으로 읽고, 거기에 다 오지 않은 응답은 잘린 응답으로 \
+                 받습니다: 한 조각으로 오는 응답이나 잘린 응답으로는 올바른 클라이언트와 전혀 \
+                 구별되지 않고, 응답이 조각으로 오는 상대 \
+                 (`.read(b\"20\").read(b\"0 hel\").read(b\"lo\\n\")`)만 구별합니다: 시도가 \
+                 모두 실패합니다. 응답을 조각으로 스크립트하고 시도 1번으로 \
+                 `Ok(\"hello\")`를 assert하십시오",
         ),
         Mutant::TruncatedReply => world::say!(
             en: "it takes a reply cut off by a closed connection (`200 hel`, then nothing) \
@@ -668,7 +718,7 @@ fn assert_verdicts(runs: &[Run]) {
     if let Some(first) = passed.first() {
         let bug = first.client.bug().expect("a mutant");
         let mutant = bug.name();
-        let why = slipped(bug);
+        let why = format!("{}{}", how_it_slipped(first), slipped(bug));
         let others: Vec<&str> = passed[1..].iter().map(|run| name(run.client)).collect();
         let others = others.join(", ");
         let more = if others.is_empty() {

@@ -37,6 +37,7 @@
 use std::cell::Cell;
 use std::fmt;
 use std::future::poll_fn;
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
@@ -128,8 +129,10 @@ pub enum Mutant {
     /// Dropped while it waits, it hands the rest of its retries to a
     /// spawned task: attempts go on after the call was dropped.
     RetriesAfterDrop,
-    /// Reads the reply with one `read`: a reply that arrives in pieces is
-    /// taken for what the first piece holds.
+    /// Reads the reply with one `read`, and takes a reply not whole in it
+    /// for one cut off: a reply that arrives in pieces fails the attempt.
+    /// (A cut-off reply it fails as the reference does, so only a peer
+    /// scripted in pieces catches it.)
     OneRead,
     /// Takes a reply cut off by a closed connection for a whole one.
     TruncatedReply,
@@ -340,7 +343,7 @@ impl Client {
                 wait *= 2;
             }
             *attempts += 1;
-            let mut conn = connect();
+            let mut conn = connect_noted(&mut connect);
             let outcome = if self.has(Mutant::NoTimeout) || self.has(Mutant::WholeCallTimeout) {
                 Ok(self.attempt(&mut conn, path).await)
             } else {
@@ -417,8 +420,11 @@ impl Client {
                 }
                 break;
             }
-            if self.has(Mutant::OneRead) || line.contains(&b'\n') {
+            if line.contains(&b'\n') {
                 break;
+            }
+            if self.has(Mutant::OneRead) {
+                return Reply::Failed(Failure::Closed);
             }
             if n == 0 {
                 if self.has(Mutant::TruncatedReply) {
@@ -445,12 +451,17 @@ pub struct Ledger {
     pub made: u64,
     pub started: u64,
     pub finished: u64,
+    /// Calls of a check's `connect` that panicked (a check that scripted
+    /// fewer peers than the client asked for): in a task the client
+    /// spawned, that panic never reaches the check, so the test says it.
+    pub connect_panics: u64,
 }
 
 struct Counts {
     made: Cell<u64>,
     started: Cell<u64>,
     finished: Cell<u64>,
+    connect_panics: Cell<u64>,
 }
 
 thread_local! {
@@ -459,6 +470,7 @@ thread_local! {
             made: Cell::new(0),
             started: Cell::new(0),
             finished: Cell::new(0),
+            connect_panics: Cell::new(0),
         }
     };
 }
@@ -470,7 +482,19 @@ pub fn ledger() -> Ledger {
         made: l.made.get(),
         started: l.started.get(),
         finished: l.finished.get(),
+        connect_panics: l.connect_panics.get(),
     })
+}
+
+/// `connect()`, its panic noted in the ledger and then let go on as it came.
+fn connect_noted<C: FnMut() -> S, S>(connect: &mut C) -> S {
+    match catch_unwind(AssertUnwindSafe(connect)) {
+        Ok(conn) => conn,
+        Err(panic) => {
+            LEDGER.with(|l| l.connect_panics.set(l.connect_panics.get() + 1));
+            resume_unwind(panic)
+        }
+    }
 }
 
 /// The `retries after drop` mutant's guard: dropped while it still holds
