@@ -1044,7 +1044,7 @@ async fn step4_thread_per_core() {
             .map(|(&key, _)| key)
             .collect();
         served.sort_unstable();
-        world.note(&format!("with 4 shards: shard {i}"), format!("keys {served:?}"));
+        world.note(&format!("n=4, shard {i}"), format!("keys {served:?}"));
     }
     for (&key, hit) in keys.iter().zip(&hits) {
         let shard = usize::try_from(key % 4).unwrap_or_default();
@@ -1071,7 +1071,12 @@ async fn step4_thread_per_core() {
         .map(|map| map.iter().map(|(&k, &v)| (k, v)).collect())
         .collect();
     let expected: Vec<BTreeMap<u64, u64>> = (0..4)
-        .map(|i| keys.iter().filter(|&&k| k % 4 == i).map(|&k| (k, 1)).collect())
+        .map(|i| {
+            keys.iter()
+                .filter(|&&k| k % 4 == i)
+                .map(|&k| (k, 1))
+                .collect()
+        })
         .collect();
     assert_eq!(
         held,

@@ -1,4 +1,4 @@
-//! Right (by what it does, not by the idiom): each shard's totals are an
+//! Right: (by what it does, not by the idiom) each shard's totals are an
 //! `Arc<std::sync::Mutex<HashMap>>` made in `start`, shared with the shard's thread, and read
 //! by shutdown after joining it. Only the shard's thread touches it until then, so the answers
 //! and the totals are the ones of an `Rc<RefCell<..>>` made on the thread: no test can tell
