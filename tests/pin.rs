@@ -604,7 +604,7 @@ async fn step3_recursive_tree() {
                  the other. Run a node's children concurrently (join_all over the boxed recursive \
                  calls)",
             ko: "`c` 작업이 `a`가 끝난 100 ms가 아니라 {c} ms에 시작했습니다: 자식들을 차례로 \
-                 실행했습니다. 한 노드의 자식들은 동시에 실행하십시오(box한 재귀 호출들에 \
+                 실행했습니다. 한 노드의 자식들은 동시에 실행하십시오(box에 담은 재귀 호출들에 \
                  `join_all`)",
         )
     );
@@ -654,7 +654,7 @@ fn assert_checks_start_at(world: &World, since: u128, at: u128) {
                      only when run_checks polls it (at {at} ms). A boxed future is as lazy as any; \
                      a spawned task is not",
                 ko: "`{row}` 호출이 {first:?} ms에 시작했습니다: 검사는 `checks()`가 만들 때가 아니라 \
-                     `run_checks`가 poll할 때({at} ms)에만 시작해야 합니다. box한 future도 여느 \
+                     `run_checks`가 poll할 때({at} ms)에만 시작해야 합니다. box에 담은 future도 여느 \
                      future처럼 lazy하고, spawn한 태스크는 그렇지 않습니다",
             )
         );

@@ -169,7 +169,7 @@ messages! {
     Workspace {
         CannotReadHere: "cannot read the current directory", "현재 디렉터리를 읽을 수 없습니다";
         NotInWorkspace: "not inside the async-katas workspace: no Cargo.toml with [workspace] next to a katas/ folder in {dir} or above it.\nRun `cargo kata` from the cloned repository.",
-                        "async-katas 워크스페이스 안이 아닙니다. 이 폴더와 그 위 어디에도 katas/ 폴더 옆에 [workspace]가 있는 Cargo.toml이 없습니다: {dir}\n클론한 저장소 안에서 `cargo kata`를 실행하십시오.";
+                        "async-katas 워크스페이스 안이 아닙니다. 이 폴더와 그 위 어디에도 katas/ 폴더 옆에 [workspace]가 있는 Cargo.toml이 없습니다: {dir}\nclone한 저장소 안에서 `cargo kata`를 실행하십시오.";
         NotKataDir: "`{query}` is not a kata's directory, nor inside one (katas/NN-name); `cargo kata list` shows them all",
                     "kata 폴더(katas/NN-name)도, 그 안의 폴더도 아닙니다: `{query}`. 전체 목록은 `cargo kata list`로 보십시오";
         NoKataYet: "no kata named `{query}`: katas/ holds no kata yet",
@@ -323,7 +323,7 @@ messages! {
         NoGit: "cannot run git ({error}): reset reads the starting code from git's history, so it needs git installed. Nothing was changed.",
                "git을 실행할 수 없습니다({error}). reset은 git 기록에서 시작 코드를 읽으므로 git이 설치되어 있어야 합니다. 아무것도 바꾸지 않았습니다.";
         NotInHistory: "the starting code of {name} (git blob {start}) is not in this clone's history ({why}). Nothing was changed.",
-                      "{name}의 시작 코드(git blob {start})가 이 클론의 기록에 없습니다({why}). 아무것도 바꾸지 않았습니다.";
+                      "{name}의 시작 코드(git blob {start})가 이 clone의 기록에 없습니다({why}). 아무것도 바꾸지 않았습니다.";
         OtherContent: "git gave other content for blob {start} (the start of {name}). Nothing was changed.",
                       "git이 blob {start}({name}의 시작 코드)로 다른 내용을 돌려주었습니다. 아무것도 바꾸지 않았습니다.";
         NoTerminal: "refusing to overwrite without --yes: there is no terminal to ask on. Nothing was changed.",
