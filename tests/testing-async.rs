@@ -257,12 +257,12 @@ fn how_it_slipped(run: &Run) -> String {
                  never counted, and the count you asserted could not grow. Give connect a peer \
                  for every call (one that fails, once the scripted ones are used up) and count \
                  every call. ",
-            ko: "검사가 실행되는 동안 `connect`가 {panics}번 패닉했습니다: 클라이언트가 검사가 \
-                 스크립트한 것보다 커넥션을 하나 더 달라고 했고, 그것은 클라이언트가 spawn한 \
-                 태스크 안이어서 패닉이 검사까지 오지 않습니다. 그래서 그 시도는 세어지지 \
-                 않았고, assert한 횟수는 늘어날 수 없었습니다. `connect`가 호출마다 상대를 \
-                 내주게 하고(스크립트한 상대를 다 쓴 뒤에는 실패하는 상대를) 호출을 모두 \
-                 세십시오. ",
+            ko: "이번 실행에서 여러분의 `connect`가 {panics}번 패닉했습니다: 클라이언트가 \
+                 검사에서 스크립트한 것보다 커넥션을 하나 더 요청했는데, 그 요청은 \
+                 클라이언트가 spawn한 태스크 안에서 일어났고, 거기서 난 패닉은 검사까지 \
+                 전해지지 않습니다. 그래서 그 시도는 세어지지 않았고, assert한 횟수도 늘어날 \
+                 수 없었습니다. `connect`가 호출마다 상대를 내주게 하고(스크립트한 상대를 다 \
+                 쓴 뒤에는 실패하는 상대를) 호출을 빠짐없이 세십시오. 이 뮤턴트는 ",
         );
     }
     if run.real >= REAL_WAIT {
@@ -271,10 +271,11 @@ fn how_it_slipped(run: &Run) -> String {
             en: "This run took {real} ms of real time: your check waited on the real clock \
                  (std::thread::sleep, a busy wait), which blocks the runtime's only thread: \
                  nothing the client spawned ran meanwhile, and the paused clock did not move. ",
-            ko: "이번 실행에는 실제 시간 {real} ms가 걸렸습니다: 검사가 실제 시계로 \
-                 기다렸고(`std::thread::sleep`, 바쁜 대기), 그러면 런타임의 유일한 스레드가 \
-                 블로킹됩니다. 그동안 클라이언트가 spawn한 것은 실행되지 않았고, 멈춘 시계도 \
-                 움직이지 않았습니다. ",
+            ko: "이번 실행에는 실제 시간으로 {real} ms가 걸렸습니다: 검사가 \
+                 `std::thread::sleep`이나 바쁜 대기로 실제 시계에 맞춰 기다렸고, 그동안 \
+                 런타임의 하나뿐인 스레드가 블로킹되었습니다. 그래서 클라이언트가 spawn한 \
+                 태스크는 하나도 실행되지 않았고, 멈춘 시계의 시각도 그대로였습니다. 이 \
+                 뮤턴트는 ",
         );
     }
     String::new()
@@ -429,12 +430,12 @@ fn slipped(bug: Mutant) -> String {
                  client not at all; only a peer whose reply arrives in pieces \
                  (.read(b\"20\").read(b\"0 hel\").read(b\"lo\\n\")) does: every attempt \
                  fails. Script the reply in pieces and assert Ok(\"hello\") from one attempt",
-            ko: "응답을 `read` 한 번으로 읽고, 거기에 다 오지 않은 응답은 잘린 응답으로 \
-                 받습니다: 한 조각으로 오는 응답이나 잘린 응답으로는 올바른 클라이언트와 전혀 \
-                 구별되지 않고, 응답이 조각으로 오는 상대 \
-                 (`.read(b\"20\").read(b\"0 hel\").read(b\"lo\\n\")`)만 구별합니다: 시도가 \
-                 모두 실패합니다. 응답을 조각으로 스크립트하고 시도 1번으로 \
-                 `Ok(\"hello\")`를 assert하십시오",
+            ko: "응답을 `read` 한 번으로 읽고, 그 한 번에 다 오지 않은 응답은 잘린 응답으로 \
+                 여깁니다: 한 조각으로 오는 응답이나 잘린 응답으로는 올바른 클라이언트와 전혀 \
+                 구별되지 않고, 응답이 조각으로 오는 상대\
+                 (`.read(b\"20\").read(b\"0 hel\").read(b\"lo\\n\")`)만 구별해 냅니다. 이런 \
+                 상대를 만나면 시도가 모두 실패합니다. 응답을 조각으로 스크립트하고 시도 \
+                 1번으로 `Ok(\"hello\")`를 assert하십시오",
         ),
         Mutant::TruncatedReply => world::say!(
             en: "it takes a reply cut off by a closed connection (`200 hel`, then nothing) \
