@@ -256,7 +256,7 @@ fn how_it_slipped(run: &Run) -> String {
                  client spawned, where a panic never reaches your check. So the attempt was \
                  never counted, and the count you asserted could not grow. Give connect a peer \
                  for every call (one that fails, once the scripted ones are used up) and count \
-                 every call. ",
+                 every call. The mutant: ",
             ko: "이번 실행에서 여러분의 `connect`가 {panics}번 패닉했습니다: 클라이언트가 \
                  검사에서 스크립트한 것보다 커넥션을 하나 더 요청했는데, 그 요청은 \
                  클라이언트가 spawn한 태스크 안에서 일어났고, 거기서 난 패닉은 검사까지 \
@@ -270,7 +270,8 @@ fn how_it_slipped(run: &Run) -> String {
         return world::say!(
             en: "This run took {real} ms of real time: your check waited on the real clock \
                  (std::thread::sleep, a busy wait), which blocks the runtime's only thread: \
-                 nothing the client spawned ran meanwhile, and the paused clock did not move. ",
+                 nothing the client spawned ran meanwhile, and the paused clock did not move. \
+                 The mutant: ",
             ko: "이번 실행에는 실제 시간으로 {real} ms가 걸렸습니다: 검사가 \
                  `std::thread::sleep`이나 바쁜 대기로 실제 시계에 맞춰 기다렸고, 그동안 \
                  런타임의 하나뿐인 스레드가 블로킹되었습니다. 그래서 클라이언트가 spawn한 \
@@ -426,8 +427,8 @@ fn slipped(bug: Mutant) -> String {
         ),
         Mutant::OneRead => world::say!(
             en: "it reads a reply with one read and takes one that is not whole in it for \
-                 one cut off: a reply in one piece, or cut off, tells it from the correct \
-                 client not at all; only a peer whose reply arrives in pieces \
+                 one cut off: a reply in one piece, or cut off, does not tell it from the \
+                 correct client at all; only a peer whose reply arrives in pieces \
                  (.read(b\"20\").read(b\"0 hel\").read(b\"lo\\n\")) does: every attempt \
                  fails. Script the reply in pieces and assert Ok(\"hello\") from one attempt",
             ko: "응답을 `read` 한 번으로 읽고, 그 한 번에 다 오지 않은 응답은 잘린 응답으로 \
