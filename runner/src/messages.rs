@@ -215,8 +215,8 @@ messages! {
         DoesNotCompile: "{name} does not compile. The compiler's first error:",
                         "{name}: 컴파일되지 않습니다. 컴파일러의 첫 에러:";
         CompileCheckFails: "does not compile: {error}", "컴파일되지 않습니다: {error}";
-        CompileChecks: "This kata's tests check at compile time what tokio::spawn needs (Send, 'static), so the compiler's first error is why every step fails:",
-                       "이 kata의 테스트는 tokio::spawn이 요구하는 것(Send, 'static)을 컴파일 때 검사합니다. 그래서 컴파일러의 첫 에러가 모든 단계가 실패한 이유입니다:";
+        CompileChecks: "This kata's tests check at compile time what crossing threads needs (Send, Sync, 'static), so the compiler's first error is why every step fails:",
+                       "이 kata의 테스트는 스레드를 넘나드는 데 필요한 것(Send, Sync, 'static)을 컴파일 때 검사합니다. 그래서 컴파일러의 첫 에러가 모든 단계가 실패한 이유입니다:";
         FixFirst: "Fix that one first: the errors after it often go with it.\n(`cargo build -p {name}` shows them all.)",
                   "이 에러부터 고치십시오. 뒤따르는 에러는 이것과 함께 사라지는 경우가 많습니다.\n(전부 보려면 `cargo build -p {name}`)";
         Solved: "Solved", "해결";
