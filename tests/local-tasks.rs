@@ -540,7 +540,7 @@ async fn step2_borrow_between_awaits() {
                      cache: insert what you fetch (`cache.borrow_mut().insert(id, user.clone())`, \
                      after the fetch, in a statement of its own)",
                 ko: "0 ms의 세 호출이 사용자 1, 2, 3을 가져왔지만 캐시에는 하나도 남기지 \
-                     않았습니다: 가져온 것은 넣으십시오(fetch 뒤에 따로 한 문장으로 \
+                     않았습니다: 가져온 사용자는 캐시에 넣으십시오(fetch 뒤에 따로 한 문장으로 \
                      `cache.borrow_mut().insert(id, user.clone())`)",
             )
         );
@@ -555,11 +555,11 @@ async fn step2_borrow_between_awaits() {
                      puts back a stale copy, without what the other tasks inserted meanwhile. \
                      Change the map in place, one entry, after the fetch: \
                      `cache.borrow_mut().insert(id, user.clone())`",
-                ko: "0 ms의 세 호출이 사용자 1, 2, 3을 가져왔지만 캐시에는 {after_first:?}만 \
-                     남았습니다: 넣은 것이 덮어써져 사라졌습니다. fetch 전에 맵 전체를 \
-                     가져가고(`take()`, `replace`, clone) fetch 뒤에 도로 써 넣는 호출은, 그사이 \
-                     다른 태스크가 넣은 것이 빠진 낡은 사본을 되돌려 놓습니다. fetch 뒤에 맵을 \
-                     그 자리에서, 항목 하나만 바꾸십시오: \
+                ko: "0 ms의 세 호출이 사용자 1, 2, 3을 가져왔지만 캐시에는 그중 일부만 \
+                     남았습니다(남은 사용자: {after_first:?}). 넣은 항목이 덮어써져 사라졌습니다. \
+                     fetch 전에 맵 전체를 가져가고(`take()`, `replace`, clone) fetch 뒤에 다시 써 \
+                     넣는 호출은, 그사이 다른 태스크가 넣은 항목이 빠진 낡은 사본을 되돌려 \
+                     놓습니다. 맵은 fetch 뒤에 제자리에서 항목 하나만 바꾸십시오: \
                      `cache.borrow_mut().insert(id, user.clone())`",
             )
         );
@@ -873,8 +873,9 @@ async fn step4_thread_per_core() {
                      was served by shard {}. The shard is chosen by the key alone: the adds come in \
                      no order, each key twice, so a counter or the order of arrival picks another",
                 ko: "key {key}의 add는 언제나 같은 shard, 곧 key % n = {key} % 3 = {shard}번 shard로 \
-                     가야 합니다. {}번 shard가 처리했습니다. shard는 key만으로 고릅니다: add는 순서 \
-                     없이, key마다 두 번 오므로, 카운터나 도착 순서로 고르면 다른 shard가 됩니다",
+                     가야 합니다. 그런데 {}번 shard가 처리했습니다. shard는 key만으로 고릅니다: \
+                     add는 뒤섞인 순서로 key마다 두 번씩 오므로, 카운터나 도착 순서로 고르면 다른 \
+                     shard가 골라집니다",
                 hit.shard,
             )
         );
@@ -1056,10 +1057,10 @@ async fn step4_thread_per_core() {
                 en: "with 4 shards, key {key} goes to shard key % n = {key} % 4 = {shard}, thread \
                      `{expected}`; it was served by shard {} on thread {:?}. `n` is what `start` \
                      was given (the number of senders kept), not a fixed 3",
-                ko: "shard가 4개이면 key {key}의 add는 key % n = {key} % 4 = {shard}번 shard, \
-                     `{expected}` 스레드로 가야 합니다. {}번 shard가 스레드 {:?}에서 \
-                     처리했습니다. `n`은 `start`가 받은 수(간직한 `Sender`의 수)이지, 고정된 3이 \
-                     아닙니다",
+                ko: "shard가 4개이면 key {key}의 add는 key % n = {key} % 4 = {shard}번 shard, 곧 \
+                     `{expected}` 스레드로 가야 합니다. 그런데 {}번 shard가 처리했습니다(처리한 \
+                     스레드: {:?}). `n`은 `start`가 받은 수(`Shards`가 들고 있는 `Sender`의 \
+                     수)이지, 고정된 3이 아닙니다",
                 hit.shard,
                 hit.place.thread,
             )
@@ -1085,8 +1086,8 @@ async fn step4_thread_per_core() {
         world::say!(
             en: "after `shutdown`, each of the 4 shards holds exactly its own keys (k % 4 = its \
                  number), each at 1, in shard order",
-            ko: "`shutdown` 뒤 shard 4개는 저마다 자기 key(k % 4 = 자기 번호)만 각각 1로 갖고, \
-                 shard 순서로 돌아와야 합니다",
+            ko: "`shutdown` 뒤 shard 4개의 맵은 저마다 자기 key(k % 4 = 자기 번호)만 각각 1로 \
+                 갖고, shard 순서대로 돌아와야 합니다",
         )
     );
     assert_timeline!("step4_thread_per_core", world);
