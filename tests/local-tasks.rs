@@ -550,7 +550,7 @@ async fn step2_borrow_between_awaits() {
             "{}",
             world::say!(
                 en: "the three calls at 0 ms fetched users 1, 2 and 3, and left only {after_first:?} \
-                     in the cache: an insert was lost, written over. A call that takes the whole \
+                     in the cache: inserts were lost, written over. A call that takes the whole \
                      map (`take()`, `replace`, a clone) before its fetch and writes it back after \
                      puts back a stale copy, without what the other tasks inserted meanwhile. \
                      Change the map in place, one entry, after the fetch: \

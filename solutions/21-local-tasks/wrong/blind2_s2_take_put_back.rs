@@ -3,7 +3,7 @@
 //! over what the other tasks inserted meanwhile (after the calls at 0 ms only user 2 is left),
 //! so users 1 and 3 are fetched again at 600 ms. Real cause: a lost update, not a missing
 //! insert nor a served entry taken out.
-//! expect: an insert was lost, written over
+//! expect: inserts were lost, written over
 
 pub async fn cached_user(api: &Api, cache: &Cache, id: u32) -> User {
     // subtle: take the whole map out while fetching (no borrow across the await!)
