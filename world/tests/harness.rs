@@ -15,7 +15,7 @@ fn ms(millis: u64) -> Duration {
 
 mod victim;
 
-/// Runs the ignored test `victim` in a child (`victim.rs`); its exit
+/// Runs the ignored test `victim` in a child (`victim/mod.rs`); its exit
 /// success and its stderr, where the watchdog writes.
 fn run_victim(victim: &str) -> (bool, String) {
     let output = victim::run(victim, &[]);

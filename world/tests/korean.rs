@@ -14,7 +14,7 @@ use world::{Api, Lang, World, timeline, within};
 mod victim;
 
 /// Runs the ignored test `victim` in a child speaking `lang`
-/// (`victim.rs`); whether it passed, and what it printed (stdout, where
+/// (`victim/mod.rs`); whether it passed, and what it printed (stdout, where
 /// libtest reports a panic, then stderr, where the watchdog writes).
 fn run_victim(victim: &str, lang: &str) -> (bool, String) {
     let output = victim::run(victim, &[("KATA_LANG", lang)]);
