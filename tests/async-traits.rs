@@ -214,12 +214,12 @@ fn assert_one_box(through_dyn: AllocationInfo, generic: AllocationInfo, call: &s
         world::say!(
             en: "a call through dyn costs one allocation more than the generic call, the box of \
                  the future, but {call} made {more} more ({bytes} bytes more): a box around \
-                 another box, a task spawned per call, or anything else allocated per call is one \
-                 more. Box the service's own future, once",
+                 another box, a copy of the answer, or anything else allocated per call is one \
+                 more. Box the service's own future, once, and hand on its answer as it is",
             ko: "dyn을 거친 호출은 제네릭 호출보다 할당이 한 번 더 듭니다: future를 담은 box입니다. \
                  그런데 `{call}` 호출은 할당이 {more}번 더 있었습니다({bytes} 바이트 더). box를 또 box에 \
-                 담거나, 호출마다 태스크를 spawn하거나, 호출마다 무엇이든 더 할당하면 한 번씩 더 \
-                 듭니다. 서비스 자신의 future를 한 번만 box에 담으십시오",
+                 담거나, 응답을 복사하거나, 호출마다 무엇이든 더 할당하면 한 번씩 더 듭니다. \
+                 서비스 자신의 future를 한 번만 box에 담고, 그 응답은 그대로 넘기십시오",
         )
     );
 }
@@ -291,6 +291,24 @@ async fn step1_generic() {
     );
     all_start_at_once(&world, &["fetch_post(1)", "fetch_post(2)"], "fetch_all");
     assert_timeline!("step1_generic", world);
+    drop(world);
+
+    // Six ids: every one asked at once. With three, a fetch_all that runs a
+    // few at a time (`buffered(3)`) draws the same as one that runs all.
+    let world = World::start();
+    world.compared_with("step1_six_ids");
+    let users = kata::Users::new(&Api::new(&world));
+    let names = within(10, kata::fetch_all(&users, &[1, 2, 3, 4, 5, 6])).await;
+    assert_answers(
+        &names,
+        &["User1", "User2", "User3", "User4", "User5", "User6"],
+        "fetch_all(&users, &[1, 2, 3, 4, 5, 6])",
+        "1 to 6",
+    );
+    let rows: Vec<String> = (1..=6).map(|id| format!("fetch_user({id})")).collect();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    all_start_at_once(&world, &rows, "fetch_all");
+    assert_timeline!("step1_six_ids", world);
 }
 
 #[world::step]
