@@ -306,6 +306,22 @@ fn callers_only(trace: &Trace, callers: &[&str]) -> Trace {
     })
 }
 
+/// `kata::transfer` on `world`, drawn on the row `name` (the caller's).
+fn transfer_as(
+    world: &World,
+    name: &str,
+    from: &Vault,
+    to: &Vault,
+    amount: u64,
+) -> impl Future<Output = ()> + use<> {
+    let (world, from, to, name) = (world.clone(), from.clone(), to.clone(), name.to_owned());
+    async move {
+        world
+            .acting_as(name, kata::transfer(&from, &to, amount))
+            .await
+    }
+}
+
 #[world::step]
 async fn step1_lock_order() {
     // Both directions at once, two accounts: the picture. Drawn with the
@@ -315,16 +331,11 @@ async fn step1_lock_order() {
     world.drawn_as(|trace| callers_only(trace, &["A->B", "B->A"]));
     let a = Vault::new(&world, "A", 100);
     let b = Vault::new(&world, "B", 100);
-    let go = |name: &str, from: &Vault, to: &Vault, amount: u64| {
-        let (world, from, to, name) = (world.clone(), from.clone(), to.clone(), name.to_owned());
-        async move {
-            world
-                .acting_as(name, kata::transfer(&from, &to, amount))
-                .await
-        }
-    };
     let run = run_for(&world, ms(2000), async {
-        tokio::join!(go("A->B", &a, &b, 10), go("B->A", &b, &a, 5))
+        tokio::join!(
+            transfer_as(&world, "A->B", &a, &b, 10),
+            transfer_as(&world, "B->A", &b, &a, 5)
+        )
     })
     .await;
     if let Run::Stuck { waits, trace } = run {
@@ -356,24 +367,11 @@ async fn step1_lock_order() {
     let a = Vault::new(&ring_world, "A", 100);
     let b = Vault::new(&ring_world, "B", 100);
     let c = Vault::new(&ring_world, "C", 100);
-    let go = |name: &str, from: &Vault, to: &Vault, amount: u64| {
-        let (world, from, to, name) = (
-            ring_world.clone(),
-            from.clone(),
-            to.clone(),
-            name.to_owned(),
-        );
-        async move {
-            world
-                .acting_as(name, kata::transfer(&from, &to, amount))
-                .await
-        }
-    };
     let ring_run = run_for(&ring_world, ms(2000), async {
         tokio::join!(
-            go("A->B", &a, &b, 10),
-            go("B->C", &b, &c, 20),
-            go("C->A", &c, &a, 30),
+            transfer_as(&ring_world, "A->B", &a, &b, 10),
+            transfer_as(&ring_world, "B->C", &b, &c, 20),
+            transfer_as(&ring_world, "C->A", &c, &a, 30),
         )
     })
     .await;
@@ -411,8 +409,29 @@ async fn step1_lock_order() {
         )
     );
 
-    let drawn = callers_only(&world.trace(), &["A->B", "B->A"]);
     drop(ring_world);
+
+    // Both directions of another pair, in a world of its own: a rule that
+    // orders the pairs with A in them (A first, else the source first) is no
+    // global order, and B->C beside C->B closes a ring of two. No picture,
+    // as for the ring.
+    let pair_world = World::start();
+    pair_world.compared_with("step1_lock_order_other_pair");
+    let b = Vault::new(&pair_world, "B", 100);
+    let c = Vault::new(&pair_world, "C", 100);
+    let pair_run = run_for(&pair_world, ms(2000), async {
+        tokio::join!(
+            transfer_as(&pair_world, "B->C", &b, &c, 10),
+            transfer_as(&pair_world, "C->B", &c, &b, 5)
+        )
+    })
+    .await;
+    if let Run::Stuck { waits, trace } = pair_run {
+        panic!("{}", stuck_transfers(&waits, &trace));
+    }
+    drop(pair_world);
+
+    let drawn = callers_only(&world.trace(), &["A->B", "B->A"]);
     assert_timeline!("step1_lock_order", world, drawn: drawn);
 }
 
@@ -641,13 +660,17 @@ fn assert_locked_once(call: &str, locks: u64) {
                  one this call made (on a multi-thread runtime two charges at once can both \
                  answer the later total). Take the guard once and do the work on it: a helper \
                  that takes the locked table (`&HashMap<..>`), not a call of another method \
-                 that locks again",
+                 that locks again. (A lock taken in an `if let` or `match` scrutinee is held \
+                 to the end of the whole `if let` or `match`: locking again inside it, on the \
+                 same thread, never returns)",
             ko: "`{call}` 호출이 한 번에 표의 락을 {locks}번 잡았습니다: 호출마다 락은 한 번만 잡으십시오. \
                  두 락 사이에 다른 스레드가 수수료를 청구할 수 있어서, 답한 합계가 이 호출이 \
                  만든 합계가 아니게 됩니다(멀티 스레드 런타임에서는 동시에 들어온 두 청구가 둘 다 \
                  나중 합계를 답할 수 있습니다). 가드를 한 번 잡고 그 가드로 일하십시오: 다시 락을 \
                  잡는 다른 메서드를 부르지 말고, 락이 잡힌 표(`&HashMap<..>`)를 받는 헬퍼 함수를 \
-                 쓰십시오",
+                 쓰십시오. (`if let`이나 `match`의 대상 식에서 잡은 락은 그 `if let`이나 `match`가 \
+                 통째로 끝날 때까지 잡혀 있습니다: 그 안에서 같은 스레드가 다시 락을 잡으면 \
+                 돌아오지 않습니다)",
         )
     );
 }
