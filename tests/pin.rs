@@ -337,6 +337,21 @@ async fn step2_one_call_in_flight() {
     assert_timeline!("step2_one_call_in_flight", world);
 }
 
+/// Step 2's ending, in the schedules that are not the first's: the loop
+/// answers when the call does (1000 ms), and every beat came from the loop.
+fn assert_loop_answered_with_the_call(world: &World) {
+    assert_eq!(
+        world.now(),
+        ms(1000),
+        "{}",
+        world::say!(
+            en: "the loop answers when the call answers (1000 ms)",
+            ko: "루프는 호출이 답할 때(1000 ms) 답합니다",
+        )
+    );
+    assert_beats_from_the_loop(world);
+}
+
 /// Step 2's "one `select!` loop": every `waiting` is printed by
 /// heartbeat_while's own task (the test's), not by a task it spawned.
 fn assert_beats_from_the_loop(world: &World) {
@@ -428,16 +443,7 @@ async fn beat_due_with_the_data(tie: u32) {
                  spawn한 호출은 같은 순간의 박자 뒤에야 `JoinHandle`을 거쳐 루프에 닿습니다)",
         )
     );
-    assert_eq!(
-        world.now(),
-        ms(1000),
-        "{}",
-        world::say!(
-            en: "the loop answers when the call answers (1000 ms)",
-            ko: "루프는 호출이 답할 때(1000 ms) 답합니다",
-        )
-    );
-    assert_beats_from_the_loop(&world);
+    assert_loop_answered_with_the_call(&world);
     assert_timeline!("step2_beat_due_with_the_data", world);
 }
 
@@ -523,16 +529,7 @@ async fn step2_beats_keep_their_schedule() {
                  데이터가 온 뒤에는 출력되지 않습니다",
         )
     );
-    assert_eq!(
-        world.now(),
-        ms(1000),
-        "{}",
-        world::say!(
-            en: "the loop answers when the call answers (1000 ms)",
-            ko: "루프는 호출이 답할 때(1000 ms) 답합니다",
-        )
-    );
-    assert_beats_from_the_loop(&world);
+    assert_loop_answered_with_the_call(&world);
     assert_timeline!("step2_beats_keep_their_schedule", world);
 }
 
