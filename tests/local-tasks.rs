@@ -85,19 +85,13 @@ fn explain_panic(payload: Box<dyn std::any::Any + Send>) -> ! {
     std::panic::resume_unwind(payload)
 }
 
-/// A spawned task's output; a task that panicked panics here with its own
-/// message (a `todo!`), not with a `JoinError` around it.
+/// A spawned task's output, as `world::kit::joined` gives it, except that a
+/// task that panicked is explained first (a borrow held across an `.await`
+/// is named, see `explain_panic`).
 fn joined<T>(result: Result<T, tokio::task::JoinError>) -> T {
     match result {
-        Ok(output) => output,
         Err(error) if error.is_panic() => explain_panic(error.into_panic()),
-        Err(_) => panic!(
-            "{}",
-            world::say!(
-                en: "a task the test awaits was cancelled (aborted, or its runtime dropped)",
-                ko: "테스트가 await하는 태스크가 취소되었습니다(abort되었거나 런타임이 drop되었습니다)",
-            )
-        ),
+        other => world::kit::joined(other),
     }
 }
 
@@ -361,6 +355,13 @@ fn assert_post(world: &World, post: &Post) {
     );
 }
 
+/// The ids a cache holds, in order.
+fn cached_ids(cache: &HashMap<u32, User>) -> Vec<u32> {
+    let mut ids: Vec<u32> = cache.keys().copied().collect();
+    ids.sort_unstable();
+    ids
+}
+
 #[world::step]
 async fn step1_drive_the_set() {
     let world = World::start();
@@ -387,10 +388,8 @@ async fn step1_drive_the_set() {
 
     assert_warmed(&world, returned_at, Warm::Local, users, holders);
     assert_post(&world, &post);
-    let mut ids: Vec<u32> = cache.borrow().keys().copied().collect();
-    ids.sort_unstable();
     assert_eq!(
-        ids,
+        cached_ids(&cache.borrow()),
         [1, 2, 3],
         "{}",
         world::say!(
@@ -457,14 +456,9 @@ async fn step2_borrow_between_awaits() {
                 if round == 0 {
                     // What the three calls at 0 ms left in the cache, once
                     // all three have answered: how a later fetch is told.
-                    after_first = cache.try_borrow().map_or_else(
-                        |_| Vec::new(),
-                        |map| {
-                            let mut ids: Vec<u32> = map.keys().copied().collect();
-                            ids.sort_unstable();
-                            ids
-                        },
-                    );
+                    after_first = cache
+                        .try_borrow()
+                        .map_or_else(|_| Vec::new(), |map| cached_ids(&map));
                 }
             }
             (outcomes, after_first)
@@ -624,13 +618,8 @@ async fn step2_borrow_between_awaits() {
             )
         );
     }
-    let cached: Vec<u32> = {
-        let mut ids: Vec<u32> = cache.borrow().keys().copied().collect();
-        ids.sort_unstable();
-        ids
-    };
     assert_eq!(
-        cached,
+        cached_ids(&cache.borrow()),
         [1, 2, 3],
         "{}",
         world::say!(
