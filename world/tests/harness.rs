@@ -25,14 +25,21 @@ fn run_victim(victim: &str) -> (bool, String) {
     )
 }
 
-#[test]
-fn a_loop_that_never_yields_is_named() {
-    let (success, stderr) = run_victim("victim_never_yields");
+/// Runs the ignored test `victim` as [`run_victim`] does, and checks that the
+/// watchdog stopped it with the marker line naming `cause`; its stderr.
+fn stopped(victim: &str, cause: &str) -> String {
+    let (success, stderr) = run_victim(victim);
     assert!(!success, "the watchdog must fail the run: {stderr}");
     assert!(
-        stderr.contains("@kata stopped test=victim_never_yields cause=never-yields"),
+        stderr.contains(&format!("@kata stopped test={victim} cause={cause}")),
         "{stderr}"
     );
+    stderr
+}
+
+#[test]
+fn a_loop_that_never_yields_is_named() {
+    let stderr = stopped("victim_never_yields", "never-yields");
     assert!(
         stderr.contains("never came back to the scheduler"),
         "{stderr}"
@@ -47,12 +54,7 @@ fn a_loop_that_never_yields_is_named() {
 ))]
 #[test]
 fn a_std_mutex_locked_twice_is_named() {
-    let (success, stderr) = run_victim("victim_mutex_locked_twice");
-    assert!(!success, "the watchdog must fail the run: {stderr}");
-    assert!(
-        stderr.contains("@kata stopped test=victim_mutex_locked_twice cause=blocked-forever"),
-        "{stderr}"
-    );
+    let stderr = stopped("victim_mutex_locked_twice", "blocked-forever");
     assert!(
         stderr.contains("locked a second time by the thread that already holds it")
             && stderr.contains("never came back to the scheduler"),
@@ -78,12 +80,7 @@ async fn victim_mutex_locked_twice() {
 /// it is a loop that never yields, not a wait for ever, whatever the load.
 #[test]
 fn a_loop_of_timed_futex_waits_is_not_blocked_forever() {
-    let (success, stderr) = run_victim("victim_timed_waits");
-    assert!(!success, "the watchdog must fail the run: {stderr}");
-    assert!(
-        stderr.contains("@kata stopped test=victim_timed_waits cause=never-yields"),
-        "{stderr}"
-    );
+    stopped("victim_timed_waits", "never-yields");
 }
 
 #[tokio::test(flavor = "current_thread", start_paused = true)]
@@ -99,12 +96,7 @@ async fn victim_timed_waits() {
 
 #[test]
 fn a_spin_that_keeps_the_clock_still_is_named() {
-    let (success, stderr) = run_victim("victim_clock_stuck");
-    assert!(!success, "the watchdog must fail the run: {stderr}");
-    assert!(
-        stderr.contains("@kata stopped test=victim_clock_stuck cause=clock-stuck"),
-        "{stderr}"
-    );
+    let stderr = stopped("victim_clock_stuck", "clock-stuck");
     assert!(
         stderr.contains("the paused clock could not move"),
         "{stderr}"
@@ -167,12 +159,7 @@ fn blocking_calls_between_awaits_are_named_blocked_every_time() {
 
 #[test]
 fn an_await_that_is_never_pending_is_not_called_a_loop_without_one() {
-    let (success, stderr) = run_victim("victim_never_pending");
-    assert!(!success, "the watchdog must fail the run: {stderr}");
-    assert!(
-        stderr.contains("@kata stopped test=victim_never_pending cause=never-yields"),
-        "{stderr}"
-    );
+    let stderr = stopped("victim_never_pending", "never-yields");
     assert!(
         stderr.contains("never yields") && stderr.contains("`.await`s are never pending"),
         "{stderr}"
@@ -182,12 +169,7 @@ fn an_await_that_is_never_pending_is_not_called_a_loop_without_one() {
 #[test]
 fn a_step_test_is_watched_without_within() {
     // No `within` anywhere: the step attribute alone arms the watchdog.
-    let (success, stderr) = run_victim("victim_sync_step_never_returns");
-    assert!(!success, "the watchdog must fail the run: {stderr}");
-    assert!(
-        stderr.contains("@kata stopped test=victim_sync_step_never_returns cause=never-returns"),
-        "{stderr}"
-    );
+    stopped("victim_sync_step_never_returns", "never-returns");
 }
 
 #[world::step]
